@@ -1,0 +1,132 @@
+import { RULES } from '../service/rules';
+import { ruleDocsUrl, severityName } from '../service/lint';
+import type { ChartersDiagnostic } from '../service/types';
+import pkg from '../../../package.json';
+
+export interface FileResult {
+  /** As given on the command line or found under a folder given there. */
+  path: string;
+  diagnostics: ChartersDiagnostic[];
+}
+
+export function summary(results: FileResult[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    for (const diagnostic of result.diagnostics) {
+      const severity = severityName(diagnostic.severity);
+      if (severity === 'error') errors++;
+      else if (severity === 'warning') warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify(
+    {
+      files: results.map((result) => ({
+        path: result.path,
+        diagnostics: result.diagnostics.map((diagnostic) => ({
+          code: diagnostic.code,
+          severity: severityName(diagnostic.severity),
+          message: diagnostic.message,
+          range: diagnostic.range,
+        })),
+      })),
+      summary: summary(results),
+    },
+    null,
+    2,
+  );
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', reset: '\x1b[0m', underline: '\x1b[4m' };
+
+/** ESLint-style output for people: 1-based positions, grouped by file. */
+export function formatStylish(results: FileResult[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${COLORS.reset}` : text);
+  const lines: string[] = [];
+  let infos = 0;
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    lines.push(paint(COLORS.underline, result.path));
+    const rows = result.diagnostics.map((diagnostic) => {
+      const severity = severityName(diagnostic.severity);
+      if (severity === 'info' || severity === 'hint') infos++;
+      return {
+        where: `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
+        severity,
+        message: diagnostic.message,
+        code: diagnostic.code,
+      };
+    });
+    const whereWidth = Math.max(...rows.map((row) => row.where.length));
+    for (const row of rows) {
+      lines.push(
+        `  ${paint(COLORS.dim, row.where.padEnd(whereWidth))}  ${paint(COLORS[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint(COLORS.dim, row.code)}`,
+      );
+    }
+    lines.push('');
+  }
+  const { errors, warnings } = summary(results);
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    lines.push(`No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+  } else {
+    const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
+    if (infos) parts.push(`${infos} info`);
+    lines.push(paint(errors ? COLORS.error : COLORS.warning, `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.length} file${results.length === 1 ? '' : 's'}`));
+  }
+  return lines.join('\n');
+}
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0, as code-scanning services read it: every rule with its help link. */
+export function formatSarif(results: FileResult[]): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'charters',
+            version: pkg.version,
+            informationUri: 'https://github.com/product-charters/product-charters',
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              helpUri: ruleDocsUrl(rule.id),
+              help: { text: `${rule.description} See ${ruleDocsUrl(rule.id)}` },
+              defaultConfiguration: { level: SARIF_LEVELS[rule.defaultSeverity] },
+            })),
+          },
+        },
+        results: results.flatMap((result) =>
+          result.diagnostics.map((diagnostic) => ({
+            ruleId: diagnostic.code,
+            ruleIndex: RULES.findIndex((rule) => rule.id === diagnostic.code),
+            level: SARIF_LEVELS[severityName(diagnostic.severity)],
+            message: { text: diagnostic.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: result.path.split('\\').join('/') },
+                  region: {
+                    startLine: diagnostic.range.start.line + 1,
+                    startColumn: diagnostic.range.start.character + 1,
+                    endLine: diagnostic.range.end.line + 1,
+                    endColumn: diagnostic.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}

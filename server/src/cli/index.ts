@@ -1,0 +1,8 @@
+import { main } from './main';
+
+process.exitCode = main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+});

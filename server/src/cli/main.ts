@@ -1,0 +1,190 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import { MemoryIndex } from '../service/workspace';
+import type { LintSettings } from '../service/config';
+import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
+import { taxonomyMarkdown } from './taxonomyMarkdown';
+import {
+  DEFAULT_GLOBS,
+  UsageError,
+  findWorkspaceRoot,
+  isIgnored,
+  isYamlFile,
+  loadWorkspace,
+  workspaceDocuments,
+  type LoadedWorkspace,
+} from './workspaceFiles';
+import pkg from '../../../package.json';
+
+const HELP = `charters ${pkg.version}: checks product role, ladder, vision, strategy and charter documents.
+
+Usage:
+  charters lint [PATH...] [--format stylish|json|sarif] [--fix]
+      Check the documents in the given files or folders (default: the current folder).
+      Exit code 0: no errors; 1: at least one error; 2: usage or config error.
+  charters taxonomy [--format json|markdown]
+      Print the responsibility taxonomy, with the workspace's additions.
+  charters --version | --help
+`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  color: boolean;
+}
+
+export function main(argv: string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${pkg.version}\n`);
+      return 0;
+    }
+    const service = createLanguageService();
+    if (command === 'lint') return lintCommand(rest, io, service);
+    if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
+    throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.stderr(`charters: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function lintCommand(args: string[], io: Io, service: LanguageService): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false } },
+  });
+  const format = values.format as string;
+  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
+  const inputs = positionals.length ? positionals : ['.'];
+  const results: FileResult[] = [];
+  const workspaces = new Map<string, { workspace: LoadedWorkspace; settings: LintSettings; index: MemoryIndex }>();
+  for (const input of inputs) {
+    const absolute = path.resolve(io.cwd, input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new UsageError(`No such file or folder: ${input}`);
+    }
+    const root = findWorkspaceRoot(stat.isDirectory() ? absolute : path.dirname(absolute));
+    let entry = workspaces.get(root);
+    if (!entry) {
+      const workspace = loadWorkspace(root, service);
+      entry = { workspace, settings: service.settings(workspace.config), index: indexWorkspace(workspace, service) };
+      workspaces.set(root, entry);
+    }
+    const files = stat.isDirectory()
+      ? workspaceDocuments(entry.workspace).filter((file) => isInside(absolute, file))
+      : [absolute];
+    for (const file of files) {
+      if (!stat.isDirectory() && !isCharterFile(file, entry, service)) continue;
+      const shown = stat.isDirectory() ? path.join(input, path.relative(absolute, file)) : input;
+      results.push(lintFile(file, shown, entry, service, values.fix as boolean));
+    }
+  }
+  const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatStylish(results, io.color);
+  io.stdout(`${output}\n`);
+  return summary(results).errors > 0 ? 1 : 0;
+}
+
+/** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */
+function isCharterFile(file: string, entry: { workspace: LoadedWorkspace; index: MemoryIndex }, service: LanguageService): boolean {
+  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  if (isIgnored(entry.workspace, file)) return false;
+  if (entry.index.get(uriOf(file))) return true;
+  if (!isYamlFile(file)) throw new UsageError(`${file} is not a YAML file (charter documents end in .yaml or .yml).`);
+  const parsed = service.parse(TextDocument.create(uriOf(file), 'yaml', 0, readText(file)));
+  return parsed.kind !== undefined || new RegExp(DEFAULT_GLOBS[0].replace('**/*', '').replace(/[.]/g, '\\.').replace(/\{([^}]*)\}/g, (_m, list: string) => `(${list.split(',').join('|')})`) + '$').test(file);
+}
+
+function lintFile(
+  file: string,
+  shown: string,
+  entry: { settings: LintSettings; index: MemoryIndex },
+  service: LanguageService,
+  fix: boolean,
+): FileResult {
+  const uri = uriOf(file);
+  let text = readText(file);
+  if (fix) {
+    const fixed = service.fixAll(uri, text, entry.index, entry.settings);
+    if (fixed.applied > 0 && fixed.text !== text) {
+      const check = service.parse(TextDocument.create(uri, 'yaml', 0, fixed.text));
+      if (check.yaml.errors.length === 0) {
+        writeAtomically(file, fixed.text);
+        text = fixed.text;
+        const summary = service.summarize(uri, check);
+        if (summary) entry.index.set(summary);
+      }
+    }
+  }
+  const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
+  return { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) };
+}
+
+function indexWorkspace(workspace: LoadedWorkspace, service: LanguageService): MemoryIndex {
+  const index = new MemoryIndex();
+  for (const file of workspaceDocuments(workspace)) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch {
+      continue; // unreadable files are reported when they are linted
+    }
+    const uri = uriOf(file);
+    const summary = service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 0, text)));
+    if (summary) index.set(summary);
+  }
+  return index;
+}
+
+function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'markdown' } } });
+  const root = findWorkspaceRoot(io.cwd);
+  const workspace = loadWorkspace(root, service);
+  const taxonomy = service.settings(workspace.config).taxonomy;
+  if (values.format === 'json') io.stdout(`${JSON.stringify(taxonomy.toJSON(), null, 2)}\n`);
+  else if (values.format === 'markdown') io.stdout(taxonomyMarkdown(taxonomy));
+  else throw new UsageError(`--format must be json or markdown, not "${values.format}".`);
+  return 0;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Write through a temporary file and a rename, so a crash never leaves half a document. */
+export function writeAtomically(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const mode = fs.statSync(file).mode;
+  fs.writeFileSync(temporary, text, { mode });
+  fs.renameSync(temporary, file);
+}
+
+function uriOf(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,153 @@
+import { Document, isMap, isScalar, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { nodeAt, toRange, type Path } from './ast';
+import type { ParsedDocument } from './parse';
+import type { TextEdit } from './types';
+
+/**
+ * Minimal text edits computed from the parsed document's ranges. Nothing here re-serialises a
+ * document: comments, key order and formatting outside the edited span stay as they are.
+ */
+
+/** Replace a scalar's text, keeping the quotes it was written with. */
+export function replaceScalar(parsed: ParsedDocument, node: Scalar, value: string): TextEdit | undefined {
+  if (!node.range) return undefined;
+  const [start, end] = node.range;
+  const source = parsed.textDocument.getText().slice(start, end);
+  const quote = source.startsWith('"') ? '"' : source.startsWith("'") ? "'" : '';
+  return { range: toRange(parsed.textDocument, start, end), newText: `${quote}${value}${quote}` };
+}
+
+/** Rename a mapping key in place. */
+export function renameKey(parsed: ParsedDocument, pair: Pair, key: string): TextEdit | undefined {
+  return isScalar(pair.key) ? replaceScalar(parsed, pair.key, key) : undefined;
+}
+
+/** Remove one entry of a list: its whole line(s) in a block list, the entry and a comma in a flow list. */
+export function removeListItem(parsed: ParsedDocument, seq: YAMLSeq, index: number): TextEdit | undefined {
+  const item = seq.items[index] as Node | undefined;
+  if (!item?.range || !seq.range) return undefined;
+  const text = parsed.textDocument.getText();
+  const textDocument = parsed.textDocument;
+  if (seq.flow) {
+    const previous = seq.items[index - 1] as Node | undefined;
+    const next = seq.items[index + 1] as Node | undefined;
+    if (previous?.range) return { range: toRange(textDocument, previous.range[1], item.range[1]), newText: '' };
+    if (next?.range) return { range: toRange(textDocument, item.range[0], next.range[0]), newText: '' };
+    return { range: toRange(textDocument, item.range[0], item.range[1]), newText: '' };
+  }
+  const start = lineStart(text, item.range[0]);
+  const next = seq.items[index + 1] as Node | undefined;
+  const end = next?.range ? lineStart(text, next.range[0]) : lineEnd(text, item.range[1]);
+  return { range: toRange(textDocument, start, end), newText: '' };
+}
+
+export interface FieldToInsert {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Insert fields into the mapping at `parentPath`, each after the nearest field that precedes it in
+ * `order` (the schema's property order), in the mapping's own indentation.
+ */
+export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: FieldToInsert[], order: string[]): TextEdit[] {
+  const parent = nodeAt(parsed.yaml, parentPath);
+  if (!isMap(parent) || parent.flow || parent.items.length === 0) return [];
+  const textDocument = parsed.textDocument;
+  const text = textDocument.getText();
+  const style = detectStyle(text);
+  const firstKey = parent.items[0].key as Node;
+  if (!firstKey.range) return [];
+  const column = textDocument.positionAt(firstKey.range[0]).character;
+  const present = parent.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  const byOffset = new Map<number, string[]>();
+  for (const field of fields) {
+    // after the present field that comes closest before it in schema order
+    const rank = order.indexOf(field.key);
+    let after: Pair | undefined;
+    let afterRank = -1;
+    parent.items.forEach((pair, index) => {
+      const pairRank = order.indexOf(present[index]);
+      if (pairRank !== -1 && rank !== -1 && pairRank < rank && pairRank > afterRank) {
+        after = pair;
+        afterRank = pairRank;
+      }
+    });
+    const offset = after ? afterPair(text, after) : lineStart(text, firstKey.range[0]);
+    const block = renderField(field, style, column, style.eol);
+    byOffset.set(offset, [...(byOffset.get(offset) ?? []), block]);
+  }
+  return [...byOffset].map(([offset, blocks]) => {
+    const atEndWithoutNewline = offset === text.length && text.length > 0 && !text.endsWith('\n');
+    const newText = (atEndWithoutNewline ? style.eol : '') + blocks.join('');
+    return { range: toRange(textDocument, offset, offset), newText };
+  });
+}
+
+interface Style {
+  indent: number;
+  indentSeq: boolean;
+  eol: string;
+}
+
+/** The document's own indentation unit, list style and line ending. */
+export function detectStyle(text: string): Style {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const nested = /^([ ]*)[^\s#-][^:\n]*:[ \t]*\r?\n(?:[ ]*#.*\r?\n)*([ ]*)(-[ ]|\S)/m.exec(text);
+  let indent = 2;
+  let indentSeq = true;
+  if (nested) {
+    const outer = nested[1].length;
+    const inner = nested[2].length;
+    if (nested[3].startsWith('-')) indentSeq = inner > outer;
+    if (inner > outer) indent = inner - outer;
+  }
+  const mapUnderKey = /^([ ]*)[^\s#-][^:\n]*:[ \t]*\r?\n([ ]*)[^\s#-][^:\n]*:/m.exec(text);
+  if (mapUnderKey && mapUnderKey[2].length > mapUnderKey[1].length) indent = mapUnderKey[2].length - mapUnderKey[1].length;
+  return { indent: Math.min(Math.max(indent, 1), 8), indentSeq, eol };
+}
+
+function renderField(field: FieldToInsert, style: Style, column: number, eol: string): string {
+  const doc = new Document({ [field.key]: field.value });
+  const yaml = doc.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0 });
+  const pad = ' '.repeat(column);
+  return yaml
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => pad + line + eol)
+    .join('');
+}
+
+/** The offset just past a pair's value line(s), before any comment lines that follow it. */
+function afterPair(text: string, pair: Pair): number {
+  const value = pair.value as Node | null;
+  const key = pair.key as Node;
+  const end = Math.max(value?.range?.[1] ?? 0, key.range?.[1] ?? 0);
+  return lineEnd(text, end - 1);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset after the newline that ends the line holding `offset` (or the text's end). */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', Math.max(offset, 0));
+  return newline === -1 ? text.length : newline + 1;
+}
+
+export function applyEdits(textDocument: TextDocument, edits: TextEdit[]): string {
+  const text = textDocument.getText();
+  const sorted = edits
+    .map((edit) => ({ start: textDocument.offsetAt(edit.range.start), end: textDocument.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let lastStart = Infinity;
+  for (const edit of sorted) {
+    if (edit.end > lastStart) continue; // overlapping edits: the later one waits for the next pass
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    lastStart = edit.start;
+  }
+  return result;
+}

@@ -1,0 +1,70 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits } from './edits';
+import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
+import { addAllMissingSections, fixAllEdits } from './fixes';
+import { lint } from './lint';
+import { parse, type ParsedDocument } from './parse';
+import { Schemas } from './schemas';
+import type { ChartersDiagnostic, Fix } from './types';
+import { summarize, type DocumentSummary, type WorkspaceIndex } from './workspace';
+
+/**
+ * The language service: pure functions over parsed documents. No file system, no LSP connection,
+ * no editor: the workspace index and the settings come in as arguments.
+ */
+export interface LanguageService {
+  parse(textDocument: TextDocument): ParsedDocument;
+  summarize(uri: string, parsed: ParsedDocument): DocumentSummary | undefined;
+  validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): ChartersDiagnostic[];
+  addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
+  /** Apply preferred fixes until none is left (at most `passes` rounds); returns the new text. */
+  fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number };
+  parseConfig(text: string): ReturnType<typeof parseConfig>;
+  settings(config?: ChartersConfig): LintSettings;
+  readonly schemas: Schemas;
+}
+
+export function createLanguageService(): LanguageService {
+  const schemas = new Schemas();
+  return {
+    schemas,
+    parse,
+    summarize: (uri, parsed) => summarize(uri, parsed, schemas),
+    validate: (uri, parsed, index, settings) => lint({ uri, parsed, index, settings, schemas }),
+    addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),
+    fixAll(uri, text, index, settings, passes = 10) {
+      let current = text;
+      let applied = 0;
+      for (let pass = 0; pass < passes; pass++) {
+        const textDocument = TextDocument.create(uri, 'yaml', pass, current);
+        const parsed = parse(textDocument);
+        const errorsBefore = parsed.yaml.errors.length;
+        const groups = fixAllEdits(textDocument, lint({ uri, parsed, index, settings, schemas }));
+        if (groups.length === 0) break;
+        const breaks = (candidate: string) => parse(TextDocument.create(uri, 'yaml', pass, candidate)).yaml.errors.length > errorsBefore;
+        let next = applyEdits(textDocument, groups.flat());
+        let count = groups.length;
+        if (breaks(next)) {
+          // fixes that are right alone can clash together (a rename and an insert of the same key): take them one by one
+          next = current;
+          count = 0;
+          for (const group of groups) {
+            const candidate = applyEdits(TextDocument.create(uri, 'yaml', pass, next), group);
+            if (breaks(candidate)) continue;
+            next = candidate;
+            count++;
+            break; // re-lint before the next one: ranges moved
+          }
+        }
+        if (count === 0 || next === current) break;
+        current = next;
+        applied += count;
+      }
+      return { text: current, applied };
+    },
+    parseConfig: (text) => parseConfig(text, schemas),
+    settings: lintSettings,
+  };
+}
+
+export type { ChartersDiagnostic, DocumentSummary, LintSettings, ParsedDocument, WorkspaceIndex };

@@ -1,0 +1,115 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { pathFromPointer } from './ast';
+import type { LintSettings } from './config';
+import { isSilenced, type ParsedDocument } from './parse';
+import { DOCUMENT_RULES, KIND_RULES, type Rule } from './rules';
+import type { Report, RuleContext, SchemaError } from './rules/rule';
+import { isRecord, type Schemas } from './schemas';
+import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
+import type { WorkspaceIndex } from './workspace';
+import pkg from '../../../package.json';
+
+export const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface LintInput {
+  uri: string;
+  parsed: ParsedDocument;
+  index: WorkspaceIndex;
+  settings: LintSettings;
+  schemas: Schemas;
+}
+
+/** Run every rule on one parsed document and return LSP diagnostics, silenced and sorted. */
+export function lint(input: LintInput): ChartersDiagnostic[] {
+  const { parsed, settings, schemas } = input;
+  const diagnostics: ChartersDiagnostic[] = [];
+  const schemaErrors = parsed.kind && isRecord(parsed.value) ? validate(parsed, schemas) : [];
+  const run = (rule: Rule) => {
+    const setting: RuleSetting | Severity = settings.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off' || isSilenced(parsed.directives, rule.id, -1)) return;
+    const context: RuleContext = {
+      parsed,
+      kind: parsed.kind,
+      taxonomy: settings.taxonomy,
+      schemas,
+      schemaErrors,
+      index: input.index,
+      uri: input.uri,
+      report: (report) => {
+        if (isSilenced(parsed.directives, rule.id, report.range.start.line)) return;
+        diagnostics.push(toDiagnostic(rule, setting, report));
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // a rule that trips over a half-typed document must not take the others down
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        code: rule.id,
+        source: 'charters',
+        message: `Internal error in rule ${rule.id}: ${(error as Error).message}. Please report it.`,
+        data: { ruleId: rule.id, fixes: [] },
+      });
+    }
+  };
+  DOCUMENT_RULES.forEach(run);
+  if (parsed.kind) KIND_RULES.forEach(run);
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+function validate(parsed: ParsedDocument, schemas: Schemas): SchemaError[] {
+  const seen = new Set<string>();
+  const errors: SchemaError[] = [];
+  for (const error of schemas.validate(parsed.kind!, parsed.value)) {
+    if (error.keyword === 'if') continue; // a union's branch errors say it better
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push({ error, path: pathFromPointer(parsed.yaml, error.instancePath) });
+  }
+  return errors;
+}
+
+function fill(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in data ? String(data[name]) : match));
+}
+
+function toDiagnostic(rule: Rule, setting: RuleSetting | Severity, report: Report): ChartersDiagnostic {
+  return {
+    range: report.range,
+    severity: SEVERITIES[setting as Severity],
+    code: rule.id,
+    codeDescription: { href: ruleDocsUrl(rule.id) },
+    source: 'charters',
+    message: fill(rule.messages[report.messageId] ?? report.messageId, report.data),
+    data: { ruleId: rule.id, fixes: report.fixes ?? [], ...(report.section ? { section: report.section } : {}) },
+  };
+}
+
+export function severityName(severity: DiagnosticSeverity | undefined): Severity {
+  switch (severity) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'info';
+  }
+}

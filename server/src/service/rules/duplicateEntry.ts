@@ -1,0 +1,55 @@
+import { isSeq } from 'yaml';
+import { nodeAt, nodeRange } from '../ast';
+import { removeListItem } from '../edits';
+import { isRecord } from '../schemas';
+import type { Rule } from './rule';
+
+/** The identity of a list entry: the id, or the skill id, or a duty's text. */
+function entryKey(item: unknown): string | undefined {
+  if (typeof item === 'string') return item;
+  if (!isRecord(item)) return undefined;
+  if (typeof item.skill === 'string') return item.skill;
+  if (typeof item.text === 'string') return item.text.trim().toLowerCase();
+  return undefined;
+}
+
+export const duplicateEntry: Rule = {
+  id: 'duplicate-entry',
+  description: 'The same responsibility or skill appears twice in one list.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    duplicate: '"{entry}" is already listed in "{list}" (line {line}): remove this one.',
+  },
+  check(context) {
+    const { parsed, kind } = context;
+    if (kind !== 'role' || !isRecord(parsed.value)) return;
+    for (const list of ['responsibilities', 'skills']) {
+      const items = parsed.value[list];
+      const seq = nodeAt(parsed.yaml, [list]);
+      if (!Array.isArray(items) || !isSeq(seq)) continue;
+      const firstSeen = new Map<string, number>();
+      items.forEach((item, index) => {
+        const key = entryKey(item);
+        if (key === undefined) return;
+        const first = firstSeen.get(key);
+        if (first === undefined) {
+          firstSeen.set(key, index);
+          return;
+        }
+        const node = nodeAt(parsed.yaml, [list, index]);
+        const firstNode = nodeAt(parsed.yaml, [list, first]);
+        const range = node && nodeRange(parsed.textDocument, node);
+        if (!range) return;
+        const edit = removeListItem(parsed, seq, index);
+        const line = firstNode ? (nodeRange(parsed.textDocument, firstNode)?.start.line ?? 0) + 1 : 0;
+        context.report({
+          range,
+          messageId: 'duplicate',
+          data: { entry: typeof item === 'string' ? item : key, list, line },
+          fixes: edit ? [{ title: 'Remove the duplicate entry', edits: [edit], isPreferred: true }] : [],
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { isMap, isScalar } from 'yaml';
+import { nodeRange } from '../ast';
+import type { Rule } from './rule';
+import { fileName } from './wording';
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  description: 'Two documents of one kind share an id.',
+  defaultSeverity: 'error',
+  fixable: false,
+  messages: {
+    duplicate: 'Another {kind} already has id "{id}" ({other}): give each {kind} an id of its own.',
+  },
+  check(context) {
+    const { parsed, index, kind, uri } = context;
+    const root = parsed.yaml.contents;
+    const node = isMap(root) ? root.get('id', true) : undefined;
+    if (!kind || !isScalar(node) || typeof node.value !== 'string') return;
+    const others = index.find(kind, node.value).filter((summary) => summary.uri !== uri);
+    const range = nodeRange(parsed.textDocument, node);
+    if (others.length === 0 || !range) return;
+    context.report({
+      range,
+      messageId: 'duplicate',
+      data: { kind, id: node.value, other: others.map((summary) => fileName(summary.uri)).join(', ') },
+    });
+  },
+};

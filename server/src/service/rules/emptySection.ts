@@ -1,0 +1,32 @@
+import { keyRange } from '../ast';
+import type { FieldSchema } from '../schemas';
+import type { Rule } from './rule';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  description: 'A required field is present but empty.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  messages: {
+    empty: '"{field}" is empty: {hint}.',
+  },
+  check(context) {
+    const { parsed, schemas } = context;
+    for (const { error, path } of context.schemaErrors) {
+      if (!isEmptiness(error.keyword, error.data)) continue;
+      const field = String(path[path.length - 1] ?? '');
+      const schema = schemas.resolve(error.parentSchema as FieldSchema);
+      const range = keyRange(parsed, path);
+      if (!range) continue;
+      context.report({ range, messageId: 'empty', data: { field, hint: schema?.['x-hint'] ?? 'fill it in or remove it' } });
+    }
+  },
+};
+
+/** An empty list, empty text or a key with no value: the section is there but says nothing. */
+export function isEmptiness(keyword: string, data: unknown): boolean {
+  if (keyword === 'minItems') return Array.isArray(data) && data.length === 0;
+  if (keyword === 'minLength') return typeof data === 'string' && data.trim() === '';
+  if (keyword === 'type') return data === null;
+  return false;
+}

@@ -1,0 +1,52 @@
+import { areaCoverage } from './areaCoverage';
+import { duplicateEntry } from './duplicateEntry';
+import { duplicateId } from './duplicateId';
+import { emptySection } from './emptySection';
+import { invalidValue } from './invalidValue';
+import { keyResultCount } from './keyResultCount';
+import { ladderGap } from './ladderGap';
+import { ladderOrder } from './ladderOrder';
+import { missingAuthority } from './missingAuthority';
+import { missingSection } from './missingSection';
+import { reportingCycle } from './reportingCycle';
+import type { Rule } from './rule';
+import { unknownField } from './unknownField';
+import { unknownKind } from './unknownKind';
+import { unknownResponsibility } from './unknownResponsibility';
+import { unknownSkill } from './unknownSkill';
+import { unmeasurableGoal } from './unmeasurableGoal';
+import { unresolvedReference } from './unresolvedReference';
+import { visionTooLong } from './visionTooLong';
+import { yamlSyntax } from './yamlSyntax';
+
+/** Rules that run on every document, before its kind is known. */
+export const DOCUMENT_RULES: readonly Rule[] = [yamlSyntax, unknownKind];
+
+/** Rules that run once the kind is known, in the order of the document model's table. */
+export const KIND_RULES: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  unknownField,
+  invalidValue,
+  unknownResponsibility,
+  unknownSkill,
+  unresolvedReference,
+  duplicateId,
+  duplicateEntry,
+  reportingCycle,
+  ladderOrder,
+  ladderGap,
+  missingAuthority,
+  areaCoverage,
+  unmeasurableGoal,
+  keyResultCount,
+  visionTooLong,
+];
+
+export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}
+
+export type { Rule };

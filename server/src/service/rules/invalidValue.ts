@@ -1,0 +1,128 @@
+import { isScalar, type Node } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { fieldRange, nodeAt, type Path } from '../ast';
+import { replaceScalar } from '../edits';
+import { isRecord, type FieldSchema } from '../schemas';
+import { nearest, toKebabCase } from '../suggest';
+import type { Fix } from '../types';
+import { isEmptiness } from './emptySection';
+import type { Rule, RuleContext } from './rule';
+import { listOf, show } from './wording';
+
+const HANDLED_ELSEWHERE = new Set(['required', 'additionalProperties', 'if', 'const']);
+const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping of fields',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+export const invalidValue: Rule = {
+  id: 'invalid-value',
+  description: 'A value of the wrong type, or not an allowed value, pattern or date.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    enumSuggestion: '{value} is not a valid {field}. Did you mean "{suggestion}"?',
+    enum: '{value} is not a valid {field}: use one of {allowed}.',
+    type: '"{field}" should be {expected}, not {actual}.',
+    id: '{value} is not a valid id: use lowercase words joined by hyphens, like "{kebab}".',
+    date: '{value} is not a date: write it as YYYY-MM-DD, for example 2027-03-31.',
+    range: '{value} is out of range for "{field}": use a number from {min} to {max}.',
+    area: '"{value}" is not an area. Did you mean "{suggestion}"?',
+    areaNoSuggestion: '"{value}" is not an area: use one of {allowed}, or add it to charters.config.yaml.',
+    other: '"{field}" {detail}.',
+  },
+  check(context) {
+    for (const schemaError of context.schemaErrors) {
+      const { error, path } = schemaError;
+      if (HANDLED_ELSEWHERE.has(error.keyword) || isEmptiness(error.keyword, error.data)) continue;
+      reportSchemaError(context, error, path);
+    }
+    checkAreas(context);
+  },
+};
+
+function fieldName(path: Path): string {
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const list = path[path.length - 2];
+    return typeof list === 'string' ? `${list} entry` : 'entry';
+  }
+  return String(last ?? 'value');
+}
+
+function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path): void {
+  const { parsed } = context;
+  const range = fieldRange(parsed, path);
+  if (!range) return;
+  const field = fieldName(path);
+  const node = nodeAt(parsed.yaml, path);
+  const value = show(error.data);
+  const replaceWith = (text: string, title: string): Fix[] => {
+    const edit = isScalar(node) ? replaceScalar(parsed, node, text) : undefined;
+    return edit ? [{ title, edits: [edit], isPreferred: true }] : [];
+  };
+  const schema = error.parentSchema as FieldSchema;
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = (schema.enum ?? []).map(String);
+      const suggestion = nearest(String(error.data), allowed);
+      context.report({
+        range,
+        messageId: suggestion ? 'enumSuggestion' : 'enum',
+        data: { value, field, suggestion: suggestion ?? '', allowed: listOf(allowed, 10) },
+        fixes: suggestion ? replaceWith(suggestion, `Change to "${suggestion}"`) : [],
+      });
+      return;
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(schema.type ?? []).map((type) => TYPE_NAMES[type] ?? type).join(' or ');
+      const actual = Array.isArray(error.data) ? 'a list' : isRecord(error.data) ? 'a mapping' : typeof error.data === 'number' ? 'a number' : value;
+      context.report({ range, messageId: 'type', data: { field, expected, actual } });
+      return;
+    }
+    case 'pattern': {
+      if (schema.pattern === ID_PATTERN) {
+        const kebab = toKebabCase(String(error.data)) || 'my-id';
+        context.report({ range, messageId: 'id', data: { value, kebab }, fixes: replaceWith(kebab, `Change to "${kebab}"`) });
+        return;
+      }
+      break;
+    }
+    case 'format':
+      context.report({ range, messageId: 'date', data: { value } });
+      return;
+    case 'minimum':
+    case 'maximum':
+      context.report({ range, messageId: 'range', data: { value, field, min: schema.minimum ?? '…', max: schema.maximum ?? '…' } });
+      return;
+  }
+  context.report({ range, messageId: 'other', data: { field, detail: error.message ?? 'is not valid' } });
+}
+
+/** Areas can be added per workspace, so membership is checked here rather than by an enum. */
+function checkAreas(context: RuleContext): void {
+  const { parsed, taxonomy, kind } = context;
+  if (kind !== 'role' || !isRecord(parsed.value) || !Array.isArray(parsed.value.responsibilities)) return;
+  const areaIds = taxonomy.areas.map((area) => area.id);
+  parsed.value.responsibilities.forEach((item, index) => {
+    if (!isRecord(item) || typeof item.area !== 'string' || taxonomy.area(item.area)) return;
+    const path = ['responsibilities', index, 'area'];
+    const node = nodeAt(parsed.yaml, path) as Node | undefined;
+    const range = fieldRange(parsed, path);
+    if (!range) return;
+    const suggestion = nearest(item.area, areaIds);
+    const edit = suggestion && isScalar(node) ? replaceScalar(parsed, node, suggestion) : undefined;
+    context.report({
+      range,
+      messageId: suggestion ? 'area' : 'areaNoSuggestion',
+      data: { value: item.area, suggestion: suggestion ?? '', allowed: listOf(areaIds, 12) },
+      fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+    });
+  });
+}

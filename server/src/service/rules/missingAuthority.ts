@@ -1,0 +1,54 @@
+import { topRange } from '../ast';
+import { insertFields } from '../edits';
+import { isRecord } from '../schemas';
+import type { Fix } from '../types';
+import type { Rule, RuleContext } from './rule';
+
+export const missingAuthority: Rule = {
+  id: 'missing-authority',
+  description: 'A role of rank 2 or more states no `authority`, or a charter states no `decisionRights`.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    role: 'A {level} role makes decisions: add "authority" with the decisions this role owns.',
+    charter: 'The charter does not say who decides what: add "decisionRights" naming the owner of each key decision.',
+  },
+  check(context) {
+    const { parsed, kind, taxonomy } = context;
+    if (!isRecord(parsed.value)) return;
+    const value = parsed.value;
+    if (kind === 'role') {
+      const level = typeof value.level === 'string' ? value.level : undefined;
+      const rank = taxonomy.rank(level);
+      if (rank === undefined || rank < 2 || isStated(value.authority)) return;
+      context.report({
+        range: topRange(parsed),
+        messageId: 'role',
+        data: { level: taxonomy.level(level ?? '')?.title ?? String(level) },
+        fixes: addField(context, 'authority'),
+        section: { parentPath: [], key: 'authority' },
+      });
+    } else if (kind === 'charter' && !isStated(value.decisionRights)) {
+      context.report({
+        range: topRange(parsed),
+        messageId: 'charter',
+        fixes: addField(context, 'decisionRights'),
+        section: { parentPath: [], key: 'decisionRights' },
+      });
+    }
+  },
+};
+
+function isStated(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+function addField(context: RuleContext, key: string): Fix[] {
+  const { parsed, schemas, kind } = context;
+  if (!kind || key in (parsed.value as Record<string, unknown>)) return [];
+  const root = schemas.resolve(schemas.root(kind));
+  const placeholder = schemas.resolve(root?.properties?.[key])?.['x-placeholder'];
+  if (placeholder === undefined) return [];
+  const edits = insertFields(parsed, [], [{ key, value: placeholder }], Object.keys(root?.properties ?? {}));
+  return edits.length ? [{ title: `Add "${key}"`, edits, isPreferred: true }] : [];
+}

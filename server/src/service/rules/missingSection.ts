@@ -1,0 +1,43 @@
+import { keyRange } from '../ast';
+import { insertFields } from '../edits';
+import type { FieldSchema } from '../schemas';
+import { nearest } from '../suggest';
+import type { Rule } from './rule';
+import { ownerNoun } from './wording';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'A required field is absent.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    missing: '{owner} is missing "{field}": {hint}.',
+  },
+  check(context) {
+    const { parsed, schemas, kind } = context;
+    for (const { error, path } of context.schemaErrors) {
+      if (error.keyword !== 'required') continue;
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      // a conditional `required` (role level unless cross-functional) sits in a bare branch: read the field from the kind's schema
+      const parentSchema = kind ? schemas.at(kind, path, parsed.value) : schemas.resolve(error.parentSchema as FieldSchema);
+      const field = schemas.resolve(parentSchema?.properties?.[key]);
+      const order = Object.keys(parentSchema?.properties ?? {});
+      const placeholder = field?.['x-placeholder'];
+      const edits = placeholder === undefined ? [] : insertFields(parsed, path, [{ key, value: placeholder }], order);
+      // a misspelt key that unknown-field will rename is the better fix than a second, empty copy
+      const misspelt = context.schemaErrors.some(
+        (other) =>
+          other.error.keyword === 'additionalProperties' &&
+          JSON.stringify(other.path) === JSON.stringify(path) &&
+          nearest((other.error.params as { additionalProperty: string }).additionalProperty, [key]) === key,
+      );
+      context.report({
+        range: keyRange(parsed, path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        messageId: 'missing',
+        data: { owner: ownerNoun(kind, path), field: key, hint: field?.['x-hint'] ?? `add "${key}"` },
+        fixes: edits.length ? [{ title: `Add "${key}"`, edits, isPreferred: !misspelt }] : [],
+        section: { parentPath: path, key },
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { isMap, isScalar } from 'yaml';
+import { nodeRange, topRange } from '../ast';
+import { replaceScalar } from '../edits';
+import { nearest } from '../suggest';
+import { KINDS } from '../types';
+import type { Rule } from './rule';
+
+export const unknownKind: Rule = {
+  id: 'unknown-kind',
+  description: '`kind` is missing or not one of role, ladder, vision, strategy, charter.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    missing: 'This document has no "kind": add "kind:" with one of {kinds} as its first line.',
+    notMapping: 'A charter document is a mapping of fields starting with "kind:" (one of {kinds}).',
+    unknown: '"{value}" is not a kind of document. Did you mean "{suggestion}"?',
+    unknownNoSuggestion: '"{value}" is not a kind of document: use one of {kinds}.',
+  },
+  check(context) {
+    const { parsed } = context;
+    if (parsed.kind) return;
+    const kinds = KINDS.join(', ');
+    const root = parsed.yaml.contents;
+    if (root !== null && !isMap(root)) {
+      context.report({ range: topRange(parsed), messageId: 'notMapping', data: { kinds } });
+      return;
+    }
+    const node = isMap(root) ? root.get('kind', true) : undefined;
+    const value: unknown = isScalar(node) ? node.value : undefined;
+    if (!isScalar(node) || value === null || value === undefined || value === '') {
+      context.report({ range: topRange(parsed), messageId: 'missing', data: { kinds } });
+      return;
+    }
+    const suggestion = nearest(String(value), KINDS);
+    const edit = suggestion ? replaceScalar(parsed, node, suggestion) : undefined;
+    context.report({
+      range: nodeRange(parsed.textDocument, node) ?? topRange(parsed),
+      messageId: suggestion ? 'unknown' : 'unknownNoSuggestion',
+      data: { value: String(value), suggestion: suggestion ?? '', kinds },
+      fixes: edit ? [{ title: `Change kind to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+    });
+  },
+};

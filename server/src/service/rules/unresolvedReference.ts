@@ -1,0 +1,36 @@
+import { isScalar } from 'yaml';
+import { nodeAt } from '../ast';
+import { replaceScalar } from '../edits';
+import { nearest } from '../suggest';
+import { collectReferences } from '../workspace';
+import type { Rule } from './rule';
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const unresolvedReference: Rule = {
+  id: 'unresolved-reference',
+  description: 'A role, vision or strategy id that no document in the workspace has.',
+  defaultSeverity: 'error',
+  fixable: true,
+  messages: {
+    suggestion: 'No {kind} in the workspace has id "{id}". Did you mean "{suggestion}"?',
+    unknown: 'No {kind} in the workspace has id "{id}": create that {kind}, or check the spelling.',
+  },
+  check(context) {
+    const { parsed, index, schemas } = context;
+    for (const reference of collectReferences(parsed, schemas)) {
+      if (!KEBAB.test(reference.id) || index.find(reference.kind, reference.id).length > 0) continue;
+      const ids = new Set<string>();
+      for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
+      const suggestion = nearest(reference.id, ids);
+      const node = nodeAt(parsed.yaml, reference.path);
+      const edit = suggestion && isScalar(node) ? replaceScalar(parsed, node, suggestion) : undefined;
+      context.report({
+        range: reference.range,
+        messageId: suggestion ? 'suggestion' : 'unknown',
+        data: { kind: reference.kind, id: reference.id, suggestion: suggestion ?? '' },
+        fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+      });
+    }
+  },
+};

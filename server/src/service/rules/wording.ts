@@ -1,0 +1,62 @@
+import type { Path } from '../ast';
+import { KIND_TITLES, type Kind } from '../types';
+
+/** What one entry of a list field is called in messages. */
+const ENTRY_NOUNS: Record<string, string> = {
+  tracks: 'Track',
+  objectives: 'Objective',
+  keyResults: 'Key result',
+  initiatives: 'Initiative',
+  team: 'Team member',
+  decisionRights: 'Decision right',
+  successMetrics: 'Success metric',
+  goals: 'Goal',
+  responsibilities: 'Responsibility',
+  skills: 'Skill',
+  market: 'Market segment',
+  stakeholders: 'Stakeholder',
+};
+
+const FIELD_NOUNS: Record<string, string> = { scope: 'Scope' };
+
+/** The thing that owns the field at `path`, for messages: `Role`, `Key result`, `Scope`. */
+export function ownerNoun(kind: Kind | undefined, parentPath: Path): string {
+  for (let index = parentPath.length - 1; index >= 0; index--) {
+    const segment = parentPath[index];
+    if (typeof segment === 'number') {
+      const list = parentPath[index - 1];
+      if (typeof list === 'string' && ENTRY_NOUNS[list]) return ENTRY_NOUNS[list];
+      continue;
+    }
+    return FIELD_NOUNS[segment] ?? `"${segment}"`;
+  }
+  return kind ? KIND_TITLES[kind] : 'This document';
+}
+
+/** `objectives[1].keyResults[0].target`: a path as a reader of the YAML would name it. */
+export function formatPath(path: Path): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+/** A value as it would be quoted in a message. */
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `"${String(value)}"`;
+}
+
+export function listOf(values: readonly unknown[], max = 8): string {
+  const shown = values.slice(0, max).map((value) => String(value));
+  return values.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** The last segment of a URI or path, for naming a file in a message. */
+export function fileName(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

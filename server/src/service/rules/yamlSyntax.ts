@@ -1,0 +1,53 @@
+import { toRange } from '../ast';
+import type { Rule } from './rule';
+
+/** Plain-words advice for the YAML errors people make while typing. */
+const ADVICE: Record<string, string> = {
+  DUPLICATE_KEY: 'a field appears twice in the same mapping: keep one',
+  BAD_INDENT: 'check the indentation: fields of one mapping line up under each other',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MULTIPLE_DOCS: 'keep one document per file: move what follows "---" into a file of its own',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines: check for a missing colon or quote',
+  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines: check for a missing colon or quote',
+  UNEXPECTED_TOKEN: 'something here does not fit: check the colon, dash or indentation',
+  BAD_ALIAS: 'an alias (*name) must point at an anchor (&name) defined above it',
+  ALIAS_PROPS: 'an alias cannot carry a tag or anchor of its own',
+  KEY_OVER_1024_CHARS: 'a key this long is not allowed: shorten it',
+};
+
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  description: 'The file is not valid YAML.',
+  defaultSeverity: 'error',
+  fixable: false,
+  messages: {
+    syntax: 'YAML syntax: {detail}; {advice}.',
+    aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
+  },
+  check(context) {
+    const { parsed } = context;
+    const textDocument = parsed.textDocument;
+    const text = textDocument.getText();
+    for (const error of parsed.yaml.errors) {
+      let [start, end] = error.pos;
+      if (end <= start) {
+        // a point error: underline the token that starts there, not a single column
+        const rest = /^[^\s,\]}]*/.exec(text.slice(start))?.[0] ?? '';
+        end = start + Math.max(rest.length, 1);
+        if (start >= text.length && start > 0) start = Math.max(0, text.length - 1);
+      }
+      const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
+      context.report({
+        range: toRange(textDocument, start, Math.min(end, text.length)),
+        messageId: 'syntax',
+        data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' },
+      });
+    }
+    if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases) {
+      const alias = /\*[A-Za-z0-9_-]+/.exec(text);
+      const start = alias?.index ?? 0;
+      context.report({ range: toRange(textDocument, start, start + (alias?.[0].length ?? 1)), messageId: 'aliases', data: { max: 100 } });
+    }
+  },
+};

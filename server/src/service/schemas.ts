@@ -1,0 +1,141 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import common from '../../../schemas/common.schema.json';
+import role from '../../../schemas/role.schema.json';
+import ladder from '../../../schemas/ladder.schema.json';
+import vision from '../../../schemas/vision.schema.json';
+import strategy from '../../../schemas/strategy.schema.json';
+import charter from '../../../schemas/charter.schema.json';
+import config from '../../../schemas/charters.config.schema.json';
+import type { Kind } from './types';
+
+/** The JSON Schema subset we read for messages, completion and hover. */
+export interface FieldSchema {
+  title?: string;
+  description?: string;
+  examples?: unknown[];
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  properties?: Record<string, FieldSchema>;
+  required?: string[];
+  items?: FieldSchema;
+  if?: FieldSchema;
+  then?: FieldSchema;
+  else?: FieldSchema;
+  $ref?: string;
+  minimum?: number;
+  maximum?: number;
+  'x-hint'?: string;
+  'x-placeholder'?: unknown;
+  'x-reference'?: Kind;
+}
+
+const KIND_SCHEMAS: Record<Kind, FieldSchema & { $id: string }> = {
+  role: role as unknown as FieldSchema & { $id: string },
+  ladder: ladder as unknown as FieldSchema & { $id: string },
+  vision: vision as unknown as FieldSchema & { $id: string },
+  strategy: strategy as unknown as FieldSchema & { $id: string },
+  charter: charter as unknown as FieldSchema & { $id: string },
+};
+const CONFIG_ID = (config as { $id: string }).$id;
+
+/**
+ * The schemas, compiled with ajv once per service. Validators are compiled on first use, so a
+ * server that only ever sees roles never pays for the strategy schema.
+ */
+export class Schemas {
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly referenceKinds = new Map<string, Kind | null>();
+
+  constructor() {
+    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    addFormats(this.ajv, ['date']);
+    this.ajv.addVocabulary(['x-hint', 'x-placeholder', 'x-reference']);
+    this.ajv.addSchema([common, role, ladder, vision, strategy, charter, config] as object[]);
+  }
+
+  root(kind: Kind): FieldSchema {
+    return KIND_SCHEMAS[kind];
+  }
+
+  validate(kind: Kind | 'config', value: unknown): ErrorObject[] {
+    const id = kind === 'config' ? CONFIG_ID : KIND_SCHEMAS[kind].$id;
+    let validator = this.validators.get(id);
+    if (!validator) {
+      validator = this.ajv.getSchema(id);
+      if (!validator) throw new Error(`schema ${id} is not registered`);
+      this.validators.set(id, validator);
+    }
+    return validator(value) ? [] : [...(validator.errors ?? [])];
+  }
+
+  /** Follow `$ref`s so callers see the field's own description, hint and placeholder. */
+  resolve(schema: FieldSchema | undefined): FieldSchema | undefined {
+    let current = schema;
+    for (let depth = 0; current?.$ref && depth < 10; depth++) {
+      const target = this.ajv.getSchema(current.$ref)?.schema as FieldSchema | undefined;
+      current = target ? { ...target, ...withoutRef(current) } : undefined;
+    }
+    return current;
+  }
+
+  /** The schema of the value at `path` inside a document of `kind`, as far as it can be told. */
+  at(kind: Kind, path: (string | number)[], value?: unknown): FieldSchema | undefined {
+    let schema = this.resolve(this.root(kind));
+    let data: unknown = value;
+    for (const segment of path) {
+      if (!schema) return undefined;
+      schema = this.branch(schema, data);
+      if (typeof segment === 'number') {
+        schema = this.resolve(schema?.items);
+        data = Array.isArray(data) ? data[segment] : undefined;
+      } else {
+        schema = this.resolve(schema?.properties?.[segment]);
+        data = isRecord(data) ? data[segment] : undefined;
+      }
+    }
+    return schema && this.branch(schema, data);
+  }
+
+  /** The kind of document a string at `path` refers to, from the schema's `x-reference`. */
+  referenceAt(kind: Kind, path: (string | number)[]): Kind | undefined {
+    const key = `${kind}/${path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('/')}`;
+    let target = this.referenceKinds.get(key);
+    if (target === undefined) {
+      const schema = this.at(kind, path.map((segment) => (typeof segment === 'number' ? 0 : segment)), stringAt(path));
+      target = schema?.['x-reference'] ?? null;
+      this.referenceKinds.set(key, target);
+    }
+    return target ?? undefined;
+  }
+
+  /** For `if: {type: string}` unions: the branch that matches the value (the object one by default). */
+  branch(schema: FieldSchema, data: unknown): FieldSchema {
+    if (schema.if?.type !== 'string') return schema;
+    const takesThen = typeof data === 'string';
+    const chosen = this.resolve(takesThen ? schema.then : schema.else);
+    return chosen ? { ...chosen, description: chosen.description ?? schema.description } : schema;
+  }
+}
+
+/** A value shaped like the path with a string at its end, so unions pick their string branch. */
+function stringAt(path: (string | number)[]): unknown {
+  let value: unknown = 'x';
+  for (let index = path.length - 1; index >= 0; index--) {
+    const segment = path[index];
+    value = typeof segment === 'number' ? [value] : { [segment]: value };
+  }
+  return value;
+}
+
+function withoutRef(schema: FieldSchema): FieldSchema {
+  const { $ref: _ref, ...rest } = schema;
+  return rest;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,34 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The candidate a user most likely meant: the closest by edit distance when it is close enough
+ * to be a typo, else one that contains every word the user typed (`backlog` -> `prioritize-backlog`).
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const typed = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let containing: string | undefined;
+  const words = typed.split(/[^a-z0-9]+/).filter(Boolean);
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    const score = distance(typed, lower);
+    if (score < bestDistance) {
+      bestDistance = score;
+      best = candidate;
+    }
+    if (!containing && words.length > 0 && words.every((part) => lower.includes(part))) containing = candidate;
+  }
+  const tolerance = Math.max(2, Math.floor(typed.length / 3));
+  if (best !== undefined && bestDistance <= tolerance) return best;
+  return containing;
+}
+
+/** `My Role` -> `my-role`: the id a title most likely wanted to be. */
+export function toKebabCase(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

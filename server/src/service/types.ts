@@ -1,0 +1,40 @@
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+
+export const KINDS = ['role', 'ladder', 'vision', 'strategy', 'charter'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export function isKind(value: unknown): value is Kind {
+  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+}
+
+export const KIND_TITLES: Record<Kind, string> = {
+  role: 'Role',
+  ladder: 'Ladder',
+  vision: 'Vision',
+  strategy: 'Strategy',
+  charter: 'Charter',
+};
+
+/** What a rule's severity can be set to in `charters.config.yaml`. */
+export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A fix travels with the finding it repairs: a title and minimal text edits. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants; editors apply it on "fix all". */
+  isPreferred?: boolean;
+}
+
+/** What every diagnostic of ours carries in `data`, so code actions never read message text. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: Fix[];
+  /** For `missing-section`: the field and the placeholder edit, merged by "add all missing sections". */
+  section?: { parentPath: (string | number)[]; key: string };
+}
+
+export type ChartersDiagnostic = Diagnostic & { code: string; data: DiagnosticData };
+
+export type { Range, TextEdit };

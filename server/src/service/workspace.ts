@@ -1,0 +1,158 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { nodeRange, type Path } from './ast';
+import type { ParsedDocument } from './parse';
+import { isRecord, type Schemas } from './schemas';
+import type { Kind, Range } from './types';
+
+/** A place in a document that names another document by id. */
+export interface Reference {
+  kind: Kind;
+  id: string;
+  path: Path;
+  range: Range;
+}
+
+/** What the workspace knows of one document: enough for cross-document rules and navigation. */
+export interface DocumentSummary {
+  uri: string;
+  kind: Kind;
+  id?: string;
+  idRange?: Range;
+  title?: string;
+  /** The sentence that says what the document is about: a role's summary, a vision's statement, a charter's mission. */
+  summary?: string;
+  level?: string;
+  track?: string;
+  reportsTo?: string;
+  inherits?: string;
+  /** Taxonomy responsibility ids the role lists itself (not the inherited ones). */
+  responsibilities: string[];
+  references: Reference[];
+}
+
+/** The cross-document view the rules read. The service is given one; it never reads files itself. */
+export interface WorkspaceIndex {
+  documents(kind?: Kind): Iterable<DocumentSummary>;
+  find(kind: Kind, id: string): readonly DocumentSummary[];
+}
+
+export class MemoryIndex implements WorkspaceIndex {
+  private readonly byUri = new Map<string, DocumentSummary>();
+  private readonly byKey = new Map<string, DocumentSummary[]>();
+
+  set(summary: DocumentSummary): void {
+    this.delete(summary.uri);
+    this.byUri.set(summary.uri, summary);
+    if (summary.id !== undefined) {
+      const key = keyOf(summary.kind, summary.id);
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), summary]);
+    }
+  }
+
+  delete(uri: string): DocumentSummary | undefined {
+    const previous = this.byUri.get(uri);
+    if (!previous) return undefined;
+    this.byUri.delete(uri);
+    if (previous.id !== undefined) {
+      const key = keyOf(previous.kind, previous.id);
+      const rest = (this.byKey.get(key) ?? []).filter((item) => item.uri !== uri);
+      if (rest.length) this.byKey.set(key, rest);
+      else this.byKey.delete(key);
+    }
+    return previous;
+  }
+
+  get(uri: string): DocumentSummary | undefined {
+    return this.byUri.get(uri);
+  }
+
+  *documents(kind?: Kind): Iterable<DocumentSummary> {
+    for (const summary of this.byUri.values()) if (!kind || summary.kind === kind) yield summary;
+  }
+
+  find(kind: Kind, id: string): readonly DocumentSummary[] {
+    return this.byKey.get(keyOf(kind, id)) ?? [];
+  }
+
+  /** Documents whose findings can change when a document of `kind` with `id` changes. */
+  dependentsOf(kind: Kind, ids: readonly string[]): DocumentSummary[] {
+    const wanted = new Set(ids);
+    const result: DocumentSummary[] = [];
+    for (const summary of this.byUri.values()) {
+      const refers = summary.references.some((ref) => ref.kind === kind && wanted.has(ref.id));
+      const sharesId = summary.kind === kind && summary.id !== undefined && wanted.has(summary.id);
+      if (refers || sharesId) result.push(summary);
+    }
+    return result;
+  }
+
+  get size(): number {
+    return this.byUri.size;
+  }
+}
+
+function keyOf(kind: Kind, id: string): string {
+  return `${kind}\u0000${id}`;
+}
+
+export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas): DocumentSummary | undefined {
+  const kind = parsed.kind;
+  if (!kind) return undefined;
+  const value = isRecord(parsed.value) ? parsed.value : {};
+  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  const root = parsed.yaml.contents;
+  const idNode = isMap(root) ? root.get('id', true) : undefined;
+  const responsibilities = Array.isArray(value.responsibilities)
+    ? value.responsibilities.filter((item): item is string => typeof item === 'string')
+    : [];
+  return {
+    uri,
+    kind,
+    id: text('id'),
+    idRange: isScalar(idNode) ? nodeRange(parsed.textDocument, idNode) : undefined,
+    title: text('title'),
+    summary: text('summary') ?? text('statement') ?? text('mission'),
+    level: text('level'),
+    track: text('track'),
+    reportsTo: text('reportsTo'),
+    inherits: text('inherits'),
+    responsibilities: kind === 'role' ? responsibilities : [],
+    references: collectReferences(parsed, schemas),
+  };
+}
+
+/** Every scalar whose schema carries `x-reference`, walked from the parsed tree. */
+export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Reference[] {
+  const kind = parsed.kind;
+  const references: Reference[] = [];
+  if (!kind) return references;
+  const visit = (node: Node | null | undefined, path: Path): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && typeof pair.key.value === 'string') visit(pair.value as Node, [...path, pair.key.value]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item as Node, [...path, index]));
+    } else if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
+      const target = schemas.referenceAt(kind, path);
+      const range = nodeRange(parsed.textDocument, node);
+      if (target && range) references.push({ kind: target, id: node.value, path, range });
+    }
+  };
+  visit(parsed.yaml.contents as Node, []);
+  return references;
+}
+
+/** A role's own taxonomy responsibilities plus those it inherits, following `inherits` until it loops. */
+export function effectiveResponsibilities(index: WorkspaceIndex, roleId: string): Set<string> {
+  const result = new Set<string>();
+  const seen = new Set<string>();
+  let current: string | undefined = roleId;
+  while (current !== undefined && !seen.has(current)) {
+    seen.add(current);
+    const role: DocumentSummary | undefined = index.find('role', current)[0];
+    role?.responsibilities.forEach((id) => result.add(id));
+    current = role?.inherits;
+  }
+  return result;
+}

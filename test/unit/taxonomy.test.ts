@@ -1,0 +1,262 @@
+/**
+ * Checks the shipped responsibility taxonomy (schemas/taxonomy.json) against its contract and
+ * against the seed articles it was built from:
+ * - structure: ids, references, ranks and minimum sizes;
+ * - coverage: every responsibility or skill list in the seeds, as recorded in
+ *   test/fixtures/seed-coverage.json and seed-skill-coverage.json, maps to taxonomy entries that
+ *   name the right holder and source;
+ * - own words: no title or description repeats a run of 8 words from any seed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findRepoRoot } from './repoRoot';
+
+interface Source { file: string; title: string; author?: string }
+interface Level { id: string; title: string; rank: number; track: string; description: string; aliases?: string[] }
+interface Role { id: string; title: string; description: string; aliases?: string[] }
+interface Area { id: string; title: string; description?: string }
+interface Responsibility { id: string; title: string; area: string; description: string; levels: string[]; sources: string[] }
+interface Skill { id: string; title: string; description: string; sources?: string[] }
+interface TaxonomyData {
+  version: number;
+  sources: Source[];
+  levels: Level[];
+  roles: Role[];
+  areas: Area[];
+  responsibilities: Responsibility[];
+  skills: Skill[];
+}
+/**
+ * One list in a seed. An item maps to an id, to several ids (a bullet naming several duties), or to
+ * `{inherits: holder}` for a bullet such as "all duties of the level below" (every id of that
+ * holder's list in the same file must then also name this entry's holder).
+ */
+type ItemTarget = string | string[] | { inherits: string };
+interface CoverageEntry { file: string; holder: string; lines: [number, number]; items: Record<string, ItemTarget> }
+
+const EXPECTED_LEVELS: [string, number, string][] = [
+  ['associate-pm', 1, 'ic'],
+  ['pm', 2, 'ic'],
+  ['senior-pm', 3, 'ic'],
+  ['group-pm', 4, 'management'],
+  ['head-of-product', 5, 'management'],
+  ['cpo', 6, 'management'],
+];
+const EXPECTED_ROLES = ['product-designer', 'product-developer'];
+const EXPECTED_AREAS = ['product-direction', 'discovery', 'delivery', 'stakeholders', 'people', 'organization', 'self-leadership'];
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MIN_PER_HOLDER = 3;
+const RUN = 8;
+
+
+const root = findRepoRoot();
+const seedsDir = process.env.CHARTERS_SEEDS ?? path.resolve(root, '..', 'shared', 'seeds');
+const readJson = <T>(rel: string): T => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as T;
+const taxonomy = readJson<TaxonomyData>('schemas/taxonomy.json');
+const coverage = readJson<CoverageEntry[]>('test/fixtures/seed-coverage.json');
+const skillCoverage = readJson<CoverageEntry[]>('test/fixtures/seed-skill-coverage.json');
+
+const seedCache = new Map<string, string[]>();
+function seedLines(file: string): string[] {
+  let lines = seedCache.get(file);
+  if (!lines) {
+    const full = path.join(seedsDir, file);
+    assert.ok(fs.existsSync(full), `seed file ${file} not found in ${seedsDir} (set CHARTERS_SEEDS to override)`);
+    lines = fs.readFileSync(full, 'utf8').split(/\r?\n/);
+    seedCache.set(file, lines);
+  }
+  return lines;
+}
+function seedFiles(): string[] {
+  assert.ok(fs.existsSync(seedsDir), `seed directory ${seedsDir} not found (set CHARTERS_SEEDS to override)`);
+  return fs.readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+}
+
+/**
+ * Does this seed line look like an item of a list? The seeds use `•` bullets (dashes or stars in
+ * other scrapes), numbered items (`1.`), and paragraphs opening with a short capitalised label and a
+ * colon ("Coaching and Development: ...").
+ */
+function looksLikeListItem(line: string): boolean {
+  if (/^\s*[•\-*‣◦▪●]\s+\S/.test(line)) return true;
+  if (/^\s*\d{1,2}[.)]\s+\S/.test(line)) return true;
+  const label = /^\s*([A-Z][^:.!?]{0,60}):\s+\S/.exec(line);
+  return label !== null && label[1].trim().split(/\s+/).length <= 6;
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+}
+
+test('taxonomy structure: ids, references, ranks and sizes', () => {
+  assert.equal(taxonomy.version, 1, 'taxonomy version must be 1');
+  const sourceFiles = taxonomy.sources.map((source) => source.file);
+  const levelIds = taxonomy.levels.map((level) => level.id);
+  const roleIds = taxonomy.roles.map((role) => role.id);
+  const areaIds = taxonomy.areas.map((area) => area.id);
+  const responsibilityIds = taxonomy.responsibilities.map((item) => item.id);
+  const skillIds = taxonomy.skills.map((skill) => skill.id);
+
+  for (const [what, ids] of [
+    ['source files', sourceFiles],
+    ['level ids', levelIds],
+    ['role ids', roleIds],
+    ['area ids', areaIds],
+    ['responsibility ids', responsibilityIds],
+    ['skill ids', skillIds],
+    ['level and role ids together', [...levelIds, ...roleIds]],
+  ] as [string, string[]][]) {
+    assert.deepEqual(duplicates(ids), [], `duplicate ${what}`);
+  }
+  for (const id of [...levelIds, ...roleIds, ...areaIds, ...responsibilityIds, ...skillIds]) {
+    assert.match(id, KEBAB, `id "${id}" is not kebab-case`);
+  }
+
+  assert.deepEqual(
+    taxonomy.levels.map((level) => [level.id, level.rank, level.track]),
+    EXPECTED_LEVELS,
+    'levels must be associate-pm..cpo with ranks 1..6 in order, ic for ranks 1-3 and management for 4-6',
+  );
+  assert.deepEqual(roleIds, EXPECTED_ROLES, 'cross-functional roles must be product-designer and product-developer');
+  assert.deepEqual(areaIds, EXPECTED_AREAS, 'areas must be exactly the seven of the document model, in order');
+  for (const level of taxonomy.levels) {
+    assert.ok(!('responsibilities' in level), `level ${level.id} must not store responsibilities (they are derived)`);
+  }
+  for (const entry of [...taxonomy.levels, ...taxonomy.roles, ...taxonomy.areas, ...taxonomy.responsibilities, ...taxonomy.skills]) {
+    assert.ok(entry.title && entry.title.trim(), `${entry.id} has no title`);
+    assert.ok(entry.description && entry.description.trim(), `${entry.id} has no description`);
+  }
+  assert.ok(responsibilityIds.includes('prioritize-backlog'), 'the docs use prioritize-backlog as an example; it must exist');
+
+  const holders = new Set([...levelIds, ...roleIds]);
+  const sources = new Set(sourceFiles);
+  for (const item of taxonomy.responsibilities) {
+    assert.ok(areaIds.includes(item.area), `responsibility ${item.id}: area "${item.area}" is not an area id`);
+    assert.ok(item.levels.length > 0, `responsibility ${item.id} lists no levels`);
+    assert.deepEqual(duplicates(item.levels), [], `responsibility ${item.id} lists a level twice`);
+    for (const holder of item.levels) {
+      assert.ok(holders.has(holder), `responsibility ${item.id}: "${holder}" is not a level or role id`);
+    }
+    assert.ok(item.sources.length > 0, `responsibility ${item.id} has no source`);
+    for (const file of item.sources) {
+      assert.ok(sources.has(file), `responsibility ${item.id}: source "${file}" is not listed in sources`);
+    }
+  }
+  for (const skill of taxonomy.skills) {
+    assert.ok((skill.sources ?? []).length > 0, `skill ${skill.id} has no source`);
+    for (const file of skill.sources ?? []) {
+      assert.ok(sources.has(file), `skill ${skill.id}: source "${file}" is not listed in sources`);
+    }
+  }
+  for (const holder of holders) {
+    const count = taxonomy.responsibilities.filter((item) => item.levels.includes(holder)).length;
+    assert.ok(count >= MIN_PER_HOLDER, `${holder} holds only ${count} responsibilities (need at least ${MIN_PER_HOLDER})`);
+  }
+  assert.deepEqual(sourceFiles.slice().sort(), seedFiles(), 'sources must name exactly the seed files');
+});
+
+function checkCoverage(
+  entries: CoverageEntry[],
+  kind: 'responsibility' | 'skill',
+  lookup: (id: string) => { levels?: string[]; sources?: string[] } | undefined,
+): void {
+  const holders = new Set([...taxonomy.levels, ...taxonomy.roles].map((holder) => holder.id));
+  for (const entry of entries) {
+    const where = `${kind} list ${entry.file}:${entry.lines[0]}-${entry.lines[1]} (${entry.holder})`;
+    assert.ok(holders.has(entry.holder), `${where}: holder is not a level or role id`);
+    const lines = seedLines(entry.file);
+    const [first, last] = entry.lines;
+    assert.ok(Number.isInteger(first) && Number.isInteger(last) && first >= 1 && first <= last && last <= lines.length,
+      `${where}: bad line range for a file of ${lines.length} lines`);
+    for (let n = first; n <= last; n++) {
+      if (looksLikeListItem(lines[n - 1])) {
+        assert.ok(String(n) in entry.items, `${where}: line ${n} is a list item but has no mapping in "items"`);
+      }
+    }
+    for (const [key, target] of Object.entries(entry.items)) {
+      const n = Number(key);
+      assert.ok(Number.isInteger(n) && n >= first && n <= last, `${where}: item line ${key} is outside the range`);
+      assert.ok(lines[n - 1].trim() !== '', `${where}: item line ${key} is blank in the seed`);
+      if (typeof target === 'object' && !Array.isArray(target)) {
+        const base = entries.find((other) => other.file === entry.file && other.holder === target.inherits);
+        assert.ok(base, `${where}: line ${key} inherits from ${target.inherits}, but ${entry.file} has no list for it`);
+        for (const id of Object.values(base.items).flatMap((t) => (typeof t === 'string' ? [t] : Array.isArray(t) ? t : []))) {
+          const found = lookup(id);
+          assert.ok(found?.levels?.includes(entry.holder),
+            `${where}: line ${key} takes on all ${target.inherits} duties, but ${kind} ${id} does not list ${entry.holder}`);
+        }
+        continue;
+      }
+      const ids = typeof target === 'string' ? [target] : target;
+      assert.ok(ids.length > 0, `${where}: line ${key} maps to nothing`);
+      for (const id of ids) {
+        const found = lookup(id);
+        assert.ok(found, `${where}: line ${key} maps to unknown ${kind} "${id}"`);
+        if (found.levels) {
+          assert.ok(found.levels.includes(entry.holder), `${where}: line ${key}: ${kind} ${id} does not list ${entry.holder} in its levels`);
+        }
+        assert.ok((found.sources ?? []).includes(entry.file), `${where}: line ${key}: ${kind} ${id} does not list ${entry.file} in its sources`);
+      }
+    }
+  }
+}
+
+test('coverage: every responsibility list in the seeds maps to taxonomy entries', () => {
+  const byId = new Map(taxonomy.responsibilities.map((item) => [item.id, item]));
+  checkCoverage(coverage, 'responsibility', (id) => byId.get(id));
+  const covered = new Set(coverage.map((entry) => entry.file));
+  for (const file of seedFiles()) {
+    assert.ok(covered.has(file), `seed ${file} is not referenced by any entry of seed-coverage.json`);
+  }
+});
+
+test('coverage: every skill list in the seeds maps to taxonomy skills', () => {
+  const byId = new Map(taxonomy.skills.map((skill) => [skill.id, { sources: skill.sources }]));
+  checkCoverage(skillCoverage, 'skill', (id) => byId.get(id));
+});
+
+function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+function runs(text: string): string[] {
+  const list = words(text);
+  const out: string[] = [];
+  for (let i = 0; i + RUN <= list.length; i++) out.push(list.slice(i, i + RUN).join(' '));
+  return out;
+}
+
+test(`own words: no taxonomy text repeats ${RUN} consecutive words of a seed`, () => {
+  const seedRuns = new Map<string, string>();
+  for (const file of seedFiles()) {
+    for (const run of runs(seedLines(file).join('\n'))) seedRuns.set(run, file);
+  }
+  const texts: [string, string][] = [];
+  const add = (where: string, value: string | undefined) => value && texts.push([where, value]);
+  for (const source of taxonomy.sources) add(`sources ${source.file} title`, source.title);
+  for (const group of ['levels', 'roles', 'areas', 'responsibilities', 'skills'] as const) {
+    for (const entry of taxonomy[group] as { id: string; title: string; description?: string; aliases?: string[] }[]) {
+      add(`${group} ${entry.id} title`, entry.title);
+      add(`${group} ${entry.id} description`, entry.description);
+      for (const alias of entry.aliases ?? []) add(`${group} ${entry.id} alias`, alias);
+    }
+  }
+  const page = path.join(root, 'docs', 'taxonomy.md');
+  if (fs.existsSync(page)) add('docs/taxonomy.md', fs.readFileSync(page, 'utf8'));
+  const copied: string[] = [];
+  for (const [where, text] of texts) {
+    for (const run of runs(text)) {
+      const file = seedRuns.get(run);
+      if (file !== undefined) copied.push(`${where} repeats "${run}" from seed ${file}`);
+    }
+  }
+  assert.deepEqual(copied, [], `taxonomy text copied from the seeds; reword it:\n${copied.join('\n')}`);
+});
