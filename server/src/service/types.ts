@@ -35,6 +35,6 @@ export interface DiagnosticData {
   section?: { parentPath: (string | number)[]; key: string };
 }
 
-export type ChartersDiagnostic = Diagnostic & { code: string; data: DiagnosticData };
+export type ChartersDiagnostic = Omit<Diagnostic, 'code' | 'message' | 'data'> & { code: string; message: string; data: DiagnosticData };
 
 export type { Range, TextEdit };

@@ -30,13 +30,7 @@ export const yamlSyntax: Rule = {
     const textDocument = parsed.textDocument;
     const text = textDocument.getText();
     for (const error of parsed.yaml.errors) {
-      let [start, end] = error.pos;
-      if (end <= start) {
-        // a point error: underline the token that starts there, not a single column
-        const rest = /^[^\s,\]}]*/.exec(text.slice(start))?.[0] ?? '';
-        end = start + Math.max(rest.length, 1);
-        if (start >= text.length && start > 0) start = Math.max(0, text.length - 1);
-      }
+      const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
       const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
       context.report({
         range: toRange(textDocument, start, Math.min(end, text.length)),
@@ -51,3 +45,23 @@ export const yamlSyntax: Rule = {
     }
   },
 };
+
+/**
+ * The span to underline for an error that yaml reports at a point: the token that starts there,
+ * or, when the point is past the content (an unclosed bracket found at the end), the last token
+ * before it.
+ */
+export function tokenSpan(text: string, start: number, end: number): [number, number] {
+  if (end - start > 1) return [start, end];
+  let from = Math.min(start, text.length);
+  if (/^\s*$/.test(text.slice(from, text.indexOf('\n', from) === -1 ? undefined : text.indexOf('\n', from)))) {
+    let last = from - 1;
+    while (last >= 0 && /\s/.test(text[last])) last--;
+    if (last < 0) return [0, Math.min(1, text.length)];
+    let first = last;
+    while (first > 0 && !/\s/.test(text[first - 1])) first--;
+    return [first, last + 1];
+  }
+  const token = /^[^\s,\]}:]*/.exec(text.slice(from))?.[0] ?? '';
+  return [from, from + Math.max(token.length, 1)];
+}

@@ -1,0 +1,196 @@
+// The `charters` command line, run as a user runs it: the bundled bin in a child process.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/service/rules';
+import { REPO_ROOT } from './harness';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'charters.js');
+
+function charters(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const CLEAN_ROLE = [
+  'kind: role',
+  'id: product-manager',
+  'title: Product Manager',
+  'level: pm',
+  'summary: Owns the checkout experience end to end.',
+  'authority:',
+  '  - Decide the order of the backlog',
+  'responsibilities:',
+  '  - prioritize-backlog',
+  '',
+].join('\n');
+
+describe('charters lint', () => {
+  test('exit 0 and "No problems" for a clean workspace', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE });
+    const run = charters(['lint'], dir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /No problems in 1 file/);
+  });
+
+  test('exit 1 with an error; stylish output is 1-based and names the rule', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('level: pm', 'level: senior') });
+    const run = charters(['lint', '.'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /pm\.role\.yaml\n\s+4:8\s+error\s+"senior" is not a valid level\. Did you mean "senior-pm"\?\s+invalid-value/);
+    assert.match(run.stdout, /1 problem \(1 error, 0 warnings\)/);
+  });
+
+  test('exit 0 when only warnings are found', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - prioritise-backlog') });
+    const run = charters(['lint'], dir);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /warning\s+"prioritise-backlog" is not a responsibility/);
+  });
+
+  test('--format json follows the contract, with 0-based positions', () => {
+    const dir = workspace({ 'roles/pm.role.yaml': CLEAN_ROLE.replace('level: pm', 'level: senior') });
+    const run = charters(['lint', 'roles', '--format', 'json'], dir);
+    const output = JSON.parse(run.stdout);
+    assert.deepEqual(output.summary, { errors: 1, warnings: 0 });
+    assert.equal(output.files[0].path, path.join('roles', 'pm.role.yaml'));
+    assert.deepEqual(output.files[0].diagnostics[0], {
+      code: 'invalid-value',
+      severity: 'error',
+      message: '"senior" is not a valid level. Did you mean "senior-pm"?',
+      range: { start: { line: 3, character: 7 }, end: { line: 3, character: 13 } },
+    });
+  });
+
+  test('--format sarif lists every rule with its help link and 1-based regions', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('level: pm', 'level: senior') });
+    const sarif = JSON.parse(charters(['lint', '--format', 'sarif'], dir).stdout);
+    const driver = sarif.runs[0].tool.driver;
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.id));
+    for (const rule of driver.rules) assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
+    const [result] = sarif.runs[0].results;
+    assert.equal(result.ruleId, 'invalid-value');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 8, endLine: 4, endColumn: 14 });
+  });
+
+  test('exit 2 for a missing path, an unknown option and a bad format', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE });
+    const missing = charters(['lint', 'nowhere'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such file or folder: nowhere/);
+    assert.equal(charters(['lint', '--colour'], dir).code, 2);
+    const format = charters(['lint', '--format', 'xml'], dir);
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /--format must be stylish, json or sarif/);
+  });
+
+  test('exit 2 and a located message for a bad config', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE, 'charters.config.yaml': 'rules:\n  unknown-field: fatal\n' });
+    const run = charters(['lint'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /charters\.config\.yaml:2:\d+\s+"fatal" is not a severity: use off, info, warning or error\./);
+  });
+
+  test('the config sets severities, ignores files and extends the taxonomy', () => {
+    const dir = workspace({
+      'charters.config.yaml': [
+        'rules:',
+        '  unknown-responsibility: error',
+        'ignore: ["drafts/**"]',
+        'taxonomy:',
+        '  responsibilities:',
+        '    - id: run-pricing-council',
+        '      title: Run the pricing council',
+        '      area: stakeholders',
+        '',
+      ].join('\n'),
+      'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - run-pricing-council\n  - prioritise-backlog'),
+      'drafts/x.role.yaml': 'kind: role\n',
+    });
+    const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
+    assert.deepEqual(output.files.map((file: { path: string }) => file.path), ['pm.role.yaml']);
+    assert.deepEqual(
+      output.files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`),
+      ['unknown-responsibility:error'],
+    );
+  });
+
+  test('disable comments silence a rule for one line or one file', () => {
+    const text = CLEAN_ROLE.replace('  - prioritize-backlog', '  # charters-disable-next-line unknown-responsibility\n  - prioritise-backlog\n  - prioritze-backlog');
+    const dir = workspace({ 'a.role.yaml': text, 'b.role.yaml': `# charters-disable-file unknown-responsibility\n${text.replace('product-manager', 'b')}` });
+    const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
+    const lines = (name: string) =>
+      output.files.find((file: { path: string }) => file.path === name).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.range.start.line}:${d.code}`);
+    assert.deepEqual(lines('a.role.yaml'), ['10:unknown-responsibility']);
+    assert.deepEqual(lines('b.role.yaml'), []);
+  });
+
+  test('--fix rewrites the file in place, keeping comments, CRLF line endings and the final newline', () => {
+    const text = ['# Our PM role', 'kind: role', 'id: product-manager', 'title: Product Manager  # shown on the ladder', 'level: pm', 'responsibilities:', '  - prioritise-backlog', ''].join('\r\n');
+    const dir = workspace({ 'pm.role.yaml': text });
+    const run = charters(['lint', '--fix'], dir);
+    const fixed = fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8');
+    assert.ok(fixed.startsWith('# Our PM role\r\nkind: role\r\n'), fixed);
+    assert.match(fixed, /title: Product Manager {2}# shown on the ladder\r\n/);
+    assert.match(fixed, /\r\nsummary: "TODO: [^"]+"\r\n/);
+    assert.match(fixed, /  - prioritize-backlog\r\n/);
+    assert.ok(fixed.endsWith('\r\n'));
+    assert.ok(!/(^|[^\r])\n/.test(fixed), 'no bare LF line endings');
+    assert.deepEqual(fs.readdirSync(dir), ['pm.role.yaml'], 'no temporary file left behind');
+    assert.equal(run.code, 0, run.stdout);
+  });
+
+  test('--fix leaves a file alone when nothing can be fixed', () => {
+    const text = 'kind: role\nid: pm\ntitle: [unclosed\n';
+    const dir = workspace({ 'pm.role.yaml': text });
+    const run = charters(['lint', '--fix'], dir);
+    assert.equal(run.code, 1);
+    assert.equal(fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8'), text);
+  });
+
+  test('a YAML file named on the command line is checked when it has a known kind', () => {
+    const dir = workspace({ 'notes.yaml': 'kind: vision\nid: v\n', 'other.yaml': 'name: not ours\n' });
+    const output = JSON.parse(charters(['lint', 'notes.yaml', 'other.yaml', '--format', 'json'], dir).stdout);
+    assert.deepEqual(output.files.map((file: { path: string }) => file.path), ['notes.yaml']);
+    assert.ok(output.summary.errors > 0);
+  });
+});
+
+describe('charters taxonomy', () => {
+  test('--format json prints the contract shape, with workspace additions', () => {
+    const dir = workspace({ 'charters.config.yaml': 'taxonomy:\n  skills:\n    - id: pricing\n      title: Pricing\n' });
+    const taxonomy = JSON.parse(charters(['taxonomy', '--format', 'json'], dir).stdout);
+    assert.deepEqual(
+      taxonomy.levels.map((level: { id: string; rank: number }) => `${level.rank}:${level.id}`),
+      ['1:associate-pm', '2:pm', '3:senior-pm', '4:group-pm', '5:head-of-product', '6:cpo'],
+    );
+    assert.deepEqual(taxonomy.roles.map((role: { id: string }) => role.id), ['product-designer', 'product-developer']);
+    assert.equal(taxonomy.areas.length, 7);
+    for (const level of taxonomy.levels) assert.ok(level.responsibilities.length >= 3, level.id);
+    const first = taxonomy.responsibilities[0];
+    assert.deepEqual(Object.keys(first).sort(), ['area', 'description', 'id', 'levels', 'sources', 'title']);
+    assert.ok(taxonomy.skills.some((skill: { id: string }) => skill.id === 'pricing'));
+  });
+
+  test('--format markdown prints a readable page', () => {
+    const run = charters(['taxonomy', '--format', 'markdown'], os.tmpdir());
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /^# Product responsibility taxonomy/);
+    assert.match(run.stdout, /\| 6 \| `cpo` \|/);
+    assert.match(run.stdout, /`prioritize-backlog`/);
+  });
+});
