@@ -27,6 +27,10 @@ export interface DocumentSummary {
   inherits?: string;
   /** Taxonomy responsibility ids the role lists itself (not the inherited ones). */
   responsibilities: string[];
+  /** The role's own duties, written as `{text, area}`. */
+  duties: { text: string; area: string }[];
+  /** A ladder's tracks, role ids lowest first. */
+  tracks: { id: string; title: string; roles: string[] }[];
   references: Reference[];
 }
 
@@ -117,6 +121,8 @@ export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas)
     reportsTo: text('reportsTo'),
     inherits: text('inherits'),
     responsibilities: kind === 'role' ? responsibilities : [],
+    duties: kind === 'role' && Array.isArray(value.responsibilities) ? value.responsibilities.filter(isDuty) : [],
+    tracks: kind === 'ladder' && Array.isArray(value.tracks) ? value.tracks.filter(isRecord).map(toTrack) : [],
     references: collectReferences(parsed, schemas),
   };
 }
@@ -155,4 +161,17 @@ export function effectiveResponsibilities(index: WorkspaceIndex, roleId: string)
     current = role?.inherits;
   }
   return result;
+}
+
+function isDuty(item: unknown): item is { text: string; area: string } {
+  return isRecord(item) && typeof item.text === 'string' && typeof item.area === 'string';
+}
+
+function toTrack(track: Record<string, unknown>, index: number): { id: string; title: string; roles: string[] } {
+  const id = typeof track.id === 'string' ? track.id : `track-${index + 1}`;
+  return {
+    id,
+    title: typeof track.title === 'string' ? track.title : id,
+    roles: Array.isArray(track.roles) ? track.roles.filter((role): role is string => typeof role === 'string') : [],
+  };
 }
