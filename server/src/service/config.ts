@@ -39,21 +39,29 @@ export function parseConfig(text: string, schemas: Schemas): { config?: Charters
   } catch {
     return { problems: [{ message: 'The config expands aliases too often to be read safely.', range: keyRange({ yaml, textDocument }, [])! }] };
   }
+  const parsed = { yaml, textDocument };
+  const seen = new Set<string>();
   for (const error of schemas.validate('config', value)) {
-    const parsed = { yaml, textDocument };
-    const path = pathFromPointer(yaml, error.instancePath);
+    if (error.keyword === 'if' || (error.keyword !== 'propertyNames' && error.propertyName !== undefined)) continue; // propertyNames says it
+    let path = pathFromPointer(yaml, error.instancePath);
     const params = error.params as Record<string, string>;
     let message: string;
     if (error.keyword === 'additionalProperties' || error.keyword === 'propertyNames') {
       const name = params.additionalProperty ?? params.propertyName;
-      message = path[0] === 'rules' ? `"${name}" is not a rule id of Product Charters.` : `"${name}" is not a setting of charters.config.yaml.`;
-    } else if (error.keyword === 'enum') {
+      path = [...path, name];
+      message = path[0] === 'rules' ? `"${name}" is not a rule id of Product Charters.` : `"${name}" is not a setting of charters.config.yaml here.`;
+    } else if (error.keyword === 'enum' && path[0] === 'rules') {
       message = `"${String(error.data)}" is not a severity: use off, info, warning or error.`;
+    } else if (error.keyword === 'enum') {
+      message = `"${String(error.data)}" is not allowed in "${path.join('.')}": use one of ${((error.schema as unknown[]) ?? []).join(', ')}.`;
     } else {
       message = `"${path.join('.') || 'config'}" ${error.message ?? 'is not valid'}.`;
     }
-    if (error.keyword === 'if') continue;
-    problems.push({ message, range: fieldRange(parsed, path) ?? keyRange(parsed, [])! });
+    const range = keyRangeOrValue(parsed, path, error.keyword);
+    const key = `${message}@${range.start.line}:${range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ message, range });
   }
   if (problems.length || !isRecord(value)) return { problems };
   return {
@@ -75,4 +83,9 @@ export interface LintSettings {
 
 export function lintSettings(config: ChartersConfig = DEFAULT_CONFIG): LintSettings {
   return { taxonomy: Taxonomy.builtIn(config.taxonomy), rules: config.rules };
+}
+
+function keyRangeOrValue(parsed: Parameters<typeof keyRange>[0], path: (string | number)[], keyword: string): Range {
+  const range = keyword === 'additionalProperties' || keyword === 'propertyNames' ? keyRange(parsed, path) : fieldRange(parsed, path);
+  return range ?? keyRange(parsed, [])!;
 }

@@ -11,7 +11,7 @@ export const areaCoverage: Rule = {
   defaultSeverity: 'info',
   fixable: false,
   messages: {
-    uncovered: 'A {level} leads people, yet none of these responsibilities is about people, organization or self-leadership: add one, such as "{example}".',
+    uncovered: 'A {level} leads people, yet none of these responsibilities is in the areas people, organization or self-leadership: add one, such as "{example}".',
   },
   check(context) {
     const { parsed, kind, taxonomy } = context;

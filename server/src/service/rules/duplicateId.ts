@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeRange } from '../ast';
 import type { Rule } from './rule';
-import { fileName } from './wording';
+import { relativeLocation } from './wording';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -22,7 +22,7 @@ export const duplicateId: Rule = {
     context.report({
       range,
       messageId: 'duplicate',
-      data: { kind, id: node.value, other: others.map((summary) => fileName(summary.uri)).join(', ') },
+      data: { kind, id: node.value, other: others.map((summary) => relativeLocation(uri, summary.uri)).join(', ') },
     });
   },
 };

@@ -7,7 +7,7 @@ export const ladderOrder: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   messages: {
-    order: '"{role}" ({level}, rank {rank}) is listed above "{previous}" ({previousLevel}, rank {previousRank}): list the roles of track "{track}" lowest rank first.',
+    order: '"{role}" ({level}, rank {rank}) comes after "{previous}" ({previousLevel}, rank {previousRank}) in track "{track}": list a track\'s roles lowest rank first.',
   },
   check(context) {
     const { parsed, index, taxonomy } = context;

@@ -48,7 +48,23 @@ export function show(value: unknown): string {
 
 export function listOf(values: readonly unknown[], max = 8): string {
   const shown = values.slice(0, max).map((value) => String(value));
-  return values.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
+}
+
+/** Where `target` lies, seen from the folder of `from`: `../roles/pm.role.yaml`. */
+export function relativeLocation(from: string, target: string): string {
+  const split = (uri: string) => uri.split('/').map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  const a = split(from).slice(0, -1);
+  const b = split(target);
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return [...Array(a.length - common).fill('..'), ...b.slice(common)].join('/');
 }
 
 /** The last segment of a URI or path, for naming a file in a message. */

@@ -23,6 +23,7 @@ export const yamlSyntax: Rule = {
   fixable: false,
   messages: {
     syntax: 'YAML syntax: {detail}; {advice}.',
+    duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
   },
   check(context) {
@@ -32,11 +33,12 @@ export const yamlSyntax: Rule = {
     for (const error of parsed.yaml.errors) {
       const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
       const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
-      context.report({
-        range: toRange(textDocument, start, Math.min(end, text.length)),
-        messageId: 'syntax',
-        data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' },
-      });
+      const range = toRange(textDocument, start, Math.min(end, text.length));
+      if (error.code === 'DUPLICATE_KEY') {
+        context.report({ range, messageId: 'duplicateKey', data: { key: text.slice(start, end).replace(/^["']|["']$/g, '') } });
+        continue;
+      }
+      context.report({ range, messageId: 'syntax', data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' } });
     }
     if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases) {
       const alias = /\*[A-Za-z0-9_-]+/.exec(text);

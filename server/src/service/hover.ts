@@ -1,0 +1,161 @@
+import { isMap, isScalar, isSeq, stringify } from 'yaml';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { toRange, type Path } from './ast';
+import { fileName, kindFromText, requiredOf, schemaPath, stringAt, type FeatureDeps } from './completion';
+import { documentContext, taxonomyFieldAt } from './documentContext';
+import type { ParsedDocument } from './parse';
+import { isRecord } from './schemas';
+import type { Taxonomy } from './taxonomy';
+import { KIND_TITLES, type Kind } from './types';
+
+/** What the cursor is on: a field's key, or a scalar value at `path`. */
+interface Target {
+  type: 'key' | 'value';
+  path: Path;
+  text: string;
+  range: Range;
+}
+
+export function getHover(parsed: ParsedDocument, position: Position, deps: FeatureDeps): Hover | null {
+  const text = parsed.textDocument.getText();
+  const kind = parsed.kind ?? kindFromText(text);
+  if (!kind) return null;
+  const target = targetInTree(parsed, parsed.textDocument.offsetAt(position)) ?? targetInText(text, position);
+  if (!target) return null;
+  const markdown = target.type === 'key' ? keyHover(target, kind, parsed, deps) : valueHover(target, kind, deps);
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range } : null;
+}
+
+function keyHover(target: Target, kind: Kind, parsed: ParsedDocument, { schemas }: FeatureDeps): string | undefined {
+  const key = target.path[target.path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const parentPath = target.path.slice(0, -1);
+  const parent = schemas.at(kind, schemaPath(parentPath));
+  if (!parent?.properties) return undefined;
+  const field = schemas.resolve(parent.properties[key]);
+  if (!field) return `\`${key}\` is not a field of a ${kind} here.`;
+  const required = requiredOf(parent, valueAt(parsed.value, parentPath)).has(key);
+  const parts = [`**${key}**${required ? ' (required)' : ' (optional)'}`];
+  if (field.description) parts.push(field.description);
+  if (field.examples?.length) parts.push(`Example:\n\n\`\`\`yaml\n${stringify({ [key]: field.examples[0] }).trimEnd()}\n\`\`\``);
+  return parts.join('\n\n');
+}
+
+function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index }: FeatureDeps): string | undefined {
+  const id = target.text;
+  switch (taxonomyFieldAt(kind, target.path)) {
+    case 'responsibility':
+      return responsibilityHover(id, taxonomy);
+    case 'skill': {
+      const skill = taxonomy.skill(id);
+      return skill ? `**${skill.title}** (skill \`${id}\`)\n\n${skill.description}` : `\`${id}\` is not a skill in the taxonomy.`;
+    }
+    case 'area': {
+      const area = taxonomy.area(id);
+      return area ? [`**${area.title}** (area \`${id}\`)`, area.description].filter(Boolean).join('\n\n') : `\`${id}\` is not an area of the taxonomy.`;
+    }
+    case 'level':
+      return levelHover(id, taxonomy);
+    default:
+      break;
+  }
+  const path = schemaPath(target.path);
+  const schema = schemas.at(kind, path, stringAt(path));
+  const reference = schema?.['x-reference'];
+  if (reference) {
+    const found = index.find(reference, id);
+    if (found.length === 0) return `No ${reference} document in the workspace has the id \`${id}\`.`;
+    return found
+      .map((doc) => [`**${doc.title ?? id}** (${KIND_TITLES[doc.kind].toLowerCase()} \`${id}\`)`, doc.summary, `File: \`${fileName(doc.uri)}\``].filter(Boolean).join('\n\n'))
+      .join('\n\n---\n\n');
+  }
+  if (target.path.length === 1 && target.path[0] === 'kind') return `**${id}**\n\n${schemas.root(kind).properties?.kind?.description ?? ''}`.trim();
+  if (schema?.enum?.includes(id) && schema.description) return `**${id}**\n\n${schema.description}`;
+  return undefined;
+}
+
+function responsibilityHover(id: string, taxonomy: Taxonomy): string {
+  const item = taxonomy.responsibility(id);
+  if (!item) return `\`${id}\` is not a responsibility in the taxonomy.`;
+  const rank = (holder: string) => taxonomy.level(holder)?.rank ?? 99;
+  const holders = [...item.levels].sort((a, b) => rank(a) - rank(b)).map((holder) => taxonomy.level(holder)?.title ?? taxonomy.crossFunctionalRole(holder)?.title ?? holder);
+  const sources = item.sources.map((file) => `- ${taxonomy.sourceTitle(file)} (\`${file}\`)`);
+  return [
+    `**${item.title}** (responsibility \`${id}\`)`,
+    `Area: ${taxonomy.area(item.area)?.title ?? item.area}`,
+    item.description,
+    `Held by: ${holders.join(', ') || 'no level'}`,
+    sources.length ? `Sources:\n${sources.join('\n')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function levelHover(id: string, taxonomy: Taxonomy): string {
+  const level = taxonomy.level(id);
+  if (!level) return `\`${id}\` is not a level of the taxonomy.`;
+  const levels = [...taxonomy.levels].sort((a, b) => a.rank - b.rank);
+  const below = levels.find((other) => other.rank === level.rank - 1);
+  const above = levels.find((other) => other.rank === level.rank + 1);
+  const name = (other: typeof level | undefined) => (other ? `${other.title} (\`${other.id}\`)` : 'none');
+  return [
+    `**${level.title}** (level \`${id}\`)`,
+    `Rung ${level.rank} of ${levels.length}, ${level.track} track.`,
+    level.description,
+    `Below: ${name(below)} · Above: ${name(above)}`,
+    `The taxonomy gives it ${taxonomy.responsibilitiesOf(id).length} responsibilities.`,
+  ].join('\n\n');
+}
+
+/** The key or scalar under `offset` in the parsed tree. */
+function targetInTree(parsed: ParsedDocument, offset: number): Target | undefined {
+  const visit = (node: unknown, path: Path): Target | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || pair.key.value === null) continue;
+        const name = String(pair.key.value);
+        if (pair.key.range && offset >= pair.key.range[0] && offset <= pair.key.range[1]) {
+          return { type: 'key', path: [...path, name], text: name, range: toRange(parsed.textDocument, pair.key.range[0], pair.key.range[1]) };
+        }
+        const found = visit(pair.value, [...path, name]);
+        if (found) return found;
+      }
+    } else if (isSeq(node)) {
+      for (let index = 0; index < node.items.length; index++) {
+        const found = visit(node.items[index], [...path, index]);
+        if (found) return found;
+      }
+    } else if (isScalar(node) && node.value !== null && node.range && offset >= node.range[0] && offset <= node.range[1]) {
+      return { type: 'value', path, text: String(node.value), range: toRange(parsed.textDocument, node.range[0], node.range[1]) };
+    }
+    return undefined;
+  };
+  return visit(parsed.yaml.contents, []);
+}
+
+/** For a document the parser could not make sense of: the word under the cursor, placed by indentation. */
+function targetInText(text: string, position: Position): Target | undefined {
+  const line = text.split('\n')[position.line]?.replace(/\r$/, '') ?? '';
+  const isWord = (char: string | undefined) => char !== undefined && /[A-Za-z0-9_.-]/.test(char);
+  let start = position.character;
+  let end = position.character;
+  while (isWord(line[start - 1])) start--;
+  while (isWord(line[end])) end++;
+  if (start === end) return undefined;
+  const word = line.slice(start, end);
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  if (/^[ \t]*:(\s|$)/.test(line.slice(end))) {
+    const context = documentContext(text, { line: position.line, character: start });
+    if (context?.mode !== 'key' && context?.mode !== 'top') return undefined;
+    return { type: 'key', path: [...context.path, word], text: word, range };
+  }
+  const context = documentContext(text, { line: position.line, character: end });
+  if (context?.mode !== 'value' && context?.mode !== 'item') return undefined;
+  return { type: 'value', path: context.path, text: word, range };
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) current = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isRecord(current) ? current[segment] : undefined;
+  return current;
+}
