@@ -12,7 +12,14 @@ export function toRange(textDocument: TextDocument, start: number, end: number):
 /** The source range of a node without its trailing comments and blank lines. */
 export function nodeRange(textDocument: TextDocument, node: Node): Range | undefined {
   if (!node.range) return undefined;
-  return toRange(textDocument, node.range[0], node.range[1]);
+  const [start] = node.range;
+  let end = node.range[1];
+  if (end > start && node.range[1] - start > 0) {
+    // block scalars end after their final line break: stop at the last character of content
+    const text = textDocument.getText();
+    while (end > start && /\s/.test(text[end - 1])) end--;
+  }
+  return toRange(textDocument, start, end);
 }
 
 export function nodeAt(yaml: Document.Parsed, path: Path): Node | undefined {

@@ -36,9 +36,9 @@ export function removeListItem(parsed: ParsedDocument, seq: YAMLSeq, index: numb
     if (next?.range) return { range: toRange(textDocument, item.range[0], next.range[0]), newText: '' };
     return { range: toRange(textDocument, item.range[0], item.range[1]), newText: '' };
   }
+  // the entry's own lines only: a comment below it belongs to what follows
   const start = lineStart(text, item.range[0]);
-  const next = seq.items[index + 1] as Node | undefined;
-  const end = next?.range ? lineStart(text, next.range[0]) : lineEnd(text, item.range[1]);
+  const end = lineEnd(text, Math.max(item.range[1] - 1, item.range[0]));
   return { range: toRange(textDocument, start, end), newText: '' };
 }
 
@@ -74,7 +74,10 @@ export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: F
         afterRank = pairRank;
       }
     });
-    const offset = after ? afterPair(text, after) : lineStart(text, firstKey.range[0]);
+    // with nothing before it in schema order the field goes first, unless the mapping starts
+    // on a list dash (`- target: …`): then right after that first line, to stay in the entry
+    const startsOnDash = text.slice(lineStart(text, firstKey.range[0]), firstKey.range[0]).trim() !== '';
+    const offset = after ? afterPair(text, after) : startsOnDash ? afterPair(text, parent.items[0]) : lineStart(text, firstKey.range[0]);
     const block = renderField(field, style, column, style.eol);
     byOffset.set(offset, [...(byOffset.get(offset) ?? []), block]);
   }

@@ -9,7 +9,7 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   let containing: string | undefined;
-  const words = typed.split(/[^a-z0-9]+/).filter(Boolean);
+  const words = typed.split(/[^a-z0-9]+/).filter((part) => part.length >= 3);
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     const score = distance(typed, lower);

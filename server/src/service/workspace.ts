@@ -149,18 +149,23 @@ export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Ref
   return references;
 }
 
-/** A role's own taxonomy responsibilities plus those it inherits, following `inherits` until it loops. */
-export function effectiveResponsibilities(index: WorkspaceIndex, roleId: string): Set<string> {
-  const result = new Set<string>();
+/** The role with this id and the roles it inherits from, following `inherits` until it loops. */
+export function inheritedRoles(index: WorkspaceIndex, roleId: string): DocumentSummary[] {
+  const roles: DocumentSummary[] = [];
   const seen = new Set<string>();
   let current: string | undefined = roleId;
   while (current !== undefined && !seen.has(current)) {
     seen.add(current);
     const role: DocumentSummary | undefined = index.find('role', current)[0];
-    role?.responsibilities.forEach((id) => result.add(id));
+    if (role) roles.push(role);
     current = role?.inherits;
   }
-  return result;
+  return roles;
+}
+
+/** A role's own taxonomy responsibilities plus those it inherits. */
+export function effectiveResponsibilities(index: WorkspaceIndex, roleId: string): Set<string> {
+  return new Set(inheritedRoles(index, roleId).flatMap((role) => role.responsibilities));
 }
 
 function isDuty(item: unknown): item is { text: string; area: string } {

@@ -1,5 +1,6 @@
 import { keyRange } from '../ast';
 import { isRecord } from '../schemas';
+import { inheritedRoles } from '../workspace';
 import type { Rule } from './rule';
 
 const LEADERSHIP_AREAS = ['people', 'organization', 'self-leadership'];
@@ -19,10 +20,16 @@ export const areaCoverage: Rule = {
     const level = typeof parsed.value.level === 'string' ? parsed.value.level : undefined;
     const rank = taxonomy.rank(level);
     if (level === undefined || rank === undefined || rank < MIN_RANK) return;
-    const covered = parsed.value.responsibilities.some((item) => {
-      const area = typeof item === 'string' ? taxonomy.responsibility(item)?.area : isRecord(item) ? item.area : undefined;
-      return typeof area === 'string' && LEADERSHIP_AREAS.includes(area);
-    });
+    // what the role holds: its own entries, plus everything it inherits
+    const areas = parsed.value.responsibilities.map((item) =>
+      typeof item === 'string' ? taxonomy.responsibility(item)?.area : isRecord(item) ? item.area : undefined,
+    );
+    if (typeof parsed.value.inherits === 'string') {
+      for (const role of inheritedRoles(context.index, parsed.value.inherits)) {
+        areas.push(...role.responsibilities.map((id) => taxonomy.responsibility(id)?.area), ...role.duties.map((duty) => duty.area));
+      }
+    }
+    const covered = areas.some((area) => typeof area === 'string' && LEADERSHIP_AREAS.includes(area));
     const range = keyRange(parsed, ['responsibilities']);
     if (covered || !range || parsed.value.responsibilities.length === 0) return;
     const example = taxonomy.responsibilitiesOf(level).find((item) => LEADERSHIP_AREAS.includes(item.area));

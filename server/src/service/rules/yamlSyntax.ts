@@ -23,6 +23,7 @@ export const yamlSyntax: Rule = {
   fixable: false,
   messages: {
     syntax: 'YAML syntax: {detail}; {advice}.',
+    unclosed: 'YAML syntax: this is opened but never closed: add the closing {closer}.',
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
   },
@@ -31,8 +32,18 @@ export const yamlSyntax: Rule = {
     const textDocument = parsed.textDocument;
     const text = textDocument.getText();
     for (const error of parsed.yaml.errors) {
-      const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
       const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
+      const unclosed = /^Flow (sequence|map)/.exec(detail);
+      const quote = /^Missing closing (["'])quote/.exec(detail);
+      const opener = unclosed ? unclosedOpener(text, error.pos[0], unclosed[1] === 'map' ? '{' : '[') : quote ? text.lastIndexOf(quote[1], error.pos[0] - 1) : -1;
+      if (opener >= 0) {
+        const lineEnd = text.indexOf('\n', opener);
+        const end = (lineEnd === -1 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0);
+        const closer = unclosed ? (unclosed[1] === 'map' ? '}' : ']') : quote![1];
+        context.report({ range: toRange(textDocument, opener, Math.max(end, opener + 1)), messageId: 'unclosed', data: { closer } });
+        continue;
+      }
+      const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
       const range = toRange(textDocument, start, Math.min(end, text.length));
       if (error.code === 'DUPLICATE_KEY') {
         context.report({ range, messageId: 'duplicateKey', data: { key: text.slice(start, end).replace(/^["']|["']$/g, '') } });
@@ -55,7 +66,7 @@ export const yamlSyntax: Rule = {
  */
 export function tokenSpan(text: string, start: number, end: number): [number, number] {
   if (end - start > 1) return [start, end];
-  let from = Math.min(start, text.length);
+  const from = Math.min(start, text.length);
   if (/^\s*$/.test(text.slice(from, text.indexOf('\n', from) === -1 ? undefined : text.indexOf('\n', from)))) {
     let last = from - 1;
     while (last >= 0 && /\s/.test(text[last])) last--;
@@ -66,4 +77,18 @@ export function tokenSpan(text: string, start: number, end: number): [number, nu
   }
   const token = /^[^\s,\]}:]*/.exec(text.slice(from))?.[0] ?? '';
   return [from, from + Math.max(token.length, 1)];
+}
+
+/** The `[` or `{` before `offset` that no bracket closes. */
+function unclosedOpener(text: string, offset: number, open: '[' | '{'): number {
+  const close = open === '[' ? ']' : '}';
+  let depth = 0;
+  for (let index = Math.min(offset, text.length) - 1; index >= 0; index--) {
+    if (text[index] === close) depth++;
+    else if (text[index] === open) {
+      if (depth === 0) return index;
+      depth--;
+    }
+  }
+  return -1;
 }
