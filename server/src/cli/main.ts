@@ -8,6 +8,7 @@ import { MemoryIndex } from '../service/workspace';
 import type { LintSettings } from '../service/config';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
+import { renderCommand } from './render';
 import {
   DEFAULT_GLOBS,
   UsageError,
@@ -28,6 +29,8 @@ Usage:
       Exit code 0: no errors; 1: at least one error; 2: usage or config error.
   charters taxonomy [--format json|markdown]
       Print the responsibility taxonomy, with the workspace's additions.
+  charters render FILE [-o OUT.html]
+      Write the document's preview as a self-contained HTML page (default: to stdout).
   charters --version | --help
 `;
 
@@ -52,6 +55,7 @@ export function main(argv: string[], io: Io): number {
     const service = createLanguageService();
     if (command === 'lint') return lintCommand(rest, io, service);
     if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
+    if (command === 'render') return renderCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -137,7 +141,7 @@ function lintFile(
   return { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) };
 }
 
-function indexWorkspace(workspace: LoadedWorkspace, service: LanguageService): MemoryIndex {
+export function indexWorkspace(workspace: LoadedWorkspace, service: LanguageService): MemoryIndex {
   const index = new MemoryIndex();
   for (const file of workspaceDocuments(workspace)) {
     let text: string;
@@ -164,7 +168,7 @@ function taxonomyCommand(args: string[], io: Io, service: LanguageService): numb
   return 0;
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
@@ -180,7 +184,7 @@ export function writeAtomically(file: string, text: string): void {
   fs.renameSync(temporary, file);
 }
 
-function uriOf(file: string): string {
+export function uriOf(file: string): string {
   return pathToFileURL(file).toString();
 }
 

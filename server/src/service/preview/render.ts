@@ -129,10 +129,13 @@ ${this.matrix(model)}`;
     const responsibilities = model.responsibilities.length
       ? model.responsibilities
           .map(
-            (group, _, __, id = this.id('area')) => `<section class="area-group" aria-labelledby="${id}">
-<h3 id="${id}"><span class="swatch ${colour(group.area)}" aria-hidden="true"></span>${esc(group.area.title)} <span class="count">${group.items.length}</span></h3>
-<ul>${group.items.map((item) => `<li>${this.responsibility(item)}</li>`).join('')}</ul>
-</section>`,
+            (group) =>
+              this.labelled(
+                'area-group',
+                'h3',
+                `<span class="swatch ${colour(group.area)}" aria-hidden="true"></span>${esc(group.area.title)} <span class="count">${group.items.length}</span>`,
+                `<ul>${group.items.map((item) => `<li>${this.responsibility(item)}</li>`).join('')}</ul>`,
+              ),
           )
           .join('')
       : this.empty('No responsibilities yet.');
@@ -163,8 +166,7 @@ ${this.section(
   }
 
   vision(model: VisionPreview): string {
-    const box = (title: string, items: string[], hint: string, id = this.id('box')) =>
-      `<section class="box" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${items.length ? this.list(items) : this.empty(hint)}</section>`;
+    const box = (title: string, items: string[], hint: string) => this.labelled('box', 'h2', esc(title), items.length ? this.list(items) : this.empty(hint));
     return `${this.header('Vision', model)}
 <section class="statement" aria-labelledby="vision-h"><h2 id="vision-h">Vision${model.horizon ? ` <span class="muted">· ${esc(model.horizon)}</span>` : ''}</h2>
 ${model.statement ? `<p class="lead">${esc(model.statement)}</p>` : this.empty('No statement yet: the north star, in one or two sentences.')}</section>
@@ -182,10 +184,13 @@ ${this.section('Strategies serving this vision', this.links(model.strategies))}`
     const objectives = model.objectives.length
       ? model.objectives
           .map(
-            (objective, position, _, id = this.id('objective')) => `<section class="objective" aria-labelledby="${id}">
-<h3 id="${id}"><span class="badge">O${position + 1}</span> ${esc(objective.objective)}</h3>
-${objective.keyResults.length ? this.keyResults(objective.keyResults, true) : this.empty('No key results yet.')}
-</section>`,
+            (objective, position) =>
+              this.labelled(
+                'objective',
+                'h3',
+                `<span class="badge">O${position + 1}</span> ${esc(objective.objective)}`,
+                objective.keyResults.length ? this.keyResults(objective.keyResults, true) : this.empty('No key results yet.'),
+              ),
           )
           .join('')
       : this.empty('No objectives yet.');
@@ -335,7 +340,7 @@ ${this.adds(card)}
 
   private header(kind: string, model: { title: string; status?: string; owner?: DocLink; updated?: string; tags: string[] }): string {
     const meta = [
-      model.status ? `<span class="badge status-${esc(model.status)}">${esc(model.status)}</span>` : '',
+      model.status ? `<span class="badge ${statusClass(model.status)}">${esc(model.status)}</span>` : '',
       model.owner ? `<span>Owner: ${this.link(model.owner)}</span>` : '',
       model.updated ? `<span>Updated ${esc(model.updated)}</span>` : '',
       model.tags.length ? `<span class="tags">${model.tags.map((tag) => `<span class="tag">${esc(tag)}</span>`).join(' ')}</span>` : '',
@@ -381,10 +386,15 @@ ${this.adds(card)}
     return this.interactive && !missing && uri !== undefined && /^(file|untitled|vscode-[a-z-]+):/i.test(uri);
   }
 
+  /** A titled section, left out when it has nothing to show. */
   private section(title: string, content: string): string {
-    if (!content) return '';
-    const id = this.id('section');
-    return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${content}</section>`;
+    return content ? this.labelled('', 'h2', esc(title), content) : '';
+  }
+
+  /** A section named by its heading; `heading` is HTML that is already escaped. */
+  private labelled(className: string, level: 'h2' | 'h3', heading: string, content: string): string {
+    const id = this.id(className || 'section');
+    return `<section${className ? ` class="${className}"` : ''} aria-labelledby="${id}"><${level} id="${id}">${heading}</${level}>${content}</section>`;
   }
 
   private list(items: string[]): string {
@@ -417,6 +427,10 @@ ${this.adds(card)}
 
 function levelText(level: { title: string; rank?: number }): string {
   return level.rank !== undefined ? `${level.title} · rank ${level.rank}` : level.title;
+}
+
+function statusClass(status: string): string {
+  return ['draft', 'review', 'approved', 'retired'].includes(status) ? `status-${status}` : 'status-other';
 }
 
 function colour(area: AreaRef): string {

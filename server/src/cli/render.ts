@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service/languageService';
+import { buildPreviewModel } from '../service/preview/model';
+import { renderBody, renderPage } from '../service/preview/render';
+import { indexWorkspace, readText, uriOf, type Io } from './main';
+import { UsageError, findWorkspaceRoot, loadWorkspace } from './workspaceFiles';
+
+/**
+ * `charters render <file> [-o out.html]`: the editor's preview as one self-contained HTML file
+ * (no script, nothing remote), to stdout or written atomically to `-o`. Exit 1 when the document
+ * cannot be previewed (the page then says why), 2 for a usage error.
+ */
+export function renderCommand(args: string[], io: Io, service: LanguageService): number {
+  const { values, positionals } = parseRenderArgs(args);
+  if (positionals.length !== 1) throw new UsageError('render takes one document: charters render <file> [-o out.html]');
+  const input = positionals[0];
+  const file = path.resolve(io.cwd, input);
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
+
+  const workspace = loadWorkspace(findWorkspaceRoot(path.dirname(file)), service);
+  const taxonomy = service.settings(workspace.config).taxonomy;
+  const index = indexWorkspace(workspace, service);
+  const uri = uriOf(file);
+  const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, readText(file)));
+  const summary = service.summarize(uri, parsed);
+  if (summary) index.set(summary); // a file outside the workspace's globs still sees itself
+
+  const model = buildPreviewModel(parsed, uri, index, taxonomy);
+  const page = renderPage(renderBody(model, { interactive: false }), {
+    nonce: randomBytes(16).toString('base64'),
+    standalone: true,
+    title: model.title,
+  });
+
+  if (values.output === undefined) io.stdout(page);
+  else {
+    const output = path.resolve(io.cwd, values.output);
+    if (!fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`No such folder for the output: ${path.dirname(values.output)}`);
+    writeNewFileAtomically(output, page);
+    io.stdout(`Wrote ${values.output}\n`);
+  }
+  if (model.kind === 'problem') {
+    io.stderr(`charters: ${input}: ${model.message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseRenderArgs(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  } catch (error) {
+    // "-o" without a file, or an option render does not have
+    if (String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/** Through a temporary file and a rename: a reader never sees half a page. */
+function writeNewFileAtomically(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
