@@ -7,20 +7,14 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-types';
-import type { Path } from './ast';
-import { documentContext, taxonomyFieldAt, type DocumentContext } from './documentContext';
+import { documentContext, fileName, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type DocumentContext, type FeatureDeps } from './documentContext';
 import { detectStyle } from './edits';
 import type { ParsedDocument } from './parse';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';
 import type { Taxonomy } from './taxonomy';
-import { KINDS, KIND_TITLES, isKind, type Kind } from './types';
-import type { WorkspaceIndex } from './workspace';
+import { KINDS, KIND_TITLES, type Kind } from './types';
 
-export interface FeatureDeps {
-  schemas: Schemas;
-  taxonomy: Taxonomy;
-  index: WorkspaceIndex;
-}
+export type { FeatureDeps };
 
 type Style = ReturnType<typeof detectStyle>;
 
@@ -51,7 +45,7 @@ export function getCompletions(parsed: ParsedDocument, position: Position, deps:
       : context.mode === 'item'
         ? itemModeItems(context, kind, parsed, deps, style)
         : valueCandidates(context, kind, parsed, deps).map((candidate, order) => valueItem(context, candidate, order));
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, items: items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')) };
 }
 
 function keyModeItems(context: DocumentContext, kind: Kind, parsed: ParsedDocument, deps: FeatureDeps, style: Style): CompletionItem[] {
@@ -60,7 +54,7 @@ function keyModeItems(context: DocumentContext, kind: Kind, parsed: ParsedDocume
     // `responsibilities:` then a new, deeper line: the entries of that list, each with its dash
     return itemModeItems({ ...context, mode: 'item', path: [...context.path, 0], needsDash: true, indent: context.indent }, kind, parsed, deps, style);
   }
-  return fieldItems(context, schema, valueAt(parsed.value, context.path), deps.schemas, style, context.indent);
+  return fieldItems(context, schema, context.path.length === 0 ? rootValues(parsed) : valueAt(parsed.value, context.path), deps.schemas, style, context.indent);
 }
 
 function itemModeItems(context: DocumentContext, kind: Kind, parsed: ParsedDocument, deps: FeatureDeps, style: Style): CompletionItem[] {
@@ -74,7 +68,20 @@ function itemModeItems(context: DocumentContext, kind: Kind, parsed: ParsedDocum
     sortText: `9${item.sortText}`,
     textEdit: item.textEdit && { ...item.textEdit, newText: (context.needsDash ? '- ' : '') + item.textEdit.newText },
   }));
-  return [...values, ...fields];
+  const required = objectSchema?.properties ? Object.keys(objectSchema.properties).filter((key) => requiredOf(objectSchema, {}).has(key)) : [];
+  if (required.length < 2 || !objectSchema) return [...values, ...fields];
+  // the whole entry at once: `- objective: …` with its key results
+  const entry: CompletionItem = {
+    label: `New entry (${required.join(', ')})`,
+    kind: CompletionItemKind.Snippet,
+    detail: objectSchema.description,
+    sortText: '8000',
+    filterText: required[0],
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    textEdit: { range: context.replaceRange, newText: (context.needsDash ? '- ' : '') + objectBody(objectSchema, column, style, deps.schemas, { next: 1 }) },
+  };
+  return [...values, entry, ...fields];
 }
 
 /** The fields of a mapping that are not there yet, required ones first. */
@@ -133,7 +140,7 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
   const schema = schemas.at(kind, schemaPath(context.path), stringAt(schemaPath(context.path)));
   if (!schema || schema.type === 'object' || schema.type === 'array') return [];
   const taken = new Set(context.siblingItems);
-  const own = isRecord(parsed.value) ? parsed.value : {};
+  const own = rootValues(parsed);
   const vocabulary = taxonomyFieldAt(kind, context.path);
   let candidates: Candidate[] = [];
   if (vocabulary === 'responsibility') {
@@ -266,19 +273,6 @@ function yamlScalar(value: unknown): string {
   return /^[A-Za-z0-9][^:#]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|~|[\d.]+)$/i.test(value) ? value : JSON.stringify(value);
 }
 
-/** Required fields, with those of an `if/then/else` on the mapping's own values (a role's `level`). */
-export function requiredOf(schema: FieldSchema, value: unknown): Set<string> {
-  const required = new Set(schema.required ?? []);
-  if (schema.if?.properties) {
-    const data = isRecord(value) ? value : {};
-    const holds =
-      (schema.if.required ?? []).every((key) => key in data) &&
-      Object.entries(schema.if.properties).every(([key, condition]) => condition.const === undefined || data[key] === condition.const);
-    (holds ? schema.then : schema.else)?.required?.forEach((key) => required.add(key));
-  }
-  return required;
-}
-
 /** Who holds a role's responsibilities: its level, or the cross-functional role it is (by id or title). */
 function holderOf(role: Record<string, unknown>, taxonomy: Taxonomy): string | undefined {
   if (role.track === 'cross-functional') {
@@ -290,46 +284,18 @@ function holderOf(role: Record<string, unknown>, taxonomy: Taxonomy): string | u
   return typeof role.level === 'string' ? role.level : undefined;
 }
 
+/** The document's root fields; read from the lines when the parser had to recover (it may nest them wrongly). */
+function rootValues(parsed: ParsedDocument): Record<string, unknown> {
+  if (parsed.yaml.errors.length === 0 && isRecord(parsed.value)) return parsed.value;
+  const values: Record<string, unknown> = {};
+  for (const match of parsed.textDocument.getText().matchAll(/^([A-Za-z][\w-]*):[ \t]*(["']?)([^"'#\r\n]*?)\2[ \t]*(?:#.*)?$/gm)) {
+    if (match[3] !== '') values[match[1]] = match[3];
+  }
+  return values;
+}
+
 function titleOf(id: string, taxonomy: Taxonomy): string {
   return taxonomy.level(id)?.title ?? taxonomy.crossFunctionalRole(id)?.title ?? id;
-}
-
-export function kindFromText(text: string): Kind | undefined {
-  const match = /^kind:[ \t]*["']?([a-z]+)/m.exec(text);
-  return match && isKind(match[1]) ? match[1] : undefined;
-}
-
-export function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/** Schemas do not depend on list indexes; index 0 always exists in the shaped values below. */
-export function schemaPath(path: Path): Path {
-  return path.map((segment) => (typeof segment === 'number' ? 0 : segment));
-}
-
-/** A value shaped like `path` with a string at its end, so `if: {type: string}` unions take their string branch. */
-export function stringAt(path: Path): unknown {
-  let value: unknown = 'x';
-  for (let index = path.length - 1; index >= 0; index--) {
-    const segment = path[index];
-    value = typeof segment === 'number' ? [value] : { [segment]: value };
-  }
-  return value;
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
-    else current = isRecord(current) ? current[segment] : undefined;
-  }
-  return current;
 }
 
 function escapeSnippet(text: string): string {

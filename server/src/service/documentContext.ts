@@ -1,6 +1,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Path } from './ast';
-import type { Kind } from './types';
+import { isRecord, type FieldSchema, type Schemas } from './schemas';
+import type { Taxonomy } from './taxonomy';
+import { isKind, type Kind } from './types';
+import type { WorkspaceIndex } from './workspace';
 
 /**
  * Where the cursor is in the YAML structure, read from the text by indentation. Completion runs
@@ -70,6 +73,13 @@ export function documentContext(text: string, position: Position): DocumentConte
     continuationDeeperThan = feedLine(frames, line);
   }
   return cursorContext(frames, lines, position, before, lineText.slice(character));
+}
+
+/** What completion and hover are given. */
+export interface FeatureDeps {
+  schemas: Schemas;
+  taxonomy: Taxonomy;
+  index: WorkspaceIndex;
 }
 
 /** Which taxonomy vocabulary the scalar at `path` takes, if any. */
@@ -317,4 +327,57 @@ export function stripComment(line: string): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+// What completion and hover both ask of a path, once the context is known.
+
+/** Required fields, with those of an `if/then/else` on the mapping's own values (a role's `level`). */
+export function requiredOf(schema: FieldSchema, value: unknown): Set<string> {
+  const required = new Set(schema.required ?? []);
+  if (schema.if?.properties) {
+    const data = isRecord(value) ? value : {};
+    const holds =
+      (schema.if.required ?? []).every((key) => key in data) &&
+      Object.entries(schema.if.properties).every(([key, condition]) => condition.const === undefined || data[key] === condition.const);
+    (holds ? schema.then : schema.else)?.required?.forEach((key) => required.add(key));
+  }
+  return required;
+}
+
+export function kindFromText(text: string): Kind | undefined {
+  const match = /^kind:[ \t]*["']?([a-z]+)/m.exec(text);
+  return match && isKind(match[1]) ? match[1] : undefined;
+}
+
+export function fileName(uri: string): string {
+  const last = uri.split('/').pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Schemas do not depend on list indexes; index 0 always exists in the shaped values below. */
+export function schemaPath(path: Path): Path {
+  return path.map((segment) => (typeof segment === 'number' ? 0 : segment));
+}
+
+/** A value shaped like `path` with a string at its end, so `if: {type: string}` unions take their string branch. */
+export function stringAt(path: Path): unknown {
+  let value: unknown = 'x';
+  for (let index = path.length - 1; index >= 0; index--) {
+    const segment = path[index];
+    value = typeof segment === 'number' ? [value] : { [segment]: value };
+  }
+  return value;
+}
+
+export function valueAt(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
+    else current = isRecord(current) ? current[segment] : undefined;
+  }
+  return current;
 }

@@ -1,10 +1,8 @@
 import { isMap, isScalar, isSeq, stringify } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { toRange, type Path } from './ast';
-import { fileName, kindFromText, requiredOf, schemaPath, stringAt, type FeatureDeps } from './completion';
-import { documentContext, taxonomyFieldAt } from './documentContext';
+import { documentContext, fileName, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type FeatureDeps } from './documentContext';
 import type { ParsedDocument } from './parse';
-import { isRecord } from './schemas';
 import type { Taxonomy } from './taxonomy';
 import { KIND_TITLES, type Kind } from './types';
 
@@ -20,7 +18,9 @@ export function getHover(parsed: ParsedDocument, position: Position, deps: Featu
   const text = parsed.textDocument.getText();
   const kind = parsed.kind ?? kindFromText(text);
   if (!kind) return null;
-  const target = targetInTree(parsed, parsed.textDocument.offsetAt(position)) ?? targetInText(text, position);
+  // a tree recovered from syntax errors can nest things where they are not: indentation is more faithful then
+  const fromTree = () => targetInTree(parsed, parsed.textDocument.offsetAt(position));
+  const target = parsed.yaml.errors.length ? targetInText(text, position) ?? fromTree() : fromTree() ?? targetInText(text, position);
   if (!target) return null;
   const markdown = target.type === 'key' ? keyHover(target, kind, parsed, deps) : valueHover(target, kind, deps);
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range } : null;
@@ -152,10 +152,4 @@ function targetInText(text: string, position: Position): Target | undefined {
   const context = documentContext(text, { line: position.line, character: end });
   if (context?.mode !== 'value' && context?.mode !== 'item') return undefined;
   return { type: 'value', path: context.path, text: word, range };
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  let current = value;
-  for (const segment of path) current = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isRecord(current) ? current[segment] : undefined;
-  return current;
 }

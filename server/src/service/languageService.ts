@@ -1,4 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-languageserver-types';
+import { getCodeActions } from './codeActions';
+import { getCompletions } from './completion';
+import { getHover } from './hover';
+import { buildPreviewModel } from './preview/model';
+import { renderBody } from './preview/render';
 import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAllEdits } from './fixes';
@@ -19,6 +25,11 @@ export interface LanguageService {
   addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
   /** Apply preferred fixes until none is left (at most `passes` rounds); returns the new text. */
   fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number };
+  complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
+  hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
+  codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
+  /** The preview of a document as an HTML fragment (see preview/render.ts for the page around it). */
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): { title: string; body: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
@@ -61,6 +72,13 @@ export function createLanguageService(): LanguageService {
         applied += count;
       }
       return { text: current, applied };
+    },
+    complete: (parsed, position, index, settings) => getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
+    hover: (parsed, position, index, settings) => getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
+    codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
+    preview(uri, parsed, index, settings, interactive = true) {
+      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
+      return { title: model.title, body: renderBody(model, { interactive }) };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,

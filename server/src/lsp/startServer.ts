@@ -1,0 +1,210 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import { FIX_ALL_KIND } from '../service/codeActions';
+import { createLanguageService } from '../service/languageService';
+import type { ParsedDocument } from '../service/parse';
+import * as navigation from '../service/navigation';
+import type { ChartersDiagnostic } from '../service/types';
+import { ParseCache, Validator } from './validation';
+import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
+import pkg from '../../../package.json';
+
+export const PREVIEW_REQUEST = 'charters/preview';
+
+/** Wire the pure language service to an LSP connection. Every handler has the same shape. */
+export function startServer(connection: Connection): void {
+  const service = createLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  const cache = new ParseCache(service);
+  const workspace = new WorkspaceState(service, (message) => connection.console.warn(message));
+  const validator = new Validator(connection, documents, cache, workspace, service);
+  validator.readClosed = (uri) => {
+    const file = toPath(uri);
+    try {
+      return file ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let canPullConfiguration = false;
+  let canWatchFolders = false;
+
+  /** Look the document up, get its parse, call the service; a failure never takes the server down. */
+  function withDocument<T>(uri: string, fallback: T, run: (parsed: ParsedDocument) => T): T {
+    const textDocument = documents.get(uri);
+    if (!textDocument || !workspace.isCharterFile(uri)) return fallback;
+    try {
+      return run(cache.get(textDocument));
+    } catch (error) {
+      connection.console.error(`Request on ${uri} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  }
+
+  const diagnosticsOf = (uri: string, parsed: ParsedDocument): ChartersDiagnostic[] => {
+    const published = validator.published.get(uri);
+    if (published && published.version === parsed.textDocument.version) return published.diagnostics;
+    return service.validate(uri, parsed, workspace.index, workspace.settingsFor(uri));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const folders = params.workspaceFolders?.map((folder) => toPath(folder.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
+    workspace.setFolders(folders.filter((folder): folder is string => folder !== undefined));
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    return {
+      serverInfo: { name: 'Product Charters', version: pkg.version },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = await connection.workspace.getWorkspaceFolders();
+        workspace.setFolders((folders ?? []).map((folder) => toPath(folder.uri)).filter((folder): folder is string => folder !== undefined));
+        await workspace.indexAll();
+        validator.revalidateAllOpen();
+      });
+    }
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'charters' });
+      await pullSettings();
+    }
+    const started = Date.now();
+    const count = await workspace.indexAll();
+    connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
+    for (const { problems } of workspace.configProblems()) {
+      void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
+    }
+    validator.revalidateAllOpen();
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      const raw = (await connection.workspace.getConfiguration('charters')) as Partial<ClientSettings> | null;
+      workspace.setClientSettings({ rules: raw?.rules ?? {}, files: raw?.files ?? [] });
+    } catch {
+      // a client without settings: the workspace config alone applies
+    }
+  }
+
+  connection.onDidChangeConfiguration(async () => {
+    await pullSettings();
+    validator.revalidateAllOpen();
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (workspace.isCharterFile(document.uri)) validator.changed(document);
+  });
+
+  documents.onDidClose(({ document }) => {
+    cache.delete(document.uri);
+    validator.clear(document.uri);
+    // the editor's unsaved text is gone: the index goes back to what is on disk
+    const file = toPath(document.uri);
+    const before = workspace.index.get(document.uri);
+    let after;
+    if (file && fs.existsSync(file)) after = workspace.indexFile(file);
+    else workspace.index.delete(document.uri);
+    validator.revalidateDependents([before, after], document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      if (workspace.isConfigFile(change.uri)) {
+        workspace.reloadConfig(change.uri);
+        validator.revalidateAllOpen();
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // the editor's text wins over the disk
+      const before = workspace.index.get(change.uri);
+      let after;
+      if (change.type === FileChangeType.Deleted) {
+        workspace.index.delete(change.uri);
+        validator.clear(change.uri);
+      } else {
+        const file = toPath(change.uri);
+        if (file && workspace.isCharterFile(change.uri)) after = workspace.indexFile(file);
+      }
+      validator.revalidateDependents([before, after], change.uri);
+    }
+  });
+
+  connection.onCompletion((params) =>
+    withDocument(params.textDocument.uri, null, (parsed) =>
+      service.complete(parsed, params.position, workspace.index, workspace.settingsFor(params.textDocument.uri)),
+    ),
+  );
+
+  connection.onHover((params) =>
+    withDocument(params.textDocument.uri, null, (parsed) =>
+      service.hover(parsed, params.position, workspace.index, workspace.settingsFor(params.textDocument.uri)),
+    ),
+  );
+
+  connection.onCodeAction((params) =>
+    withDocument(params.textDocument.uri, [], (parsed) =>
+      service.codeActions(parsed, diagnosticsOf(params.textDocument.uri, parsed), params.range, params.context.only),
+    ),
+  );
+
+  connection.onDefinition((params) =>
+    withDocument(params.textDocument.uri, [], () => navigation.getDefinition(workspace.index.get(params.textDocument.uri), params.position, workspace.index)),
+  );
+
+  connection.onReferences((params) =>
+    withDocument(params.textDocument.uri, [], () =>
+      navigation.getReferences(workspace.index.get(params.textDocument.uri), params.position, workspace.index, params.context.includeDeclaration),
+    ),
+  );
+
+  connection.onPrepareRename((params) =>
+    withDocument(params.textDocument.uri, null, () => navigation.prepareRename(workspace.index.get(params.textDocument.uri), params.position) ?? null),
+  );
+
+  connection.onRenameRequest((params) => {
+    const result = withDocument(params.textDocument.uri, null, () =>
+      navigation.rename(workspace.index.get(params.textDocument.uri), params.position, params.newName, workspace.index),
+    );
+    if (result && 'error' in result) return new ResponseError(1, result.error);
+    return result;
+  });
+
+  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (parsed) => navigation.getDocumentSymbols(parsed)));
+
+  connection.onWorkspaceSymbol((params) => navigation.getWorkspaceSymbols(params.query, workspace.index));
+
+  connection.onDocumentLinks((params) =>
+    withDocument(params.textDocument.uri, [], () => navigation.getDocumentLinks(workspace.index.get(params.textDocument.uri), workspace.index)),
+  );
+
+  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string }) =>
+    withDocument(params?.uri, null, (parsed) => service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri))),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,167 @@
+// Protocol tests: the bundled server (dist/server.js) over stdio, driven by a plain JSON-RPC
+// client as any LSP editor would drive it. No VS Code involved.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CompletionList, Hover, Location, WorkspaceEdit, DocumentSymbol } from 'vscode-languageserver-types';
+import { LspClient, uriOf } from './lspClient';
+
+const PM = [
+  'kind: role',
+  'id: pm',
+  'title: Product Manager',
+  'level: pm',
+  'summary: Owns one product area end to end.',
+  'authority:',
+  '  - Decides the order of the backlog',
+  'responsibilities:',
+  '  - prioritize-backlog',
+  '',
+].join('\n');
+
+const SENIOR = [
+  'kind: role',
+  'id: senior-pm',
+  'title: Senior Product Manager',
+  'level: senior-pm',
+  'summary: Owns a larger product area.',
+  'reportsTo: pm',
+  'inherits: pm',
+  'authority:',
+  '  - Decides the roadmap of the area',
+  'responsibilities:',
+  '  - mentor-junior-product-managers',
+  '',
+].join('\n');
+
+const LADDER = ['kind: ladder', 'id: ladder', 'title: Ladder', 'tracks:', '  - id: ic', '    title: IC', '    roles:', '      - pm', '      - senior-pm', ''].join('\n');
+
+describe('language server over stdio', () => {
+  let dir: string;
+  let client: LspClient;
+  const file = (name: string) => path.join(dir, name);
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-lsp-'));
+    fs.writeFileSync(file('pm.role.yaml'), PM);
+    fs.writeFileSync(file('senior.role.yaml'), SENIOR);
+    fs.writeFileSync(file('ladder.ladder.yaml'), LADDER);
+    client = new LspClient();
+    const init = await client.initialize(dir);
+    assert.ok(init.capabilities.completionProvider && init.capabilities.hoverProvider && init.capabilities.renameProvider);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('diagnostics arrive for an opened document and follow edits', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    const broken = PM.replace('prioritize-backlog', 'prioritise-backlog');
+    client.open(uri, broken);
+    const [finding] = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    assert.equal(finding.code, 'unknown-responsibility');
+    assert.deepEqual(finding.range, { start: { line: 8, character: 4 }, end: { line: 8, character: 22 } });
+    assert.match(String(finding.codeDescription?.href), /unknown-responsibility\.md$/);
+    // type the missing "z" back one character at a time, as a user would: s -> z
+    client.change(uri, { start: { line: 8, character: 12 }, end: { line: 8, character: 13 } }, 'z');
+    await client.diagnosticsFor(uri, (d) => d.length === 0);
+    client.close(uri);
+  });
+
+  test('a quick fix from the server repairs the document', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    const broken = PM.replace('prioritize-backlog', 'prioritise-backlog');
+    client.open(uri, broken);
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
+    const fix = actions.find((action) => action.isPreferred)!;
+    assert.equal(fix.title, 'Change to "prioritize-backlog"');
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Silence unknown-responsibility on this line'), titles.join(', '));
+    assert.ok(titles.includes('Learn more about unknown-responsibility'));
+    const [edit] = fix.edit!.changes![uri];
+    client.change(uri, edit.range, edit.newText);
+    await client.diagnosticsFor(uri, (d) => d.length === 0);
+    client.close(uri);
+  });
+
+  test('completion lists taxonomy responsibilities after "- ", the level\'s own first', async () => {
+    const uri = uriOf(file('new.role.yaml'));
+    const text = 'kind: role\nid: new-pm\ntitle: New\nlevel: pm\nresponsibilities:\n  - \n';
+    client.open(uri, text);
+    const result = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 4 } });
+    const labels = (result?.items ?? []).map((item) => item.label);
+    assert.ok(labels.includes('prioritize-backlog'), labels.slice(0, 10).join(', '));
+    client.close(uri);
+  });
+
+  test('hover on a responsibility id explains it', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    client.open(uri, PM);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 8 } });
+    assert.ok(hover, 'a hover');
+    const text = JSON.stringify(hover!.contents);
+    assert.match(text, /backlog/i);
+    client.close(uri);
+  });
+
+  test('go to definition jumps from a reference to an unopened file', async () => {
+    const uri = uriOf(file('senior.role.yaml'));
+    client.open(uri, SENIOR);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 12 } });
+    assert.deepEqual(locations, [{ uri: uriOf(file('pm.role.yaml')), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } } }]);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.slice(0, 3).map((symbol) => symbol.name), ['kind', 'id', 'title']);
+    client.close(uri);
+  });
+
+  test('rename of a role id updates every reference, open or not', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    client.open(uri, PM);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line: 1, character: 5 }, newName: 'product-manager' });
+    const changes = edit.changes!;
+    assert.deepEqual(Object.keys(changes).sort(), [uriOf(file('ladder.ladder.yaml')), uri, uriOf(file('senior.role.yaml'))].sort());
+    const ladder = TextDocument.create('l', 'yaml', 1, LADDER);
+    const renamed = TextDocument.applyEdits(ladder, changes[uriOf(file('ladder.ladder.yaml'))]);
+    assert.match(renamed, /roles:\n {6}- product-manager\n {6}- senior-pm/);
+    assert.equal(changes[uriOf(file('senior.role.yaml'))].length, 2, 'reportsTo and inherits');
+    client.close(uri);
+  });
+
+  test('deleting a role flags the documents that point at it', async () => {
+    const uri = uriOf(file('senior.role.yaml'));
+    client.open(uri, SENIOR);
+    await client.diagnosticsFor(uri, (d) => d.length === 0);
+    fs.rmSync(file('pm.role.yaml'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('pm.role.yaml')), type: 3 }] });
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'unresolved-reference'));
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'unresolved-reference').map((d) => d.range.start.line), [5, 6]);
+    // and bringing it back clears them
+    fs.writeFileSync(file('pm.role.yaml'), PM);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('pm.role.yaml')), type: 1 }] });
+    await client.diagnosticsFor(uri, (d) => d.length === 0);
+    client.close(uri);
+  });
+
+  test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {
+    const ghost = uriOf(file('ghost.role.yaml'));
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
+    const uri = uriOf(file('pm.role.yaml'));
+    client.open(uri, PM);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 999, character: 999 } });
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 3 } }).catch(() => undefined);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0);
+    assert.equal(client.exitCode, null, 'server still running');
+    client.close(uri);
+  });
+});

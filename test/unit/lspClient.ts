@@ -1,0 +1,122 @@
+// A minimal LSP client over stdio, driving the bundled server the way an editor does.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { REPO_ROOT } from './repoRoot';
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  readonly stderr: string[] = [];
+  private versions = new Map<string, number>();
+
+  constructor() {
+    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.test(params.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(folder: string) {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(folder),
+      workspaceFolders: [{ uri: uriOf(folder), name: path.basename(folder) }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(uri: string, text: string): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'charters', version: 1, text } });
+  }
+
+  /** An incremental change, as an editor sends one per keystroke. */
+  change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `test` (or the current ones, if they do). */
+  diagnosticsFor(uri: string, test: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && test(current.diagnostics)) return Promise.resolve(current.diagnostics);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        uri,
+        test,
+        resolve: (diagnostics: Diagnostic[]) => {
+          clearTimeout(timer);
+          resolve(diagnostics);
+        },
+      };
+      this.waiters.push(waiter);
+      const timer = setTimeout(() => {
+        const index = this.waiters.indexOf(waiter);
+        if (index === -1) return;
+        this.waiters.splice(index, 1);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d: Diagnostic) => d.message))}`));
+      }, timeoutMs);
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** shutdown, exit, and wait for the process to end (killed if it does not within a second). */
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.process.exitCode !== null ? resolve() : this.process.once('exit', () => resolve())));
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), delay(1000)]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.process.kill(), 1000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+
+  get exitCode(): number | null {
+    return this.process.exitCode;
+  }
+}
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
