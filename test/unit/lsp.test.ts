@@ -152,6 +152,45 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  test('"Add all missing sections" on a role typed from scratch leaves only placeholders to fill in', async () => {
+    const uri = uriOf(file('scratch.role.yaml'));
+    const text = '# A new role\nkind: role\nid: scratch\nlevel: senior-pm\n';
+    client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.filter((x) => x.code === 'missing-section').length === 3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
+    const all = actions.find((action) => /^Add all \d+ missing sections$/.test(action.title));
+    assert.ok(all, actions.map((action) => action.title).join(', '));
+    const edited = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), all!.edit!.changes![uri]);
+    assert.ok(edited.startsWith('# A new role\nkind: role\nid: scratch\ntitle: '), edited);
+    client.close(uri);
+    client.open(uri, edited);
+    const after = await client.diagnosticsFor(uri, (d) => !d.some((x) => x.code === 'missing-section'));
+    const left = after.map((d) => d.code).filter((code) => code !== 'unknown-responsibility' && code !== 'unresolved-reference');
+    assert.deepEqual(left, [], JSON.stringify(after.map((d) => d.message)));
+    client.close(uri);
+  });
+
+  test('source.fixAll.charters applies every safe fix at once', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    const broken = PM.replace('level: pm', 'level: pn').replace('prioritize-backlog', 'prioritise-backlog');
+    client.open(uri, broken);
+    await client.diagnosticsFor(uri, (d) => d.length === 2);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.charters');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, broken), actions[0].edit!.changes![uri]);
+    assert.equal(fixed, PM);
+    client.close(uri);
+  });
+
   test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {
     const ghost = uriOf(file('ghost.role.yaml'));
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
