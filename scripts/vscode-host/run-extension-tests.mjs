@@ -8,7 +8,7 @@
 //   node scripts/vscode-host/run-extension-tests.mjs [--workspace DIR] [--tests PATH]
 //        [--timeout SECONDS] [--keep-open] [--keep-temp]
 //
-//   --workspace DIR   folder to COPY into a fresh temp workspace (default examples/workspace)
+//   --workspace DIR   folder to COPY into a fresh temp workspace (default examples)
 //   --tests PATH      compiled suite entry (default out/test/vscode/index.js)
 //   --timeout SECS    overall limit for the suite (default 300)
 //   --keep-open       after the results arrive, leave code-server + Chromium running
@@ -38,7 +38,7 @@ const require = createRequire(path.join(repoRoot, 'package.json'));
 // ------------------------------------------------------------------ options
 function parseArgs(argv) {
   const opts = {
-    workspace: path.join(repoRoot, 'examples', 'workspace'),
+    workspace: path.join(repoRoot, 'examples'),
     tests: path.join(repoRoot, 'out', 'test', 'vscode', 'index.js'),
     timeoutSec: 300,
     keepOpen: false,

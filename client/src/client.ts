@@ -1,0 +1,188 @@
+// Starts the language server (dist/server.js) and keeps it alive: a crashed server is
+// restarted a few times, and if it keeps dying the user gets one message, not a stream.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'charters';
+export const SETTINGS_SECTION = 'charters';
+
+/** The documents the server checks without any setting. */
+export const DOCUMENT_GLOB = '**/*.{role,ladder,vision,strategy,charter}.{yaml,yml}';
+export const CONFIG_GLOB = '**/charters.config.yaml';
+
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** Extra document globs from the `charters.files` setting, ignoring anything that is not text. */
+export function extraGlobs(): string[] {
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('files');
+  return Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : [];
+}
+
+/** The `charters` settings as plain JSON, the shape the server also gets on configuration changes. */
+function settingsSnapshot(): unknown {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION)));
+}
+
+/**
+ * The language client's own messages go to the output only: it would otherwise show a
+ * notification for every failed restart. What the user needs to know, `Notifier` says once.
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, _showNotification?: boolean | 'force'): void {
+    super.error(message, data, false);
+  }
+}
+
+/** Shows at most one error message per server session. */
+class Notifier {
+  private shown = false;
+
+  constructor(private readonly output: vscode.LogOutputChannel) {}
+
+  /** `reason` completes "Product Charters: …" as one sentence. */
+  serverDown(reason: string): void {
+    this.output.error(reason);
+    if (this.shown) return;
+    this.shown = true;
+    const restart = 'Restart Server';
+    const showOutput = 'Show Output';
+    void vscode.window
+      .showErrorMessage(`Product Charters: ${reason} Checks, completions and the preview are off until it runs again.`, restart, showOutput)
+      .then((choice) => {
+        if (choice === restart) void vscode.commands.executeCommand('charters.restartServer');
+        else if (choice === showOutput) this.output.show(true);
+      });
+  }
+}
+
+class RestartingErrorHandler implements ErrorHandler {
+  private readonly restarts: number[] = [];
+
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly onGaveUp: () => void,
+  ) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    // Errors on the connection are logged; the close handler decides about restarts.
+    this.output.error(`Connection to the Product Charters server failed: ${error.message}`);
+    return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    while (this.restarts.length && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length < MAX_RESTARTS) {
+      this.restarts.push(now);
+      return {
+        action: CloseAction.Restart,
+        message: `The Product Charters server stopped; restarting it (${this.restarts.length} of ${MAX_RESTARTS}).`,
+        handled: true,
+      };
+    }
+    this.onGaveUp();
+    return {
+      action: CloseAction.DoNotRestart,
+      message: `The Product Charters server stopped ${MAX_RESTARTS + 1} times within 3 minutes and will not be restarted.`,
+      handled: true,
+    };
+  }
+}
+
+export interface ServerSession {
+  readonly client: LanguageClient;
+  /** The file watchers the session owns: its client does not dispose them. */
+  readonly watchers: readonly vscode.Disposable[];
+  /** Starts the server; never rejects: a server that cannot start is reported once. */
+  start(): Promise<boolean>;
+  /** Stops the server (not restarted) and disposes the watchers. */
+  stop(): Promise<void>;
+}
+
+export function createSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ServerSession {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher(DOCUMENT_GLOB),
+    vscode.workspace.createFileSystemWatcher(CONFIG_GLOB),
+  ];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const glob of extraGlobs()) {
+      watchers.push(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)));
+    }
+  }
+  const notifier = new Notifier(output);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+    ],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: watchers,
+    },
+    initializationOptions: settingsSnapshot,
+    outputChannel: output,
+    traceOutputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: new RestartingErrorHandler(output, () =>
+      notifier.serverDown(`the language server stopped ${MAX_RESTARTS + 1} times within 3 minutes and is not restarted again; the output shows why.`),
+    ),
+    // A server that fails while starting would fail again: no restart, one message.
+    initializationFailedHandler: (error) => {
+      output.error(`The language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      notifier.serverDown('the language server stopped while starting; the output shows why.');
+      return false;
+    },
+  };
+
+  // The id `charters` makes the client honour the `charters.trace.server` setting.
+  const client = new QuietLanguageClient(LANGUAGE_ID, 'Product Charters', serverOptions, clientOptions);
+  const start = async (): Promise<boolean> => {
+    try {
+      await client.start();
+      return true;
+    } catch (error) {
+      output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+      // A server that died while starting is restarted by the error handler, which reports if
+      // it gives up; only a client left stopped with no restart coming needs a message here.
+      setTimeout(() => {
+        if (client.state === State.Stopped && !stopping) notifier.serverDown('the language server did not start; the output shows why.');
+      }, 2000);
+      return false;
+    }
+  };
+  let stopping = false;
+  return {
+    client,
+    watchers,
+    start,
+    async stop() {
+      stopping = true;
+      try {
+        if (client.needsStop()) await client.stop();
+      } catch {
+        // a server that is already gone needs no stopping
+      } finally {
+        for (const watcher of watchers) watcher.dispose();
+      }
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// The commands of the extension. Each takes its input as arguments when given (so tests and
+// other extensions can call it without UI) and asks the user only for what is missing.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { renderPage } from '../../server/src/service/preview/render';
+import { LANGUAGE_ID } from './client';
+import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
+import { isKebabId, KINDS, template, type Kind } from './templates';
+
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly output: vscode.LogOutputChannel;
+  readonly preview: PreviewPanel;
+  client(): LanguageClient | undefined;
+  restartServer(): Promise<void>;
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
+  return [
+    register('charters.restartServer', () => ctx.restartServer()),
+    register('charters.showOutput', () => ctx.output.show(true)),
+    ...KINDS.map((kind) => register(`charters.new${kind[0].toUpperCase()}${kind.slice(1)}`, (id) => newDocument(kind, id))),
+    register('charters.openPreview', (resource) => openPreview(ctx, resource, false)),
+    register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
+    register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
+    register('charters.showRuleDocs', (ruleId) => showRuleDocs(ctx, ruleId)),
+  ];
+}
+
+function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value !== '') {
+    return /^[a-z][a-z0-9+.-]+:/i.test(value) && !path.isAbsolute(value) ? vscode.Uri.parse(value) : vscode.Uri.file(path.resolve(value));
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ new documents
+
+/** Creates `<id>.<kind>.yaml` in the first workspace folder (untitled without one) and opens it. */
+async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const validate = (value: string): string | undefined => {
+    if (!isKebabId(value)) return 'Use lower-case words joined by hyphens, like "senior-pm-payments".';
+    if (folder && fs.existsSync(path.join(folder.uri.fsPath, `${value}.${kind}.yaml`))) return `${value}.${kind}.yaml already exists.`;
+    return undefined;
+  };
+  let id = typeof idArgument === 'string' ? idArgument.trim() : undefined;
+  if (id === undefined) {
+    id = await vscode.window.showInputBox({
+      title: `New ${kind}`,
+      prompt: `The id of the new ${kind}: unique among ${kind} documents, referred to by other documents.`,
+      placeHolder: kind === 'role' ? 'senior-pm-payments' : `my-${kind}`,
+      validateInput: validate,
+    });
+    if (id === undefined) return undefined;
+  }
+  const problem = validate(id);
+  if (problem) {
+    void vscode.window.showErrorMessage(`Cannot create the ${kind}: ${problem}`);
+    return undefined;
+  }
+  const text = template(kind, id);
+  let document: vscode.TextDocument;
+  if (folder && folder.uri.scheme === 'file') {
+    const uri = vscode.Uri.joinPath(folder.uri, `${id}.${kind}.yaml`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    document = await vscode.workspace.openTextDocument(uri);
+  } else {
+    document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+  }
+  await vscode.window.showTextDocument(document);
+  return document.uri;
+}
+
+// ------------------------------------------------------------------ preview and export
+
+/** The charter document a command is about: its argument, else the active editor's. */
+function targetDocument(resource: unknown): vscode.Uri | undefined {
+  const uri = toUri(resource);
+  if (uri) return uri;
+  const active = vscode.window.activeTextEditor?.document;
+  if (isCharterDocument(active)) return active.uri;
+  return undefined;
+}
+
+function openPreview(ctx: CommandContext, resource: unknown, toSide: boolean): void {
+  const uri = targetDocument(resource) ?? ctx.preview.shown;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a role, ladder, vision, strategy or charter document to preview it.');
+    return;
+  }
+  ctx.preview.open(uri, toSide);
+}
+
+/**
+ * Writes the document's preview as a standalone HTML page. Arguments: (document?, target?), or a
+ * single target path ending in .html; without a target, a save dialog asks.
+ */
+async function exportHtml(ctx: CommandContext, first: unknown, second: unknown): Promise<vscode.Uri | undefined> {
+  let documentArgument = first;
+  let targetArgument = second;
+  if (second === undefined && typeof first === 'string' && /\.html?$/i.test(first)) {
+    documentArgument = undefined;
+    targetArgument = first;
+  }
+  const uri = targetDocument(documentArgument) ?? ctx.preview.shown;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a role, ladder, vision, strategy or charter document to export it.');
+    return undefined;
+  }
+  // The server knows only open documents.
+  await vscode.workspace.openTextDocument(uri);
+  const result = await requestPreview(ctx.client(), uri);
+  if (!result) {
+    void vscode.window.showErrorMessage('Product Charters: the server is not running or cannot render this document, so there is nothing to export.');
+    return undefined;
+  }
+  let target = toUri(targetArgument);
+  if (!target) {
+    const base = path.basename(uri.path).replace(/\.ya?ml$/i, '');
+    const folder = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: 'Export preview as HTML',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.html`) : undefined,
+      filters: { HTML: ['html'] },
+      saveLabel: 'Export',
+    });
+    if (!target) return undefined;
+  }
+  const html = renderPage(result.body, { nonce: newNonce(), standalone: true, title: result.title });
+  await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
+  if (targetArgument === undefined) {
+    void vscode.window.showInformationMessage(`Exported ${path.basename(target.path)}.`);
+  }
+  return target;
+}
+
+// ------------------------------------------------------------------ rule pages
+
+/** Opens the rule's page from the extension's own docs/rules folder in the Markdown preview. */
+async function showRuleDocs(ctx: CommandContext, ruleArgument: unknown): Promise<void> {
+  const rulesFolder = ctx.extension.asAbsolutePath(path.join('docs', 'rules'));
+  let ruleId = typeof ruleArgument === 'string' ? ruleArgument : undefined;
+  if (ruleId === undefined) {
+    const ids = fs.existsSync(rulesFolder)
+      ? fs.readdirSync(rulesFolder).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => name.slice(0, -3)).sort()
+      : [];
+    ruleId = await vscode.window.showQuickPick(ids, { title: 'Show the documentation of a rule', placeHolder: 'rule id' });
+    if (ruleId === undefined) return;
+  }
+  // Only a plain rule id names a page: nothing can reach outside docs/rules.
+  const page = isKebabId(ruleId) ? path.join(rulesFolder, `${ruleId}.md`) : undefined;
+  if (!page || !fs.existsSync(page)) {
+    void vscode.window.showErrorMessage(`Product Charters has no rule "${ruleId}".`);
+    return;
+  }
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
+}

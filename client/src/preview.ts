@@ -1,0 +1,162 @@
+// The live preview: one webview panel showing the charter document of the active editor.
+// The server renders the HTML fragment (`charters/preview`); the page shell comes from
+// render.ts, with a fresh nonce on every render so only our own script runs.
+import * as crypto from 'crypto';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { escapeHtml, renderPage } from '../../server/src/service/preview/render';
+import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
+
+export const PREVIEW_REQUEST = 'charters/preview';
+const VIEW_TYPE = 'charters.preview';
+const DEBOUNCE_MS = 150;
+
+export interface PreviewResult {
+  title: string;
+  body: string;
+}
+
+/** Ask the server for a document's preview fragment; undefined when it has none. */
+export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri): Promise<PreviewResult | undefined> {
+  if (!client || !client.isRunning()) return undefined;
+  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString() });
+  return result ?? undefined;
+}
+
+export function newNonce(): string {
+  return crypto.randomBytes(16).toString('base64');
+}
+
+export function isCharterDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document?.languageId === LANGUAGE_ID;
+}
+
+/**
+ * A message from the webview is only trusted to name a file: it must be `{ type: 'open', uri }`
+ * with a `file:` URI inside one of the workspace folders. Returns that file, or undefined.
+ */
+export function fileToOpen(message: unknown): vscode.Uri | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, uri } = message as { type?: unknown; uri?: unknown };
+  if (type !== 'open' || typeof uri !== 'string' || uri.length > 4096) return undefined;
+  let parsed: vscode.Uri;
+  try {
+    parsed = vscode.Uri.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+  if (parsed.scheme !== 'file') return undefined;
+  const file = path.resolve(parsed.fsPath);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    const relative = path.relative(path.resolve(folder.uri.fsPath), file);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return vscode.Uri.file(file);
+  }
+  return undefined;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private document: vscode.Uri | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Renders finish out of order; only the latest one may set the HTML. */
+  private generation = 0;
+  private lastBody: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly getClient: () => LanguageClient | undefined) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!this.panel || !editor || !isCharterDocument(editor.document)) return;
+        if (!vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('preview.followActiveEditor', true)) return;
+        if (editor.document.uri.toString() !== this.document?.toString()) this.showDocument(editor.document.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.panel && event.document.uri.toString() === this.document?.toString()) this.schedule();
+      }),
+    );
+  }
+
+  /** The document shown, if the panel is open. */
+  get shown(): vscode.Uri | undefined {
+    return this.panel ? this.document : undefined;
+  }
+
+  open(uri: vscode.Uri, toSide: boolean): void {
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    if (this.panel) {
+      this.panel.reveal(column, toSide);
+    } else {
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Preview',
+        { viewColumn: column, preserveFocus: toSide },
+        { enableScripts: true, localResourceRoots: [], enableFindWidget: true },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.document = undefined;
+        this.lastBody = undefined;
+        clearTimeout(this.timer);
+      });
+      this.panel.webview.onDidReceiveMessage((message: unknown) => {
+        const file = fileToOpen(message);
+        if (!file) return; // anything else the page might send is ignored
+        void vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.One }).then(undefined, () => undefined);
+      });
+    }
+    this.showDocument(uri);
+  }
+
+  /** Re-render now, e.g. after the server restarted. */
+  refresh(): void {
+    if (this.panel) void this.render();
+  }
+
+  private showDocument(uri: vscode.Uri): void {
+    this.document = uri;
+    this.lastBody = undefined;
+    if (this.panel) this.panel.title = `Preview ${path.basename(uri.path)}`;
+    void this.render();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(), DEBOUNCE_MS);
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    const uri = this.document;
+    if (!panel || !uri) return;
+    const generation = ++this.generation;
+    let title = path.basename(uri.path);
+    let body: string;
+    try {
+      const result = await requestPreview(this.getClient(), uri);
+      if (result) {
+        title = result.title;
+        body = result.body;
+      } else {
+        body = message('No preview yet', 'The Product Charters server is not running or does not know this document yet. It appears here as soon as the server has read it.');
+      }
+    } catch (error) {
+      body = message('The preview failed', error instanceof Error ? error.message : String(error));
+    }
+    if (generation !== this.generation || panel !== this.panel) return;
+    if (body === this.lastBody) return;
+    this.lastBody = body;
+    panel.webview.html = renderPage(body, { nonce: newNonce(), cspSource: panel.webview.cspSource, standalone: false, title });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function message(heading: string, text: string): string {
+  return `<section class="problem" role="status"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></section>`;
+}
