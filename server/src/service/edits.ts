@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, type Node, type Pair, type Scalar, type YAML
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, toRange, type Path } from './ast';
 import type { ParsedDocument } from './parse';
-import type { TextEdit } from './types';
+import type { Fix, TextEdit } from './types';
 
 /**
  * Minimal text edits computed from the parsed document's ranges. Nothing here re-serialises a
@@ -16,6 +16,13 @@ export function replaceScalar(parsed: ParsedDocument, node: Scalar, value: strin
   const source = parsed.textDocument.getText().slice(start, end);
   const quote = source.startsWith('"') ? '"' : source.startsWith("'") ? "'" : '';
   return { range: toRange(parsed.textDocument, start, end), newText: `${quote}${value}${quote}` };
+}
+
+/** The fix that replaces a scalar with what the user most likely meant; none when there is no scalar or no suggestion. */
+export function replacementFix(parsed: ParsedDocument, node: unknown, suggestion: string | undefined): Fix[] {
+  if (suggestion === undefined || !isScalar(node)) return [];
+  const edit = replaceScalar(parsed, node, suggestion);
+  return edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [];
 }
 
 /** Rename a mapping key in place. */

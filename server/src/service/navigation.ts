@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-types';
 import { nodeRange } from './ast';
 import type { ParsedDocument } from './parse';
-import { KIND_TITLES, type Kind } from './types';
+import { KIND_TITLES, isId, type Kind } from './types';
 import type { DocumentSummary, WorkspaceIndex } from './workspace';
 
 /** The document id under the cursor: a reference to one, or this document's own `id`. */
@@ -51,13 +51,11 @@ export function prepareRename(summary: DocumentSummary | undefined, position: Po
   return target && { range: target.range, placeholder: target.id };
 }
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /** Rename an id everywhere: its definition(s) and every reference across the workspace. */
 export function rename(summary: DocumentSummary | undefined, position: Position, newName: string, index: WorkspaceIndex): WorkspaceEdit | { error: string } {
   const target = targetAt(summary, position);
   if (!target) return { error: 'Put the cursor on a role, vision or strategy id to rename it.' };
-  if (!KEBAB.test(newName)) return { error: `"${newName}" is not a valid id: use lowercase words joined by hyphens.` };
+  if (!isId(newName)) return { error: `"${newName}" is not a valid id: use lowercase words joined by hyphens.` };
   if (newName !== target.id && index.find(target.kind, newName).length > 0) return { error: `Another ${target.kind} already has id "${newName}".` };
   const changes: Record<string, { range: Range; newText: string }[]> = {};
   for (const location of getReferences(summary, position, index, true)) {

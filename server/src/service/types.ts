@@ -37,4 +37,12 @@ export interface DiagnosticData {
 
 export type ChartersDiagnostic = Omit<Diagnostic, 'code' | 'message' | 'data'> & { code: string; message: string; data: DiagnosticData };
 
+/** The pattern of every document id and taxonomy id: kebab-case. */
+export const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const ID = new RegExp(ID_PATTERN);
+
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
+
 export type { Range, TextEdit };

@@ -1,16 +1,14 @@
-import { isScalar, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { fieldRange, nodeAt, type Path } from '../ast';
-import { replaceScalar } from '../edits';
+import { replacementFix } from '../edits';
 import { isRecord, type FieldSchema } from '../schemas';
 import { nearest, toKebabCase } from '../suggest';
-import type { Fix } from '../types';
+import { ID_PATTERN } from '../types';
 import { isEmptiness } from './emptySection';
 import type { Rule, RuleContext } from './rule';
 import { listOf, show } from './wording';
 
 const HANDLED_ELSEWHERE = new Set(['required', 'additionalProperties', 'if', 'const']);
-const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -63,10 +61,6 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
   const field = fieldName(path);
   const node = nodeAt(parsed.yaml, path);
   const value = show(error.data);
-  const replaceWith = (text: string, title: string): Fix[] => {
-    const edit = isScalar(node) ? replaceScalar(parsed, node, text) : undefined;
-    return edit ? [{ title, edits: [edit], isPreferred: true }] : [];
-  };
   const schema = error.parentSchema as FieldSchema;
   switch (error.keyword) {
     case 'enum': {
@@ -76,7 +70,7 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
         range,
         messageId: suggestion ? 'enumSuggestion' : 'enum',
         data: { value, field, suggestion: suggestion ?? '', allowed: listOf(allowed, 10) },
-        fixes: suggestion ? replaceWith(suggestion, `Change to "${suggestion}"`) : [],
+        fixes: replacementFix(parsed, node, suggestion),
       });
       return;
     }
@@ -89,7 +83,7 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
     case 'pattern': {
       if (schema.pattern === ID_PATTERN) {
         const kebab = toKebabCase(String(error.data)) || 'my-id';
-        context.report({ range, messageId: 'id', data: { value, kebab }, fixes: replaceWith(kebab, `Change to "${kebab}"`) });
+        context.report({ range, messageId: 'id', data: { value, kebab }, fixes: replacementFix(parsed, node, kebab) });
         return;
       }
       break;
@@ -113,16 +107,14 @@ function checkAreas(context: RuleContext): void {
   parsed.value.responsibilities.forEach((item, index) => {
     if (!isRecord(item) || typeof item.area !== 'string' || taxonomy.area(item.area)) return;
     const path = ['responsibilities', index, 'area'];
-    const node = nodeAt(parsed.yaml, path) as Node | undefined;
     const range = fieldRange(parsed, path);
     if (!range) return;
     const suggestion = nearest(item.area, areaIds);
-    const edit = suggestion && isScalar(node) ? replaceScalar(parsed, node, suggestion) : undefined;
     context.report({
       range,
       messageId: suggestion ? 'area' : 'areaNoSuggestion',
       data: { value: item.area, suggestion: suggestion ?? '', allowed: listOf(areaIds, 12) },
-      fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+      fixes: replacementFix(parsed, nodeAt(parsed.yaml, path), suggestion),
     });
   });
 }

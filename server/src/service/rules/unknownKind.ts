@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeRange, topRange } from '../ast';
-import { replaceScalar } from '../edits';
+import { replacementFix } from '../edits';
 import { nearest } from '../suggest';
 import { KINDS } from '../types';
 import type { Rule } from './rule';
@@ -32,12 +32,11 @@ export const unknownKind: Rule = {
       return;
     }
     const suggestion = nearest(String(value), KINDS);
-    const edit = suggestion ? replaceScalar(parsed, node, suggestion) : undefined;
     context.report({
       range: nodeRange(parsed.textDocument, node) ?? topRange(parsed),
       messageId: suggestion ? 'unknown' : 'unknownNoSuggestion',
       data: { value: String(value), suggestion: suggestion ?? '', kinds },
-      fixes: edit ? [{ title: `Change kind to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+      fixes: replacementFix(parsed, node, suggestion),
     });
   },
 };

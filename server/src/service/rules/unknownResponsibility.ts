@@ -1,11 +1,6 @@
-import { isScalar } from 'yaml';
-import { nodeAt, nodeRange } from '../ast';
-import { replaceScalar } from '../edits';
 import { isRecord } from '../schemas';
-import { nearest } from '../suggest';
 import type { Rule } from './rule';
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { reportUnknownId } from './unknownTaxonomyId';
 
 export const unknownResponsibility: Rule = {
   id: 'unknown-responsibility',
@@ -19,20 +14,13 @@ export const unknownResponsibility: Rule = {
   check(context) {
     const { parsed, taxonomy, kind } = context;
     if (kind !== 'role' || !isRecord(parsed.value) || !Array.isArray(parsed.value.responsibilities)) return;
-    const ids = taxonomy.responsibilities.map((item) => item.id);
+    const known = {
+      ids: taxonomy.responsibilities.map((item) => item.id),
+      has: (id: string) => taxonomy.responsibility(id) !== undefined,
+      title: (id: string) => taxonomy.responsibility(id)?.title,
+    };
     parsed.value.responsibilities.forEach((item, index) => {
-      if (typeof item !== 'string' || !KEBAB.test(item) || taxonomy.responsibility(item)) return;
-      const node = nodeAt(parsed.yaml, ['responsibilities', index]);
-      const range = node && nodeRange(parsed.textDocument, node);
-      if (!isScalar(node) || !range) return;
-      const suggestion = nearest(item, ids);
-      const edit = suggestion ? replaceScalar(parsed, node, suggestion) : undefined;
-      context.report({
-        range,
-        messageId: suggestion ? 'suggestion' : 'unknown',
-        data: { id: item, suggestion: suggestion ?? '', title: suggestion ? (taxonomy.responsibility(suggestion)?.title ?? '') : '' },
-        fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
-      });
+      if (typeof item === 'string') reportUnknownId(context, ['responsibilities', index], item, known);
     });
   },
 };

@@ -1,11 +1,6 @@
-import { isScalar } from 'yaml';
-import { nodeAt, nodeRange, type Path } from '../ast';
-import { replaceScalar } from '../edits';
 import { isRecord } from '../schemas';
-import { nearest } from '../suggest';
 import type { Rule } from './rule';
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { reportUnknownId } from './unknownTaxonomyId';
 
 export const unknownSkill: Rule = {
   id: 'unknown-skill',
@@ -19,22 +14,14 @@ export const unknownSkill: Rule = {
   check(context) {
     const { parsed, taxonomy, kind } = context;
     if (kind !== 'role' || !isRecord(parsed.value) || !Array.isArray(parsed.value.skills)) return;
-    const ids = taxonomy.skills.map((skill) => skill.id);
+    const known = {
+      ids: taxonomy.skills.map((skill) => skill.id),
+      has: (id: string) => taxonomy.skill(id) !== undefined,
+      title: (id: string) => taxonomy.skill(id)?.title,
+    };
     parsed.value.skills.forEach((item, index) => {
-      const id = typeof item === 'string' ? item : isRecord(item) && typeof item.skill === 'string' ? item.skill : undefined;
-      if (id === undefined || !KEBAB.test(id) || taxonomy.skill(id)) return;
-      const path: Path = typeof item === 'string' ? ['skills', index] : ['skills', index, 'skill'];
-      const node = nodeAt(parsed.yaml, path);
-      const range = node && nodeRange(parsed.textDocument, node);
-      if (!isScalar(node) || !range) return;
-      const suggestion = nearest(id, ids);
-      const edit = suggestion ? replaceScalar(parsed, node, suggestion) : undefined;
-      context.report({
-        range,
-        messageId: suggestion ? 'suggestion' : 'unknown',
-        data: { id, suggestion: suggestion ?? '', title: suggestion ? (taxonomy.skill(suggestion)?.title ?? '') : '' },
-        fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
-      });
+      if (typeof item === 'string') reportUnknownId(context, ['skills', index], item, known);
+      else if (isRecord(item) && typeof item.skill === 'string') reportUnknownId(context, ['skills', index, 'skill'], item.skill, known);
     });
   },
 };

@@ -1,11 +1,9 @@
-import { isScalar } from 'yaml';
 import { nodeAt } from '../ast';
-import { replaceScalar } from '../edits';
+import { replacementFix } from '../edits';
+import { isId } from '../types';
 import { nearest } from '../suggest';
 import { collectReferences } from '../workspace';
 import type { Rule } from './rule';
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const unresolvedReference: Rule = {
   id: 'unresolved-reference',
@@ -19,17 +17,15 @@ export const unresolvedReference: Rule = {
   check(context) {
     const { parsed, index, schemas } = context;
     for (const reference of collectReferences(parsed, schemas)) {
-      if (!KEBAB.test(reference.id) || index.find(reference.kind, reference.id).length > 0) continue;
+      if (!isId(reference.id) || index.find(reference.kind, reference.id).length > 0) continue;
       const ids = new Set<string>();
       for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
       const suggestion = nearest(reference.id, ids);
-      const node = nodeAt(parsed.yaml, reference.path);
-      const edit = suggestion && isScalar(node) ? replaceScalar(parsed, node, suggestion) : undefined;
       context.report({
         range: reference.range,
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { kind: reference.kind, id: reference.id, suggestion: suggestion ?? '' },
-        fixes: edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+        fixes: replacementFix(parsed, nodeAt(parsed.yaml, reference.path), suggestion),
       });
     }
   },
