@@ -1,0 +1,453 @@
+/**
+ * The extension in a real VS Code extension host, driven through the public `vscode` API the
+ * way a user would drive it: open files, type (unsaved), ask for completions, hovers, quick
+ * fixes, rename, the preview and the commands. Each test asserts what the user would notice.
+ *
+ * The workspace is a temp copy of examples/ (see scripts/vscode-host/run-extension-tests.mjs);
+ * tests that change files change them back or work on files of their own, and delete those.
+ */
+/// <reference types="node" />
+/// <reference types="mocha" />
+/// <reference types="vscode" />
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
+
+const EXTENSION_ID = 'product-charters.product-charters';
+/** The server's cold start (spawn, index the workspace) can take a few seconds on a slow machine. */
+const SERVER_WAIT_MS = 30_000;
+const DOCS_RULE_URL = /\/docs\/rules\/unknown-responsibility\.md$/;
+
+// ------------------------------------------------------------------ helpers
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns something truthy; fails with `what` (and the last value seen) after `ms`. */
+async function waitFor<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, ms = SERVER_WAIT_MS): Promise<T> {
+  const end = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what} (last: ${describe(last)})`);
+    await sleep(100);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  try {
+    return JSON.stringify(value)?.slice(0, 500) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'no workspace folder is open');
+  return first.uri;
+}
+
+const fileUri = (relative: string) => vscode.Uri.joinPath(folder(), ...relative.split('/'));
+
+async function open(relative: string | vscode.Uri): Promise<vscode.TextEditor> {
+  const uri = typeof relative === 'string' ? fileUri(relative) : relative;
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The position of `needle` (its `at`-th character) in the document; fails if it is not there. */
+function positionOf(document: vscode.TextDocument, needle: string, at = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" is not in ${path.basename(document.uri.path)}:\n${document.getText().slice(0, 1500)}`);
+  return document.positionAt(offset + at);
+}
+
+function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  const start = positionOf(document, needle);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+const ruleOf = (diagnostic: vscode.Diagnostic): string | number | undefined =>
+  typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+
+const diagnosticsOf = (uri: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === rule);
+
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list?.items ?? [];
+}
+
+/** Completions at `position` once the server answers with items that `ready` accepts (it may still be starting). */
+function completionsWhen(uri: vscode.Uri, position: vscode.Position, what: string, ready: (items: vscode.CompletionItem[]) => boolean) {
+  return waitFor(what, async () => {
+    const items = await completionsAt(uri, position);
+    return ready(items) ? items : false;
+  });
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const result = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range);
+  return (result ?? []).filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+}
+
+async function applyAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `"${action.title}" has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was not applied`);
+}
+
+async function type(editor: vscode.TextEditor, text: string): Promise<void> {
+  const end = editor.document.positionAt(editor.document.getText().length);
+  assert.ok(await editor.edit((edit) => edit.insert(end, text)), `could not type ${JSON.stringify(text)}`);
+  const after = editor.document.positionAt(editor.document.getText().length);
+  editor.selection = new vscode.Selection(after, after);
+}
+
+/** Closes every editor, first throwing away unsaved changes (a save prompt would hang the run). */
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+    if (!(tab.input instanceof vscode.TabInputText) || !tab.isDirty) continue;
+    const document = await vscode.workspace.openTextDocument(tab.input.uri);
+    await vscode.window.showTextDocument(document, { viewColumn: tab.group.viewColumn, preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+}
+
+async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri);
+  } catch {
+    // already gone
+  }
+}
+
+// ------------------------------------------------------------------ the suite
+
+suite('Product Charters in VS Code', () => {
+  let autoSave: string | undefined;
+  suiteSetup(async () => {
+    // code-server saves after a delay by default: then "without saving" would prove nothing,
+    // and a typo left in an editor would end up on disk for the next test.
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect<string>('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+  });
+  teardown(async () => {
+    await closeAllEditors();
+  });
+
+  test('1. opening a role document gives the charters language and activates the extension', async () => {
+    const editor = await open('roles/product-manager.role.yaml');
+    assert.strictEqual(editor.document.languageId, 'charters');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed in the host`);
+    await waitFor(`${EXTENSION_ID} to be active`, () => extension.isActive, 20_000);
+    // the language server answers for the document (completion on `level:` offers the levels)
+    const position = positionOf(editor.document, 'level: pm', 'level: '.length);
+    // (its own items: words from open files would also offer "senior-pm", but without the title)
+    await completionsWhen(editor.document.uri, position, 'the server to offer levels', (items) =>
+      items.some((item) => labelOf(item) === 'senior-pm' && item.detail === 'Senior Product Manager'),
+    );
+  });
+
+  test('2. a misspelt responsibility is flagged while typing (no save) and its quick fix clears it', async () => {
+    const editor = await open('roles/product-manager.role.yaml');
+    const document = editor.document;
+    const uri = document.uri;
+    const original = document.getText();
+    const good = 'define-product-strategy';
+    const typo = 'define-product-stratgy';
+    const target = rangeOf(document, `  - ${good}`);
+    const idRange = new vscode.Range(target.start.translate(0, 4), target.end);
+    assert.ok(await editor.edit((edit) => edit.replace(idRange, typo)));
+    assert.ok(document.isDirty, 'the edit is unsaved');
+
+    const [diagnostic] = await waitFor('an unknown-responsibility diagnostic', () => {
+      const found = diagnosticsOf(uri, 'unknown-responsibility');
+      return found.length ? found : undefined;
+    });
+    assert.strictEqual(diagnosticsOf(uri, 'unknown-responsibility').length, 1, 'exactly one finding');
+    assert.strictEqual(diagnostic.source, 'charters');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(typeof diagnostic.code === 'object', `code should carry the docs link: ${describe(diagnostic.code)}`);
+    const code = diagnostic.code as { value: string | number; target: vscode.Uri };
+    assert.strictEqual(code.value, 'unknown-responsibility');
+    assert.match(code.target.toString(), DOCS_RULE_URL);
+    assert.ok(diagnostic.range.isEqual(new vscode.Range(idRange.start, idRange.start.translate(0, typo.length))), `range ${describe(diagnostic.range)} should cover "${typo}" at ${describe(idRange)}`);
+    assert.match(diagnostic.message, new RegExp(`"${typo}".*Did you mean "${good}"`));
+
+    // what the user sees: the squiggle in the editor and the finding in the Problems panel
+    await vscode.window.showTextDocument(document, { preview: false });
+    editor.revealRange(diagnostic.range, vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await sleep(1500);
+    await screenshot('squiggle');
+    // and it is the unsaved text that was checked: the file on disk still has the right id
+    assert.ok(document.isDirty, 'still unsaved');
+    assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), original);
+
+    const actions = await codeActions(uri, diagnostic.range);
+    const fix = actions.find((action) => action.title === `Change to "${good}"`);
+    assert.ok(fix, `no "Change to" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.strictEqual(fix.isPreferred, true, 'the fix is the preferred one (Ctrl+. applies it)');
+    assert.strictEqual(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    await applyAction(fix);
+    assert.strictEqual(document.getText(), original, 'the fix restores the original text');
+    await waitFor('the diagnostic to disappear', () => diagnosticsOf(uri, 'unknown-responsibility').length === 0);
+  });
+
+  test('3. typing a role from scratch: completions, a squiggle and its fix, "Add all missing sections"', async function () {
+    this.timeout(120_000);
+    const uri = fileUri('roles/typed-role.role.yaml');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    try {
+      const editor = await open(uri);
+      const document = editor.document;
+      assert.strictEqual(document.languageId, 'charters');
+
+      // an empty file: what kind of document?
+      // (the server's entries, with "… document" as detail: the snippets also start with "kind: …")
+      const fromServer = (item: vscode.CompletionItem) => item.kind === vscode.CompletionItemKind.Property && /document$/.test(item.detail ?? '');
+      const top = await completionsWhen(uri, new vscode.Position(0, 0), 'kind entries at the top', (items) => items.some((item) => labelOf(item) === 'kind: role' && fromServer(item)));
+      const kinds = top.filter(fromServer).map(labelOf).filter((label) => label.startsWith('kind: '));
+      for (const kind of ['role', 'ladder', 'vision', 'strategy', 'charter']) assert.ok(kinds.includes(`kind: ${kind}`), `kind: ${kind} missing from ${kinds.join(', ')}`);
+
+      // level: the six levels of the taxonomy, with their titles
+      await type(editor, 'kind: role\nid: typed-role\nlevel: ');
+      const levels = (await completionsAt(uri, editor.selection.active)).filter((item) => item.kind === vscode.CompletionItemKind.EnumMember && item.detail);
+      const levelLabels = levels.map(labelOf);
+      for (const level of ['associate-pm', 'pm', 'senior-pm', 'group-pm', 'head-of-product', 'cpo']) {
+        assert.ok(levelLabels.includes(level), `level ${level} missing from ${levelLabels.join(', ')}`);
+      }
+      assert.strictEqual(levels.find((item) => labelOf(item) === 'pm')?.detail, 'Product Manager');
+
+      // a responsibility entry: the taxonomy, with titles as detail
+      await type(editor, 'pm\nresponsibilities:\n  - ');
+      const entryPosition = editor.selection.active;
+      assert.deepStrictEqual([entryPosition.line, entryPosition.character], [4, 4]);
+      const responsibilities = await completionsAt(uri, entryPosition);
+      const backlog = responsibilities.find((item) => labelOf(item) === 'prioritize-backlog');
+      assert.ok(backlog, `prioritize-backlog missing from ${responsibilities.map(labelOf).slice(0, 20).join(', ')}…`);
+      assert.strictEqual(backlog.detail, 'Prioritise the backlog');
+      const taxonomyItems = responsibilities.filter((item) => item.detail && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(labelOf(item)));
+      assert.ok(taxonomyItems.length >= 50, `only ${taxonomyItems.length} taxonomy responsibilities offered`);
+      assert.ok(responsibilities.some((item) => labelOf(item) === 'keep-checkout-compliant'), 'the workspace taxonomy addition from charters.config.yaml is offered');
+
+      // the suggest widget as the user sees it
+      editor.selection = new vscode.Selection(entryPosition, entryPosition);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(2000);
+      await screenshot('completion');
+      await vscode.commands.executeCommand('hideSuggestWidget');
+
+      // accept prioritize-backlog: insert what the item inserts
+      const insert = typeof backlog.insertText === 'string' ? backlog.insertText : (backlog.insertText?.value ?? labelOf(backlog));
+      const replace = backlog.range instanceof vscode.Range ? backlog.range : (backlog.range?.replacing ?? new vscode.Range(entryPosition, entryPosition));
+      assert.ok(await editor.edit((edit) => edit.replace(replace, insert)));
+      assert.strictEqual(document.lineAt(4).text, '  - prioritize-backlog');
+
+      // a misspelt one: squiggle, then its quick fix
+      await type(editor, '\n  - define-product-stratgy\n');
+      const [typo] = await waitFor('unknown-responsibility on the typed role', () => {
+        const found = diagnosticsOf(uri, 'unknown-responsibility');
+        return found.length ? found : undefined;
+      });
+      assert.ok(typo.range.isEqual(new vscode.Range(5, 4, 5, 4 + 'define-product-stratgy'.length)), `range ${describe(typo.range)}`);
+      const fix = (await codeActions(uri, typo.range)).find((action) => action.title === 'Change to "define-product-strategy"');
+      assert.ok(fix, 'a quick fix for the typo');
+      await applyAction(fix);
+      assert.strictEqual(document.lineAt(5).text, '  - define-product-strategy');
+      await waitFor('the typo squiggle to go', () => diagnosticsOf(uri, 'unknown-responsibility').length === 0);
+
+      // on the empty last line: the missing fields, required ones (title, summary) first
+      const blank = new vscode.Position(6, 0);
+      assert.strictEqual(document.lineAt(6).text, '');
+      const fields = (await completionsAt(uri, blank))
+        .filter((item) => item.kind === vscode.CompletionItemKind.Property)
+        .sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+      const fieldLabels = fields.map(labelOf);
+      assert.deepStrictEqual(fieldLabels.slice(0, 2).sort(), ['summary', 'title'], `first fields: ${fieldLabels.join(', ')}`);
+      for (const present of ['kind', 'id', 'level', 'responsibilities']) assert.ok(!fieldLabels.includes(present), `${present} is already there but offered`);
+      assert.ok(fieldLabels.includes('skills'), 'optional fields follow');
+
+      // "Add all N missing sections"
+      const missing = await waitFor('missing-section diagnostics for title and summary', () => {
+        const found = diagnosticsOf(uri, 'missing-section');
+        return found.length === 2 ? found : undefined;
+      });
+      const actions = await codeActions(uri, missing[0].range);
+      const addAll = actions.find((action) => /^Add all \d+ missing sections$/.test(action.title));
+      assert.ok(addAll, `no "Add all" among: ${actions.map((a) => a.title).join(' | ')}`);
+      // title and summary, and authority: a PM (rank 2) states the decisions it makes (missing-authority)
+      assert.strictEqual(addAll.title, 'Add all 3 missing sections');
+      await applyAction(addAll);
+      const text = document.getText();
+      assert.match(text, /^title: \S/m, text);
+      assert.match(text, /^summary: \S/m, text);
+      assert.match(text, /^authority:\n {2}- \S/m, text);
+      await waitFor('no missing-section diagnostics', () => diagnosticsOf(uri, 'missing-section').length === 0 && diagnosticsOf(uri, 'missing-authority').length === 0);
+      const syntax = diagnosticsOf(uri, 'yaml-syntax');
+      assert.deepStrictEqual(syntax.map((d) => d.message), [], 'the inserted sections are valid YAML');
+      assert.ok(document.isDirty, 'all of it happened without saving');
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
+    }
+  });
+
+  test('4. hovering a responsibility id shows its title and description', async () => {
+    const editor = await open('roles/product-manager.role.yaml');
+    const position = positionOf(editor.document, '  - define-product-strategy', 8);
+    const hovers = await waitFor('a hover', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return found?.length ? found : undefined;
+    });
+    const text = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    assert.match(text, /Define the product strategy/);
+    assert.match(text, /where it should go, what it bets on/);
+
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    await screenshot('hover');
+  });
+
+  test('5a. renaming a role id updates the ladder and the roles that refer to it', async () => {
+    const roleEditor = await open('roles/senior-pm.role.yaml');
+    const position = positionOf(roleEditor.document, 'id: senior-pm', 'id: '.length + 2);
+    const rename = async (at: vscode.Position, newName: string) => {
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', roleEditor.document.uri, at, newName);
+      assert.ok(edit, 'a rename edit');
+      return edit;
+    };
+    const edit = await rename(position, 'senior-product-manager');
+    const byFile = new Map(edit.entries().map(([uri, edits]) => [path.relative(folder().fsPath, uri.fsPath).split(path.sep).join('/'), edits]));
+    for (const file of ['roles/senior-pm.role.yaml', 'product-ladder.ladder.yaml', 'roles/product-manager.role.yaml', 'roles/group-pm.role.yaml']) {
+      assert.ok(byFile.has(file), `${file} not in the rename: ${[...byFile.keys()].join(', ')}`);
+    }
+    for (const [file, edits] of byFile) {
+      for (const one of edits) assert.strictEqual(one.newText, 'senior-product-manager', `${file}: ${describe(one)}`);
+    }
+    assert.strictEqual(byFile.get('product-ladder.ladder.yaml')!.length, 1);
+    assert.ok(!byFile.has('charters.config.yaml'), 'taxonomy levels named senior-pm are not role references');
+
+    const ladderUri = fileUri('product-ladder.ladder.yaml');
+    const touched = edit.entries().map(([uri]) => uri);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was not applied');
+      const ladder = await vscode.workspace.openTextDocument(ladderUri);
+      assert.match(ladder.getText(), /roles:\n {6}- associate-pm\n {6}- product-manager\n {6}- senior-product-manager\n/);
+      const renamed = await vscode.workspace.openTextDocument(roleEditor.document.uri);
+      assert.match(renamed.getText(), /^id: senior-product-manager$/m);
+      assert.match(renamed.getText(), /^level: senior-pm$/m, 'the level is a taxonomy id, not the role id');
+      const pm = await vscode.workspace.openTextDocument(fileUri('roles/product-manager.role.yaml'));
+      assert.match(pm.getText(), /^next:\n {2}- senior-product-manager\n/m);
+      // nothing refers to the old id any more: the ladder does not report an unresolved role
+      await sleep(1000);
+      assert.deepStrictEqual(diagnosticsOf(ladderUri, 'unresolved-reference').map((d) => d.message), []);
+    } finally {
+      // rename back, so the later tests (and the files on disk) see the examples as they were
+      const renamed = await vscode.workspace.openTextDocument(roleEditor.document.uri);
+      if (/^id: senior-product-manager$/m.test(renamed.getText())) {
+        const back = await rename(positionOf(renamed, 'id: senior-product-manager', 'id: '.length + 2), 'senior-pm');
+        assert.ok(await vscode.workspace.applyEdit(back));
+      }
+      for (const uri of touched) {
+        const document = await vscode.workspace.openTextDocument(uri);
+        assert.ok(!document.getText().includes('senior-product-manager'), `${uri.fsPath} still has the new name`);
+        if (document.isDirty) await document.save();
+      }
+    }
+  });
+
+  test('5b. go to definition from reportsTo opens the role it names', async () => {
+    const editor = await open('roles/product-manager.role.yaml');
+    const position = positionOf(editor.document, 'reportsTo: group-pm', 'reportsTo: '.length + 3);
+    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
+    assert.strictEqual(result?.length, 1, describe(result));
+    const [target] = result;
+    const uri = 'targetUri' in target ? target.targetUri : target.uri;
+    const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+    assert.strictEqual(uri.fsPath, fileUri('roles/group-pm.role.yaml').fsPath);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(document.getText(range), 'group-pm');
+    assert.match(document.lineAt(range.start.line).text, /^id: group-pm/);
+  });
+
+  test('6. "Open Preview to the Side" on the ladder opens a preview webview', async () => {
+    const editor = await open('product-ladder.ladder.yaml');
+    await vscode.commands.executeCommand('charters.openPreviewToSide');
+    const tab = await waitFor('a preview webview tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label.startsWith('Preview')),
+      10_000,
+    );
+    assert.strictEqual(tab.label, 'Preview product-ladder.ladder.yaml');
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /charters\.preview$/);
+    assert.notStrictEqual(tab.group.viewColumn, vscode.window.tabGroups.all.find((group) => group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()))?.viewColumn, 'beside the editor');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps the focus');
+    await sleep(2500);
+    await screenshot('preview');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  test('7a. "New Vision" with an id creates <id>.vision.yaml and opens it', async () => {
+    const id = 'vscode-test-vision';
+    const uri = fileUri(`${id}.vision.yaml`);
+    await remove(uri);
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.newVision', id);
+      assert.ok(created, 'the command returned no file');
+      assert.strictEqual(created.fsPath, uri.fsPath);
+      assert.ok(fs.existsSync(uri.fsPath), `${uri.fsPath} was not written`);
+      const active = vscode.window.activeTextEditor?.document;
+      assert.strictEqual(active?.uri.fsPath, uri.fsPath, 'the new file is in the active editor');
+      assert.strictEqual(active.languageId, 'charters');
+      assert.match(active.getText(), /^kind: vision$/m);
+      assert.match(active.getText(), new RegExp(`^id: ${id}$`, 'm'));
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
+    }
+  });
+
+  test('7b. "Export Preview as HTML" writes a standalone page with the title and no script', async () => {
+    const editor = await open('product-ladder.ladder.yaml');
+    const target = path.join(folder().fsPath, 'vscode-test-export.html');
+    fs.rmSync(target, { force: true });
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.exportHtml', editor.document.uri, target);
+      assert.ok(written, 'the command returned no file');
+      assert.strictEqual(written.fsPath, target);
+      const html = fs.readFileSync(target, 'utf8');
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, /Product Management Career Ladder/);
+      assert.match(html, /Individual contributor/);
+      assert.doesNotMatch(html, /<script/i);
+    } finally {
+      fs.rmSync(target, { force: true });
+    }
+  });
+});
