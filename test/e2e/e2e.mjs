@@ -1,0 +1,644 @@
+#!/usr/bin/env node
+// End-to-end test of the packaged extension in a real VS Code in a real browser: installs
+// dist/product-charters.vsix into a fresh code-server (scripts/vscode-host/setup.sh), opens a
+// temp copy of examples/ in Debian's Chromium (playwright-core) and does what a person does,
+// with keyboard and mouse, asserting on what the screen shows. One screenshot per step in
+// test-results/e2e-<step>.png.
+//
+//   node test/e2e/e2e.mjs [--screenshots] [--no-setup] [--no-package] [--vsix FILE]
+//                         [--only step,step] [--keep-temp] [--headed-slowmo MS]
+//
+//   --screenshots   afterwards copy the screenshots of the squiggle, completion, hover, quick fix
+//                   and ladder preview steps to docs/images/ (npm run screenshots)
+//   --no-setup      skip bash scripts/vscode-host/setup.sh
+//   --no-package    use the existing dist/product-charters.vsix (or --vsix FILE)
+//   --only a,b      run only these steps (names as printed)
+//   --keep-temp     keep the temp dir (profile, extensions, workspace copy)
+// Exit code 0 only if every step passed. Prints "N passed, M failed".
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+
+// ------------------------------------------------------------------ options
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const value = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const opts = {
+  screenshots: flag('--screenshots'),
+  setup: !flag('--no-setup'),
+  package: !flag('--no-package') && !value('--vsix'),
+  vsix: path.resolve(repoRoot, value('--vsix') ?? 'dist/product-charters.vsix'),
+  only: value('--only')?.split(',').filter(Boolean),
+  keepTemp: flag('--keep-temp'),
+};
+
+const t0 = Date.now();
+const log = (msg) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const hostDir = process.env.VSCODE_HOST_DIR ? path.resolve(process.env.VSCODE_HOST_DIR) : path.join(repoRoot, '.vscode-host');
+const csEntry = path.join(hostDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const csCwd = path.join(hostDir, 'code-server');
+const chromiumPath = '/usr/bin/chromium';
+const outDir = path.join(repoRoot, 'test-results');
+const shot = (step) => path.join(outDir, `e2e-${step}.png`);
+
+// Screenshots that README/docs use, copied by --screenshots.
+const DOC_IMAGES = {
+  squiggle: 'squiggle-and-problems.png',
+  completion: 'completion.png',
+  hover: 'hover.png',
+  'quick-fix': 'quick-fix.png',
+  'ladder-preview': 'ladder-preview.png',
+};
+
+// ------------------------------------------------------------------ processes and cleanup
+let serverProc = null;
+let browserServer = null;
+let browser = null;
+let browserPid = null;
+let tmpRoot = null;
+let cleaningUp = null;
+
+function killGroup(pid, signal) {
+  if (!pid) return;
+  try { process.kill(-pid, signal); } catch { try { process.kill(pid, signal); } catch { /* gone */ } }
+}
+function alive(pid) {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+async function waitGone(pid, ms) {
+  const end = Date.now() + ms;
+  while (alive(pid) && Date.now() < end) await sleep(100);
+  return !alive(pid);
+}
+function groupAlive(pgid) {
+  let pids;
+  try { pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch {
+    try { process.kill(-pgid, 0); return true; } catch { return false; }
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) === pgid && f[0] !== 'Z') return true;
+    } catch { /* exited */ }
+  }
+  return false;
+}
+async function waitGroupGone(pgid, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!groupAlive(pgid)) return true;
+    await sleep(100);
+  }
+  return false;
+}
+async function cleanup() {
+  if (cleaningUp) return cleaningUp;
+  cleaningUp = (async () => {
+    try {
+      if (browser) await Promise.race([browser.close().catch(() => {}), sleep(3000)]);
+      if (browserServer) await Promise.race([browserServer.close().catch(() => {}), sleep(5000)]);
+      if (browserPid) {
+        killGroup(browserPid, 'SIGKILL');
+        await waitGroupGone(browserPid, 3000);
+      }
+      if (serverProc?.pid) {
+        const pid = serverProc.pid;
+        killGroup(pid, 'SIGTERM');
+        if (!(await waitGone(pid, 5000))) killGroup(pid, 'SIGKILL');
+        killGroup(pid, 'SIGKILL'); // extension host, file watchers left in the group
+        await waitGroupGone(pid, 5000);
+      }
+    } catch (e) {
+      log(`cleanup: ${e?.message ?? e}`);
+    }
+    if (tmpRoot && !opts.keepTemp) fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  })();
+  return cleaningUp;
+}
+process.on('exit', () => {
+  if (browserPid) killGroup(browserPid, 'SIGKILL');
+  if (serverProc?.pid) killGroup(serverProc.pid, 'SIGKILL');
+});
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(sig, () => {
+    log(`${sig}: stopping code-server and Chromium`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+function run(cmd, args, options = {}) {
+  log(`$ ${[cmd, ...args].map((a) => path.relative(repoRoot, a) && !a.startsWith('-') && a.includes('/') ? path.relative(repoRoot, a) : a).join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit', ...options });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
+}
+
+// ------------------------------------------------------------------ workbench helpers
+/** Everything a step needs: the page and helpers that act like a person at the keyboard. */
+function makeUi(page, workspace) {
+  const editorGroup = () => page.locator('.editor-group-container.active');
+  const ui = {
+    page,
+    workspace,
+    read: (rel) => fs.readFileSync(path.join(workspace, rel), 'utf8'),
+    /** 1-based line number of the first line matching `re` in the file on disk. */
+    lineOf(rel, re) {
+      const i = ui.read(rel).split('\n').findIndex((l) => re.test(l));
+      if (i < 0) throw new Error(`${rel}: no line matches ${re}`);
+      return i + 1;
+    },
+    async activeTab() {
+      return (await page.locator('.editor-group-container.active .tab.active .label-name').first().textContent({ timeout: 5000 }))?.trim();
+    },
+    async waitActiveTab(name, timeout = 15000) {
+      await page.locator('.editor-group-container.active .tab.active .label-name', { hasText: name }).first().waitFor({ timeout });
+    },
+    /** Quick Open (Ctrl+P), type the path, Enter. */
+    async open(rel) {
+      const name = path.basename(rel);
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      // Type once the box has the focus, and check it got every key: otherwise Enter would
+      // open whatever the unfiltered "recently opened" list shows first.
+      await page.waitForFunction(() => document.activeElement?.closest('.quick-input-box'), null, { timeout: 10000 });
+      await page.keyboard.type(rel, { delay: 10 });
+      const typed = await input.inputValue();
+      if (typed !== rel) {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(rel, { delay: 20 });
+      }
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await ui.waitActiveTab(name);
+      await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: 10000 });
+    },
+    /** Ctrl+G, line number, Enter; then Home or End. */
+    async goToLine(line, where = 'End') {
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10000 });
+      await page.keyboard.type(String(line));
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+      if (where) await page.keyboard.press(where);
+    },
+    /** The visible lines of the active editor, top to bottom, with plain spaces. */
+    async visibleLines() {
+      return editorGroup().locator('.monaco-editor .view-lines').first().evaluate((el) =>
+        [...el.querySelectorAll('.view-line')]
+          .map((l) => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text));
+    },
+    async waitForLine(predicate, what, timeout = 10000) {
+      const end = Date.now() + timeout;
+      let lines = [];
+      while (Date.now() < end) {
+        lines = await ui.visibleLines();
+        if (lines.some(predicate)) return lines;
+        await sleep(200);
+      }
+      throw new Error(`the editor shows no line ${what}; visible lines:\n    ${lines.join('\n    ')}`);
+    },
+    /** Screen rectangle of `word` in the first visible editor line containing it. */
+    async wordRect(word) {
+      return editorGroup().locator('.monaco-editor .view-lines').first().evaluate((el, w) => {
+        for (const line of el.querySelectorAll('.view-line')) {
+          const text = line.textContent.replace(/\u00a0/g, ' ');
+          const at = text.indexOf(w);
+          if (at < 0) continue;
+          // Walk the text nodes to the word's start.
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          let node;
+          while ((node = walker.nextNode())) {
+            const len = node.textContent.length;
+            if (offset + len > at) {
+              const range = document.createRange();
+              range.setStart(node, at - offset);
+              range.setEnd(node, Math.min(len, at - offset + Math.min(w.length, len - (at - offset))));
+              const r = range.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }
+            offset += len;
+          }
+        }
+        return null;
+      }, word);
+    },
+    /** Ctrl+Shift+M shows the Problems panel; returns its text once `predicate` holds. */
+    async problemsText(predicate, timeout = 20000) {
+      const panel = page.locator('.markers-panel');
+      if (!(await panel.isVisible().catch(() => false))) {
+        await page.keyboard.press('Control+Shift+M');
+        await panel.waitFor({ state: 'visible', timeout: 10000 });
+      }
+      const end = Date.now() + timeout;
+      let text = '';
+      while (Date.now() < end) {
+        // The rows' text and their aria-labels (which carry the whole message even while a row
+        // is still being rendered).
+        text = ((await panel.evaluate((el) => `${el.innerText}\n${[...el.querySelectorAll('.monaco-list-row')]
+          .map((r) => r.getAttribute('aria-label') ?? '').join('\n')}`).catch(() => '')) || '').replace(/\u00a0/g, ' ');
+        if (predicate(text)) return text;
+        await sleep(250);
+      }
+      throw new Error(`the Problems panel does not show what was expected; it shows:\n    ${text.split('\n').join('\n    ')}`);
+    },
+    /** Back to the editor (Ctrl+1 focuses the first editor group). */
+    async focusEditor() {
+      await page.keyboard.press('Control+1');
+      await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 5000 });
+    },
+  };
+  return ui;
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ------------------------------------------------------------------ the steps
+const ROLE = 'roles/product-manager.role.yaml';
+const LADDER = 'product-ladder.ladder.yaml';
+
+const steps = [
+  {
+    name: 'squiggle',
+    title: 'a typed mistake is underlined and listed in the Problems panel, and goes when undone',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(ROLE);
+      // The server has started once a clean file has no squiggle and the status bar shows the language.
+      await page.locator('.statusbar-item', { hasText: 'Product Charter' }).first().waitFor({ timeout: 30000 });
+      await ui.goToLine(ui.lineOf(ROLE, /^ {2}- define-product-strategy$/), 'End');
+      await page.keyboard.type('x', { delay: 30 });
+      await page.keyboard.press('Escape'); // the completion list that typing opens
+      await ui.waitForLine((l) => l.trim() === '- define-product-strategyx', '"- define-product-strategyx"');
+      await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: 60000 });
+      const problems = await ui.problemsText((t) => t.includes('"define-product-strategyx" is not a responsibility'));
+      expect(/Did you mean "define-product-strategy"/.test(problems), 'the problem does not suggest "define-product-strategy"');
+      expect(/unknown-responsibility/.test(problems), 'the problem does not name its rule');
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: shot('squiggle') });
+      // Undo: the problem goes.
+      await ui.focusEditor();
+      await page.keyboard.press('Control+Z');
+      await ui.waitForLine((l) => l.trim() === '- define-product-strategy', '"- define-product-strategy" after undo');
+      await ui.problemsText((t) => !t.includes('define-product-strategyx'));
+    },
+  },
+  {
+    name: 'completion',
+    title: 'typing "- pri" lists taxonomy responsibilities; choosing prioritize-backlog inserts it',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(ROLE);
+      await ui.goToLine(ui.lineOf(ROLE, /^ {2}- surface-business-constraints$/), 'End');
+      await page.keyboard.press('Enter');
+      // Enter keeps the list's indentation; type the item itself.
+      await page.keyboard.type('- pri', { delay: 60 });
+      const widget = page.locator('.editor-group-container.active .suggest-widget.visible');
+      await widget.waitFor({ timeout: 15000 });
+      const item = widget.locator('.monaco-list-row', { hasText: 'prioritize-backlog' }).first();
+      await item.waitFor({ timeout: 10000 });
+      const listed = (await widget.locator('.monaco-list-row .label-name').allTextContents()).map((s) => s.trim());
+      expect(listed.includes('prioritize-backlog'), `the completion list does not offer prioritize-backlog: ${listed.join(', ')}`);
+      // Show the item's details (the taxonomy title/area) as a person would see them.
+      await item.hover();
+      await sleep(400);
+      await page.screenshot({ path: shot('completion') });
+      await item.click();
+      await widget.waitFor({ state: 'hidden', timeout: 5000 });
+      await ui.waitForLine((l) => /^ {2}- prioritize-backlog\s*$/.test(l), '"  - prioritize-backlog"');
+      ui.completionOffered = listed;
+    },
+  },
+  {
+    name: 'hover',
+    title: 'hovering a responsibility shows its description from the taxonomy',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(ROLE);
+      await page.keyboard.press('Escape');
+      await ui.goToLine(ui.lineOf(ROLE, /^ {2}- maintain-product-roadmap$/), 'End');
+      const rect = await ui.wordRect('define-product-strategy');
+      expect(rect, 'define-product-strategy is not on the screen');
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Define the product strategy' });
+      // Move onto the word in small steps, as a mouse does; if no hover shows, move off and back.
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(rect.x + rect.width / 2 - 40, rect.y + rect.height / 2 + 30);
+        await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 8 });
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 7000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) {
+            const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => []);
+            throw new Error(`no hover with the description after 3 tries; hovers on screen: ${JSON.stringify(shown)}`);
+          }
+          await page.mouse.move(5, 5);
+          await sleep(500);
+        }
+      }
+      const text = (await hover.first().innerText()).replace(/\u00a0/g, ' ');
+      expect(text.includes('Decide how a product, or a handful of related ones, will succeed'),
+        `the hover does not show the taxonomy description; it shows:\n    ${text}`);
+      await sleep(600); // let the hover finish fading in before the screenshot
+      await page.screenshot({ path: shot('hover') });
+      await page.mouse.move(5, 5);
+    },
+  },
+  {
+    name: 'quick-fix',
+    title: 'deleting summary: is reported; Ctrl+. "Add \\"summary\\"" puts it back and the problem goes',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(ROLE);
+      await page.keyboard.press('Escape');
+      // summary: >- and its three folded lines, as on disk (nothing above them has changed).
+      const first = ui.lineOf(ROLE, /^summary:/);
+      await ui.goToLine(first, 'Home');
+      await page.keyboard.press('Home'); // column 1 even if Home went to the first non-blank
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Delete');
+      await ui.waitForLine((l) => /^reportsTo: group-pm/.test(l), '"reportsTo: group-pm"');
+      const lines = await ui.visibleLines();
+      expect(!lines.some((l) => /^summary:/.test(l)), 'summary: is still on the screen after deleting it');
+      await ui.problemsText((t) => t.includes('Role is missing "summary"'));
+      // The finding sits on the first key of the document: put the cursor there and open the light bulb.
+      await ui.focusEditor();
+      await ui.goToLine(ui.lineOf(ROLE, /^kind: role/), 'Home');
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.waitFor({ state: 'visible', timeout: 15000 });
+      const fix = menu.locator('.monaco-list-row', { hasText: 'Add "summary"' }).first();
+      await fix.waitFor({ timeout: 10000 });
+      const offered = (await menu.innerText()).replace(/\u00a0/g, ' ');
+      // The menu blocks the pointer until the mouse moves: move onto the item, then click it.
+      const box = await fix.boundingBox();
+      expect(box, 'the "Add \\"summary\\"" item has no box on the screen');
+      await page.mouse.move(box.x + 20, box.y + box.height / 2 + 25);
+      await page.mouse.move(box.x + 30, box.y + box.height / 2, { steps: 5 });
+      await sleep(300);
+      await page.screenshot({ path: shot('quick-fix-menu') });
+      await page.mouse.click(box.x + 30, box.y + box.height / 2);
+      await menu.waitFor({ state: 'hidden', timeout: 5000 });
+      await ui.waitForLine((l) => /^summary:/.test(l), 'starting with "summary:" after the fix');
+      await ui.problemsText((t) => !t.includes('missing "summary"'));
+      await page.screenshot({ path: shot('quick-fix') });
+      ui.quickFixOffered = offered;
+      await ui.focusEditor();
+      await page.keyboard.press('Control+S');
+    },
+  },
+  {
+    name: 'ladder-preview',
+    title: 'the editor title button previews the ladder with every rung; a role card opens its file',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(LADDER);
+      const ids = ui.read(LADDER).split('\n').map((l) => /^ {6}- ([a-z0-9-]+)\s*$/.exec(l)?.[1]).filter(Boolean);
+      const titles = ids.map((id) => {
+        const file = fs.readdirSync(path.join(ui.workspace, 'roles')).find((f) => new RegExp(`^id: ${id}$`, 'm').test(ui.read(`roles/${f}`)));
+        expect(file, `no role file has id ${id}`);
+        return /^title: (.+)$/m.exec(ui.read(`roles/${file}`))[1].trim();
+      });
+      expect(titles.length === 6, `expected six rungs in the ladder, found ${titles.length}`);
+      const button = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label*="Open Preview to the Side"]');
+      await button.waitFor({ timeout: 10000 });
+      await button.click();
+      const webview = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+      await webview.locator('body', { hasText: titles[0] }).waitFor({ timeout: 30000 });
+      const body = (await webview.locator('body').innerText()).replace(/\u00a0/g, ' ');
+      const missing = titles.filter((t) => !body.includes(t));
+      expect(missing.length === 0, `the preview lacks ${missing.join(', ')}; it shows:\n    ${body.slice(0, 800)}`);
+      expect(body.includes('Individual contributor') && body.includes('Product leadership'), 'the preview does not show both tracks');
+      await page.locator('.tab', { hasText: /Preview/ }).first().waitFor({ timeout: 10000 });
+      await page.screenshot({ path: shot('ladder-preview') });
+      const card = webview.locator('button.open', { hasText: 'Senior Product Manager' }).first();
+      await card.click();
+      await page.locator('.editor-group-container .tab.active .label-name', { hasText: 'senior-pm.role.yaml' }).first().waitFor({ timeout: 15000 });
+      await page.screenshot({ path: shot('ladder-preview-open-role') });
+      ui.previewTitles = titles;
+    },
+  },
+  {
+    name: 'rename',
+    title: 'F2 on id: senior-pm renames the role; the ladder, charter and other references follow',
+    async run(ui) {
+      const { page } = ui;
+      const file = 'roles/senior-pm.role.yaml';
+      const before = {
+        ladder: ui.read(LADDER),
+        charter: ui.read('checkout-team.charter.yaml'),
+      };
+      expect(/- senior-pm$/m.test(before.ladder) && /- senior-pm$/m.test(before.charter), 'the ladder and charter do not refer to senior-pm to begin with');
+      await ui.open(file);
+      await ui.goToLine(ui.lineOf(file, /^id: senior-pm$/), 'End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box .rename-input');
+      await input.waitFor({ state: 'visible', timeout: 15000 });
+      // Type only once the box has the focus (it takes it a moment after it shows); it comes
+      // with the old id selected, so typing replaces it.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rename-input'), null, { timeout: 10000 });
+      const selected = await input.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+      expect(selected === 'senior-pm', `the rename box offers "${selected}", not "senior-pm"`);
+      await page.keyboard.type('senior-product-manager', { delay: 20 });
+      await page.screenshot({ path: shot('rename-input') });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 10000 });
+      await ui.waitForLine((l) => l === 'id: senior-product-manager', '"id: senior-product-manager"');
+      // Save all: Ctrl+K S.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('s');
+      const end = Date.now() + 15000;
+      let ladder = '';
+      let charter = '';
+      let role = '';
+      while (Date.now() < end) {
+        ladder = ui.read(LADDER);
+        charter = ui.read('checkout-team.charter.yaml');
+        role = ui.read(file);
+        if (/^id: senior-product-manager$/m.test(role) && /- senior-product-manager$/m.test(ladder) && /- senior-product-manager$/m.test(charter)) break;
+        await sleep(250);
+      }
+      expect(/^id: senior-product-manager$/m.test(role), `the role file on disk does not have the new id:\n${role.slice(0, 300)}`);
+      expect(/^level: senior-pm$/m.test(role), 'the rename changed the taxonomy level "senior-pm" too');
+      expect(/- senior-product-manager$/m.test(ladder) && !/- senior-pm$/m.test(ladder), `the ladder on disk did not follow:\n${ladder}`);
+      expect(/- senior-product-manager$/m.test(charter) && !/- senior-pm$/m.test(charter), 'the charter on disk did not follow');
+      // And on the screen: the ladder shows the new id.
+      await ui.open(LADDER);
+      await ui.waitForLine((l) => l.trim() === '- senior-product-manager', '"- senior-product-manager" in the ladder');
+      await page.screenshot({ path: shot('rename') });
+    },
+  },
+];
+
+// ------------------------------------------------------------------ main
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(outDir)) if (/^e2e-.*\.(png|log)$/.test(f)) fs.rmSync(path.join(outDir, f), { force: true });
+  const timings = {};
+  let t = Date.now();
+  if (opts.setup) run('bash', ['scripts/vscode-host/setup.sh']);
+  timings.setup = Date.now() - t;
+  t = Date.now();
+  if (opts.package) run(process.execPath, ['scripts/package.mjs', '--no-check']);
+  timings.package = Date.now() - t;
+  if (!fs.existsSync(opts.vsix)) throw new Error(`${opts.vsix} missing: run npm run package`);
+  if (!fs.existsSync(csEntry)) throw new Error(`code-server missing (${csEntry}): run bash scripts/vscode-host/setup.sh`);
+  const { chromium } = require('playwright-core');
+
+  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-e2e-'));
+  const userDataDir = path.join(tmpRoot, 'user-data');
+  const extensionsDir = path.join(tmpRoot, 'extensions');
+  const workspace = path.join(tmpRoot, 'workspace');
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg-config'), XDG_DATA_HOME: path.join(tmpRoot, 'xdg-data') };
+  // The clean examples only: examples/broken/ repeats their ids on purpose.
+  fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true, filter: (src) => !src.startsWith(path.join(repoRoot, 'examples', 'broken')) });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.tips.enabled': false,
+    'workbench.editor.enablePreview': false,
+    'security.workspace.trust.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'editor.accessibilitySupport': 'off',
+    'files.autoSave': 'off',
+    'chat.commandCenter.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+  }, null, 2));
+
+  t = Date.now();
+  run(process.execPath, [csEntry, '--install-extension', opts.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { cwd: csCwd, env });
+  const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('product-charters.'));
+  if (!installed.length) throw new Error(`the vsix did not install into ${extensionsDir}`);
+  log(`installed ${installed.join(', ')}`);
+  timings.install = Date.now() - t;
+
+  t = Date.now();
+  const port = await freePort();
+  const serverLogPath = path.join(outDir, 'e2e-server.log');
+  const serverLog = fs.openSync(serverLogPath, 'w');
+  serverProc = spawn(process.execPath, [csEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace], {
+    cwd: csCwd, detached: true, stdio: ['ignore', serverLog, serverLog], env,
+  });
+  fs.closeSync(serverLog);
+  log(`code-server pid ${serverProc.pid} on http://127.0.0.1:${port}`);
+  const end = Date.now() + 60000;
+  for (;;) {
+    if (serverProc.exitCode !== null || serverProc.signalCode) throw new Error(`code-server exited early; see ${serverLogPath}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
+    } catch { /* not yet */ }
+    if (Date.now() > end) throw new Error(`code-server did not answer; see ${serverLogPath}`);
+    await sleep(250);
+  }
+
+  browserServer = await chromium.launchServer({
+    executablePath: chromiumPath,
+    handleSIGINT: false, // Playwright's handlers would exit before our cleanup runs
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  browserPid = browserServer.process()?.pid ?? null;
+  browser = await chromium.connect(browserServer.wsEndpoint());
+  log(`chromium pid ${browserPid}`);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const consoleLog = fs.createWriteStream(path.join(outDir, 'e2e-console.log'));
+  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'roles' }).first().waitFor({ timeout: 60000 }).catch(() => {});
+  timings.start = Date.now() - t;
+  log(`workbench up (setup ${(timings.setup / 1000).toFixed(1)}s, package ${(timings.package / 1000).toFixed(1)}s, install ${(timings.install / 1000).toFixed(1)}s, start ${(timings.start / 1000).toFixed(1)}s)`);
+
+  const ui = makeUi(page, workspace);
+  const results = [];
+  for (const step of steps) {
+    if (opts.only && !opts.only.includes(step.name)) continue;
+    const s = Date.now();
+    let error = null;
+    try {
+      await Promise.race([
+        step.run(ui),
+        sleep(step.timeoutMs ?? 120000).then(() => { throw new Error(`timed out after ${(step.timeoutMs ?? 120000) / 1000}s`); }),
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    const ms = Date.now() - s;
+    if (error) {
+      await page.screenshot({ path: shot(step.name) }).catch(() => {});
+      // Leave the next step a clean slate: close menus and widgets.
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape').catch(() => {});
+    } else if (!fs.existsSync(shot(step.name))) {
+      await page.screenshot({ path: shot(step.name) }).catch(() => {});
+    }
+    results.push({ name: step.name, title: step.title, ms, error });
+    console.log(`  ${error ? '✗' : '✓'} ${step.name}: ${step.title} (${(ms / 1000).toFixed(1)}s)`);
+    if (error) console.log(`      ${String(error.message ?? error).split('\n').join('\n      ')}`);
+  }
+  consoleLog.end();
+  const passed = results.filter((r) => !r.error).length;
+  const failed = results.length - passed;
+  if (opts.screenshots) {
+    const docs = path.join(repoRoot, 'docs', 'images');
+    fs.mkdirSync(docs, { recursive: true });
+    for (const r of results) {
+      const target = DOC_IMAGES[r.name];
+      if (!target) continue;
+      if (r.error) { log(`not copying the screenshot of failed step ${r.name}`); continue; }
+      fs.copyFileSync(shot(r.name), path.join(docs, target));
+      log(`docs/images/${target}`);
+    }
+  }
+  fs.writeFileSync(path.join(outDir, 'e2e-results.json'), JSON.stringify({ timings, steps: results.map((r) => ({ ...r, error: r.error ? String(r.error.message ?? r.error) : null })) }, null, 2));
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  if (!cleaningUp) log(`ERROR: ${err?.stack ?? err}`);
+  console.log('\n0 passed, 1 failed');
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+log(`done in ${((Date.now() - t0) / 1000).toFixed(1)}s, exit code ${exitCode}`);
+process.exit(exitCode);
