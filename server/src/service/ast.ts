@@ -23,17 +23,31 @@ export function nodeRange(textDocument: TextDocument, node: Node): Range | undef
 }
 
 export function nodeAt(yaml: Document.Parsed, path: Path): Node | undefined {
-  if (path.length === 0) return isNode(yaml.contents) ? yaml.contents : undefined;
-  const node = yaml.getIn(path, true);
+  let node: unknown = yaml.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = lastPair(node.items, segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
   return isNode(node) ? node : undefined;
 }
 
 export function pairAt(yaml: Document.Parsed, path: Path): Pair | undefined {
   if (path.length === 0) return undefined;
   const parent = nodeAt(yaml, path.slice(0, -1));
-  const key = path[path.length - 1];
-  if (!isMap(parent)) return undefined;
-  return parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  return isMap(parent) ? lastPair(parent.items, path[path.length - 1]) : undefined;
+}
+
+/**
+ * The pair a key names: the last one when a key is duplicated, as in the plain value the schema
+ * checks (yaml-syntax reports the duplicate), so a finding and its fix land on the value it is about.
+ */
+function lastPair(items: Pair[], key: string | number): Pair | undefined {
+  for (let index = items.length - 1; index >= 0; index--) {
+    const pair = items[index];
+    if (isScalar(pair.key) && pair.key.value === key) return pair;
+  }
+  return undefined;
 }
 
 /** Turn an ajv instancePath (`/tracks/0/roles`) into a path, with list indexes as numbers. */

@@ -76,14 +76,21 @@ export function getCodeActions(
 function safeFixAllEdits(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): TextEdit[] {
   const textDocument = parsed.textDocument;
   const errorsBefore = parsed.yaml.errors.length;
+  const keepsYaml = (edits: TextEdit[]) =>
+    parse(TextDocument.create(textDocument.uri, 'yaml', textDocument.version, applyEdits(textDocument, edits))).yaml.errors.length <= errorsBefore;
+  const groups = fixAllEdits(textDocument, diagnostics);
+  // usually they all fit together: one parse, not one per fix (thousands of fixes made this hang)
+  if (groups.length === 0 || keepsYaml(groups.flat())) return groups.flat();
   const chosen: TextEdit[] = [];
-  for (const group of fixAllEdits(textDocument, diagnostics)) {
-    const candidate = applyEdits(textDocument, [...chosen, ...group]);
-    const reparsed = parse(TextDocument.create(textDocument.uri, 'yaml', textDocument.version, candidate));
-    if (reparsed.yaml.errors.length <= errorsBefore) chosen.push(...group);
+  // otherwise one by one, each tried with those chosen before it; a bounded number per request
+  for (const group of groups.slice(0, MAX_FIX_ALL_TRIALS)) {
+    if (keepsYaml([...chosen, ...group])) chosen.push(...group);
   }
   return chosen;
 }
+
+/** Fixes tried one by one per fix-all request when they clash together; the rest wait for the next. */
+const MAX_FIX_ALL_TRIALS = 50;
 
 function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit {
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });

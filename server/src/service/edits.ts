@@ -12,8 +12,13 @@ import type { Fix, TextEdit } from './types';
 /** Replace a scalar's text, keeping the quotes it was written with. */
 export function replaceScalar(parsed: ParsedDocument, node: Scalar, value: string): TextEdit | undefined {
   if (!node.range) return undefined;
-  const [start, end] = node.range;
-  const source = parsed.textDocument.getText().slice(start, end);
+  const [start] = node.range;
+  const text = parsed.textDocument.getText();
+  // a block scalar (`|`, `>`) ends after its line break: keep that, or the next line joins this one
+  let end = node.range[1];
+  const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+  while (block && end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const source = text.slice(start, end);
   const quote = source.startsWith('"') ? '"' : source.startsWith("'") ? "'" : '';
   return { range: toRange(parsed.textDocument, start, end), newText: `${quote}${value}${quote}` };
 }
@@ -59,6 +64,9 @@ export interface FieldToInsert {
  * `order` (the schema's property order), in the mapping's own indentation.
  */
 export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: FieldToInsert[], order: string[]): TextEdit[] {
+  // with YAML errors the tree can miss fields that are in the text (everything after a broken
+  // line): an insert would add a second copy of one, so fixes wait until the YAML is repaired
+  if (parsed.yaml.errors.length > 0) return [];
   const parent = nodeAt(parsed.yaml, parentPath);
   if (!isMap(parent) || parent.flow || parent.items.length === 0) return [];
   const textDocument = parsed.textDocument;
@@ -70,6 +78,7 @@ export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: F
   const present = parent.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
   const byOffset = new Map<number, string[]>();
   for (const field of fields) {
+    if (present.includes(field.key)) continue; // present but empty (`authority:`): a second copy would be a duplicate key
     // after the present field that comes closest before it in schema order
     const rank = order.indexOf(field.key);
     let after: Pair | undefined;
@@ -152,12 +161,14 @@ export function applyEdits(textDocument: TextDocument, edits: TextEdit[]): strin
   const sorted = edits
     .map((edit) => ({ start: textDocument.offsetAt(edit.range.start), end: textDocument.offsetAt(edit.range.end), newText: edit.newText }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  let lastStart = Infinity;
+  // pieces joined once: slicing the whole text per edit is quadratic on a long list of fixes
+  const pieces: string[] = [];
+  let lastStart = text.length;
   for (const edit of sorted) {
     if (edit.end > lastStart) continue; // overlapping edits: the later one waits for the next pass
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    pieces.push(text.slice(edit.end, lastStart), edit.newText);
     lastStart = edit.start;
   }
-  return result;
+  pieces.push(text.slice(0, lastStart));
+  return pieces.reverse().join('');
 }

@@ -29,8 +29,10 @@ export function addAllMissingSections(parsed: ParsedDocument, diagnostics: Chart
       .map((key) => ({ key, value: schemas.resolve(parentSchema?.properties?.[key])?.['x-placeholder'] }))
       .filter((field) => field.value !== undefined)
       .sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    const inserts = insertFields(parsed, parentPath, fields, order);
+    if (inserts.length === 0) continue; // nowhere to put them (a flow mapping, broken YAML): no empty promise
     count += fields.length;
-    edits.push(...insertFields(parsed, parentPath, fields, order));
+    edits.push(...inserts);
   }
   if (count < 2) return undefined;
   return { title: `Add all ${count} missing sections`, edits };

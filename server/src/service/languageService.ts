@@ -59,7 +59,7 @@ export function createLanguageService(): LanguageService {
           // fixes that are right alone can clash together (a rename and an insert of the same key): take them one by one
           next = current;
           count = 0;
-          for (const group of groups) {
+          for (const group of groups.slice(0, 50)) { // bounded: each try is a parse of the whole text
             const candidate = applyEdits(TextDocument.create(uri, 'yaml', pass, next), group);
             if (breaks(candidate)) continue;
             next = candidate;
@@ -73,8 +73,10 @@ export function createLanguageService(): LanguageService {
       }
       return { text: current, applied };
     },
-    complete: (parsed, position, index, settings) => getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
-    hover: (parsed, position, index, settings) => getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
+    // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
+    complete: (parsed, position, index, settings) =>
+      parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
+    hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy })),
     codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
     preview(uri, parsed, index, settings, interactive = true) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);

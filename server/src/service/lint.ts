@@ -65,7 +65,8 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       });
     }
   };
-  DOCUMENT_RULES.forEach(run);
+  // a document refused for its size or depth (docs/limits.md) gets yaml-syntax's one finding only
+  DOCUMENT_RULES.filter((rule) => !parsed.refused || rule.id === 'yaml-syntax').forEach(run);
   if (parsed.kind) KIND_RULES.forEach(run);
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

@@ -172,6 +172,7 @@ export function buildPreviewModel(parsed: ParsedDocument, uri: string, index: Wo
 
 function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy): PreviewModel {
   const name = fileName(uri);
+  if (parsed.refused) return problem(uri, name, `${parsed.refused}.`, []);
   const errors = parsed.yaml?.errors ?? [];
   if (errors.length > 0) {
     const details = errors.slice(0, MAX_YAML_ERRORS).map((error) => {

@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import { nodeAt } from '../ast';
 import { replacementFix } from '../edits';
 import { isId } from '../types';
@@ -21,11 +22,14 @@ export const unresolvedReference: Rule = {
       const ids = new Set<string>();
       for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
       const suggestion = nearest(reference.id, ids);
+      // a duplicated key has two scalars at one path: fix only the one this finding is about
+      const node = nodeAt(parsed.yaml, reference.path);
+      const target = isScalar(node) && node.value === reference.id ? node : undefined;
       context.report({
         range: reference.range,
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { kind: reference.kind, id: reference.id, suggestion: suggestion ?? '' },
-        fixes: replacementFix(parsed, nodeAt(parsed.yaml, reference.path), suggestion),
+        fixes: replacementFix(parsed, target, suggestion),
       });
     }
   },

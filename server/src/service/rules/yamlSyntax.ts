@@ -25,12 +25,19 @@ export const yamlSyntax: Rule = {
     syntax: 'YAML syntax: {detail}; {advice}.',
     unclosed: 'YAML syntax: this is opened but never closed: add the closing {closer}.',
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
+    refused: '{reason}.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
   },
   check(context) {
     const { parsed } = context;
     const textDocument = parsed.textDocument;
     const text = textDocument.getText();
+    if (parsed.refused) {
+      // not analysed at all (docs/limits.md): one finding on the first line says why
+      const firstLine = text.slice(0, Math.min(text.length, 200)).split(/\r?\n/)[0];
+      context.report({ range: toRange(textDocument, 0, firstLine.length), messageId: 'refused', data: { reason: parsed.refused } });
+      return;
+    }
     for (const error of parsed.yaml.errors) {
       const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
       const unclosed = /^Flow (sequence|map)/.exec(detail);

@@ -1,0 +1,201 @@
+// Property-based tests: the example and fixture documents, mutated the way typing and bad merges
+// mutate them, must never make the service throw, hang, report outside the document, or offer a
+// fix that breaks the YAML, eats other lines or misses its target. Fixed seed: a failure replays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../../server/src/service/edits';
+import type { ChartersDiagnostic } from '../../server/src/service/types';
+import { listDocuments, loadWorkspace, REPO_ROOT, service } from './harness';
+
+// override to explore: PROPERTY_SEED=7 PROPERTY_RUNS=2000 node --test out/test/unit/property.test.js
+const SEED = Number(process.env.PROPERTY_SEED ?? 20250607);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 120);
+const CALL_BOUND_MS = 1000;
+
+const SEEDS = [...listDocuments(path.join(REPO_ROOT, 'examples')), ...listDocuments(path.join(REPO_ROOT, 'test', 'fixtures', 'rules'))].map((file) => ({
+  name: path.relative(REPO_ROOT, file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
+const workspace = loadWorkspace(path.join(REPO_ROOT, 'examples'));
+const { index, settings } = workspace;
+const URI = 'file:///property/doc.role.yaml';
+
+const KEYS = ['kind', 'id', 'title', 'level', 'track', 'summary', 'reportsTo', 'inherits', 'responsibilities', 'skills', 'authority', 'goals', 'tracks', 'roles', 'statement', 'vision', 'horizon', 'objectives', 'keyResults', 'target', 'metric', 'mission', 'scope', 'team', 'successMetrics', 'status', 'updated', 'sumary', 'titel', '__proto__', 'constructor'];
+const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog'];
+
+type Mutation =
+  | { type: 'delete'; at: number; length: number }
+  | { type: 'duplicate'; at: number; length: number }
+  | { type: 'indent'; line: number; delta: number }
+  | { type: 'swap'; a: number; b: number }
+  | { type: 'insert'; line: number; indent: number; key: string; value: string }
+  | { type: 'truncate'; at: number }
+  | { type: 'crlf' };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ type: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ type: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ type: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  fc.record({ type: fc.constant('insert' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4, 6), key: fc.constantFrom(...KEYS), value: fc.constantFrom(...VALUES) }),
+  fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ type: fc.constant('crlf' as const) }),
+);
+
+function mutate(text: string, change: Mutation): string {
+  const lines = text.split('\n');
+  switch (change.type) {
+    case 'delete': {
+      const at = change.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at + change.length);
+    }
+    case 'duplicate': {
+      const at = change.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at, at + change.length) + text.slice(at);
+    }
+    case 'indent': {
+      const line = change.line % lines.length;
+      lines[line] = change.delta >= 0 ? ' '.repeat(change.delta) + lines[line] : lines[line].replace(new RegExp(`^ {0,${-change.delta}}`), '');
+      return lines.join('\n');
+    }
+    case 'swap': {
+      const a = change.a % lines.length;
+      const b = change.b % lines.length;
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      return lines.join('\n');
+    }
+    case 'insert': {
+      lines.splice(change.line % (lines.length + 1), 0, `${' '.repeat(change.indent)}${change.key}: ${change.value}`);
+      return lines.join('\n');
+    }
+    case 'truncate':
+      return text.slice(0, change.at % (text.length + 1));
+    case 'crlf':
+      return text.replace(/\r?\n/g, '\r\n');
+  }
+}
+
+const documentArbitrary = fc
+  .record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), changes: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
+  .map(({ seed, changes }) => ({ seed: SEEDS[seed].name, text: changes.reduce(mutate, SEEDS[seed].text), changes }));
+
+/** fc.assert, with the failing assertion's own message in the report (fast-check keeps it as `cause`). */
+function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs = RUNS): void {
+  try {
+    fc.assert(fc.property(arbitrary, predicate), { seed: SEED, numRuns: runs });
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause;
+    throw new Error(`${(error as Error).message}\n\nCause: ${cause?.message ?? cause}`);
+  }
+}
+
+function timed<T>(label: string, run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < CALL_BOUND_MS, `${label} took ${Math.round(elapsed)} ms`);
+  return result;
+}
+
+const load = (text: string) => service.parse(TextDocument.create(URI, 'yaml', 1, text));
+const lint = (text: string) => service.validate(URI, load(text), index, settings);
+const count = (diagnostics: ChartersDiagnostic[], rule: string) => diagnostics.filter((diagnostic) => diagnostic.code === rule).length;
+
+export function assertInside(text: string, range: Range, label: string): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const position of [range.start, range.end]) {
+    assert.ok(position.line >= 0 && position.line < lines.length, `${label}: line ${position.line} outside 0..${lines.length - 1}`);
+    assert.ok(position.character >= 0 && position.character <= lines[position.line].length, `${label}: character ${position.character} past line ${position.line} (${lines[position.line].length})`);
+  }
+  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  assert.ok(ordered, `${label}: start after end ${JSON.stringify(range)}`);
+}
+
+/** Every line of `before` outside the edited lines is still in `after`, in order. */
+export function assertLinesSurvive(before: string, after: string, edits: TextEdit[], label: string): void {
+  const touched = new Set<number>();
+  for (const edit of edits) for (let line = edit.range.start.line; line <= edit.range.end.line; line++) touched.add(line);
+  // lines as the editor counts them: a lone \r (left by a deleted \n) ends a line too
+  const kept = before.split(/\r\n|\r|\n/).filter((_, line) => !touched.has(line));
+  const remaining = after.split(/\r\n|\r|\n/);
+  let at = 0;
+  for (const line of kept) {
+    while (at < remaining.length && remaining[at] !== line) at++;
+    assert.ok(at < remaining.length, `${label}: line ${JSON.stringify(line)} lost`);
+    at++;
+  }
+}
+
+/**
+ * Apply a fix and check it: YAML no worse, other lines kept, and the target gone: fewer findings
+ * of `target` (a rule id, or a diagnostic: its rule and message; a fix may reveal another finding
+ * of the same rule, such as the fields of a list the parser could not read before a rename).
+ */
+function checkFix(text: string, before: ChartersDiagnostic[], edits: TextEdit[], target: string | ChartersDiagnostic, label: string): void {
+  const textDocument = TextDocument.create(URI, 'yaml', 1, text);
+  const after = applyEdits(textDocument, edits);
+  const errorsBefore = load(text).yaml.errors.length;
+  const errorsAfter = load(after).yaml.errors.length;
+  assert.ok(errorsAfter <= errorsBefore, `${label}: YAML errors went from ${errorsBefore} to ${errorsAfter}:\n--- before\n${text}\n--- after\n${after}`);
+  assertLinesSurvive(text, after, edits, label);
+  const diagnostics = timed(`${label}: validate after`, () => lint(after));
+  const matches = (list: ChartersDiagnostic[]) =>
+    typeof target === 'string' ? count(list, target) : list.filter((d) => d.code === target.code && d.message === target.message).length;
+  assert.ok(matches(diagnostics) < matches(before), `${label}: its finding is still there (${matches(before)} -> ${matches(diagnostics)}):\n--- before\n${text}\n--- after\n${after}`);
+}
+
+test('property: mutated documents never throw, stay in range and in time, and lint deterministically', () => {
+  check(documentArbitrary, ({ text }) => {
+      const parsed = timed('parse', () => load(text));
+      const diagnostics = timed('validate', () => service.validate(URI, parsed, index, settings));
+      const lineCount = parsed.textDocument.lineCount;
+      for (const diagnostic of diagnostics) assertInside(text, diagnostic.range, `${diagnostic.code} "${diagnostic.message}"`);
+      const again = service.validate(URI, load(text), index, settings);
+      assert.deepEqual(again.map((d) => [d.code, d.range, d.message]), diagnostics.map((d) => [d.code, d.range, d.message]));
+      const positions = [
+        { line: 0, character: 0 },
+        { line: Math.floor(lineCount / 2), character: 3 },
+        { line: lineCount - 1, character: 100 },
+        { line: lineCount + 5, character: 0 },
+      ];
+      for (const position of positions) {
+        timed('complete', () => service.complete(parsed, position, index, settings));
+        timed('hover', () => service.hover(parsed, position, index, settings));
+      }
+      const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
+      timed('codeActions', () => service.codeActions(parsed, diagnostics, whole));
+      timed('codeActions fixAll', () => service.codeActions(parsed, diagnostics, whole, ['source.fixAll']));
+      timed('preview', () => service.preview(URI, parsed, index, settings));
+      timed('summarize', () => service.summarize(URI, parsed));
+  });
+});
+
+test('property: every offered fix keeps the YAML and the other lines, and removes its finding', () => {
+  check(documentArbitrary, ({ text }) => {
+      const parsed = load(text);
+      const diagnostics = service.validate(URI, parsed, index, settings);
+      for (const diagnostic of diagnostics) {
+        for (const fix of diagnostic.data.fixes) {
+          for (const edit of fix.edits) assertInside(text, edit.range, `fix "${fix.title}"`);
+          checkFix(text, diagnostics, fix.edits, diagnostic, `${diagnostic.code} fix "${fix.title}"`);
+        }
+      }
+      const all = service.addAllMissingSections(parsed, diagnostics);
+      if (all) checkFix(text, diagnostics, all.edits, 'missing-section', all.title);
+  });
+});
+
+test('property: fix-all keeps the YAML and, applied twice, changes nothing the second time', () => {
+  check(documentArbitrary, ({ text }) => {
+      const once = timed('fixAll', () => service.fixAll(URI, text, index, settings));
+      assert.ok(load(once.text).yaml.errors.length <= load(text).yaml.errors.length, `fix-all broke the YAML:\n${once.text}`);
+      if (/\r\n/.test(text) && !/(^|[^\r])\n/.test(text)) assert.ok(!/(^|[^\r])\n/.test(once.text), `fix-all mixed LF into a CRLF text:\n${JSON.stringify(once.text)}`);
+      const twice = service.fixAll(URI, once.text, index, settings);
+      assert.equal(twice.text, once.text, `the second fix-all changed the text (${twice.applied} fixes):\n--- once\n${once.text}\n--- twice\n${twice.text}`);
+  }, Math.round(RUNS / 2));
+});
