@@ -9,6 +9,7 @@ import type { LintSettings } from '../service/config';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
+import { lintInParallel, workerCount } from './parallelLint';
 import {
   DEFAULT_GLOBS,
   UsageError,
@@ -75,6 +76,8 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
   const inputs = positionals.length ? positionals : ['.'];
+  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service) : undefined;
+  if (parallel) return report(parallel, format, io);
   const results: FileResult[] = [];
   const workspaces = new Map<string, { workspace: LoadedWorkspace; settings: LintSettings; index: MemoryIndex }>();
   for (const input of inputs) {
@@ -101,9 +104,30 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
       results.push(lintFile(file, shown, entry, service, values.fix as boolean));
     }
   }
+  return report(results, format, io);
+}
+
+function report(results: FileResult[], format: string, io: Io): number {
   const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatStylish(results, io.color);
   io.stdout(`${output}\n`);
   return summary(results).errors > 0 ? 1 : 0;
+}
+
+/** A large folder is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
+function lintFolderInParallel(absolute: string, input: string, service: LanguageService): FileResult[] | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    return undefined; // the usual path reports it
+  }
+  if (!stat.isDirectory()) return undefined;
+  const workspace = loadWorkspace(findWorkspaceRoot(absolute), service);
+  const documents = workspaceDocuments(workspace);
+  const count = workerCount(documents.length);
+  if (count < 2) return undefined;
+  const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
+  return lintInParallel(workspace.root, documents, shown, count);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

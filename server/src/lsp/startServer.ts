@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import { FIX_ALL_KIND } from '../service/codeActions';
-import { createLanguageService } from '../service/languageService';
+import { createLanguageService, type LanguageService } from '../service/languageService';
 import type { ParsedDocument } from '../service/parse';
 import * as navigation from '../service/navigation';
 import type { ChartersDiagnostic } from '../service/types';
@@ -23,7 +23,7 @@ export const PREVIEW_REQUEST = 'charters/preview';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
 export function startServer(connection: Connection): void {
-  const service = createLanguageService();
+  const service = lazyService();
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache(service);
   const workspace = new WorkspaceState(service, (message) => connection.console.warn(message));
@@ -57,9 +57,11 @@ export function startServer(connection: Connection): void {
     return service.validate(uri, parsed, workspace.index, workspace.settingsFor(uri));
   };
 
+  // initialize is answered before anything is loaded or compiled; the folders are read on initialized
+  let initialFolders: string[] = [];
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((folder) => toPath(folder.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
-    workspace.setFolders(folders.filter((folder): folder is string => folder !== undefined));
+    initialFolders = folders.filter((folder): folder is string => folder !== undefined);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     return {
@@ -81,11 +83,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    workspace.setFolders(initialFolders);
     if (canWatchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
         workspace.setFolders((folders ?? []).map((folder) => toPath(folder.uri)).filter((folder): folder is string => folder !== undefined));
         await workspace.indexAll();
+        reindexOpen();
         validator.revalidateAllOpen();
       });
     }
@@ -95,12 +99,20 @@ export function startServer(connection: Connection): void {
     }
     const started = Date.now();
     const count = await workspace.indexAll();
+    reindexOpen();
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
     for (const { problems } of workspace.configProblems()) {
       void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
     }
     validator.revalidateAllOpen();
   });
+
+  /** The editor's text wins over the disk: open documents go back into the index from their parse. */
+  function reindexOpen(): void {
+    for (const textDocument of documents.all()) {
+      if (workspace.isCharterFile(textDocument.uri)) workspace.indexParsed(textDocument.uri, cache.get(textDocument));
+    }
+  }
 
   async function pullSettings(): Promise<void> {
     try {
@@ -207,4 +219,15 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The language service, created on first use: building it (ajv, the schemas, the taxonomy) is the
+ * bulk of start-up, and the editor should not wait for it to get its answer to `initialize`.
+ */
+function lazyService(): LanguageService {
+  let instance: LanguageService | undefined;
+  return new Proxy({} as LanguageService, {
+    get: (_target, key) => Reflect.get((instance ??= createLanguageService()), key),
+  });
 }

@@ -34,13 +34,16 @@ function signature(summary: DocumentSummary | undefined): string {
 }
 
 /**
- * The one place that decides when to validate. A change is validated at once when the last
- * validation was cheap (the typist never waits behind a timer), and coalesced briefly when it
- * was not; documents that depend on a changed one are re-checked after it.
+ * The one place that decides when to validate. A change is validated at once unless it came
+ * hard on the heels of the previous change to the same document (sooner than that document takes
+ * to check): then it is coalesced briefly, so a burst of keystrokes costs one validation, while a
+ * typist never waits behind a timer. Documents that depend on a changed one are re-checked after it.
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private lastCost = 0;
+  /** What each document last cost to check, ms: parse and index on change, plus validation. */
+  private readonly costs = new Map<string, { parse: number; validate: number }>();
+  private readonly lastChange = new Map<string, number>();
   readonly published = new Map<string, { version: number | undefined; diagnostics: ChartersDiagnostic[] }>();
 
   constructor(
@@ -54,15 +57,25 @@ export class Validator {
   /** An open document changed: refresh its index entry now, validate it soon, then its dependents. */
   changed(textDocument: TextDocument): void {
     const uri = textDocument.uri;
+    const started = performance.now();
+    const burst = started - (this.lastChange.get(uri) ?? -Infinity) < this.cost(uri);
+    this.lastChange.set(uri, started);
     const before = this.workspace.index.get(uri);
     const after = this.workspace.indexParsed(uri, this.cache.get(textDocument));
-    this.schedule(uri);
+    this.costs.set(uri, { parse: performance.now() - started, validate: this.costs.get(uri)?.validate ?? 0 });
+    this.schedule(uri, burst);
     if (signature(before) !== signature(after)) this.revalidateDependents([before, after]);
   }
 
-  schedule(uri: string): void {
+  /**
+   * Validate soon. `coalesce`: wait as long as the document takes to check (at most 100 ms), for
+   * more changes; otherwise only documents slower than 15 ms to check wait, as long as they take.
+   */
+  schedule(uri: string, coalesce?: boolean): void {
     clearTimeout(this.timers.get(uri));
-    const delay = this.lastCost <= 15 ? 0 : Math.min(100, Math.round(this.lastCost));
+    const cost = this.cost(uri);
+    const wait = coalesce === undefined ? cost > 15 : coalesce;
+    const delay = wait ? Math.min(100, Math.round(cost)) : 0;
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -72,12 +85,17 @@ export class Validator {
     );
   }
 
+  private cost(uri: string): number {
+    const cost = this.costs.get(uri);
+    return cost ? cost.parse + cost.validate : 0;
+  }
+
   validateOpen(uri: string): void {
     const textDocument = this.documents.get(uri);
     if (!textDocument) return;
     const started = performance.now();
     const diagnostics = this.run(uri, this.cache.get(textDocument));
-    this.lastCost = performance.now() - started;
+    this.costs.set(uri, { parse: this.costs.get(uri)?.parse ?? 0, validate: performance.now() - started });
     this.publish(uri, textDocument.version, diagnostics);
   }
 
@@ -91,7 +109,11 @@ export class Validator {
     for (const textDocument of this.documents.all()) if (this.workspace.isCharterFile(textDocument.uri)) this.schedule(textDocument.uri);
   }
 
-  /** Re-check every document whose findings can change with these summaries, open or not. */
+  /**
+   * Re-check every document whose findings can change with these summaries, open or not. Open
+   * dependents are scheduled like an edit; closed ones are queued and re-checked from disk in
+   * short slices afterwards, so a rename's open dependents never wait behind the whole workspace.
+   */
   revalidateDependents(summaries: (DocumentSummary | undefined)[], exclude?: string): void {
     const seen = new Set<string>(summaries.flatMap((summary) => (summary ? [summary.uri] : [])));
     if (exclude) seen.add(exclude);
@@ -99,17 +121,44 @@ export class Validator {
     // follow chains a few steps: a reporting cycle through three roles is found from any of them
     for (let depth = 0; depth < 5 && frontier.length; depth++) {
       const next: DocumentSummary[] = [];
+      // one pass over the index per kind and step, not one per document of the frontier
+      const idsByKind = new Map<DocumentSummary['kind'], string[]>();
       for (const summary of frontier) {
-        for (const dependent of this.workspace.index.dependentsOf(summary.kind, [summary.id!])) {
+        const ids = idsByKind.get(summary.kind);
+        if (ids) ids.push(summary.id!);
+        else idsByKind.set(summary.kind, [summary.id!]);
+      }
+      for (const [kind, ids] of idsByKind) {
+        for (const dependent of this.workspace.index.dependentsOf(kind, ids)) {
           if (seen.has(dependent.uri)) continue;
           seen.add(dependent.uri);
           next.push(dependent);
           if (this.documents.get(dependent.uri)) this.schedule(dependent.uri);
-          else this.revalidateFromDisk(dependent.uri);
+          else this.closedQueue.add(dependent.uri);
         }
       }
       frontier = next.filter((summary) => summary.kind === 'role');
     }
+    this.drainClosedSoon();
+  }
+
+  /** Closed documents waiting to be re-checked from disk, oldest first. */
+  private readonly closedQueue = new Set<string>();
+  private drainTimer: NodeJS.Timeout | undefined;
+
+  /** Re-check queued closed documents for a few milliseconds at a time, after pending open-document work. */
+  private drainClosedSoon(): void {
+    if (this.drainTimer || this.closedQueue.size === 0) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = undefined;
+      const deadline = performance.now() + 10;
+      for (const uri of this.closedQueue) {
+        this.closedQueue.delete(uri);
+        if (!this.documents.get(uri)) this.revalidateFromDisk(uri);
+        if (performance.now() > deadline) break;
+      }
+      this.drainClosedSoon();
+    }, 0);
   }
 
   /** A closed document's findings are shown only once it had some; re-check those from disk. */
@@ -121,6 +170,9 @@ export class Validator {
   readClosed?: (uri: string) => string | undefined;
 
   clear(uri: string): void {
+    this.closedQueue.delete(uri);
+    this.costs.delete(uri);
+    this.lastChange.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.published.delete(uri);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -63,7 +64,15 @@ export class WorkspaceState {
         followSymbolicLinks: false,
         suppressErrors: true,
       });
-      for (const file of files) if (this.indexFile(file)) count++;
+      // in slices, so requests and edits are answered while a large workspace is indexed
+      let slice = performance.now();
+      for (const file of files) {
+        if (this.indexFile(file)) count++;
+        if (performance.now() - slice > 20) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
     }
     return count;
   }
@@ -121,8 +130,23 @@ export class WorkspaceState {
     const root = this.rootOf(uri);
     if (!file || !root) return /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(uri);
     const relative = path.relative(root.folder, file).split(path.sep).join('/');
-    const matches = (globs: string[]) => picomatch(globs, { dot: true })(relative);
-    return matches(this.globs(root)) && !matches([...ALWAYS_IGNORED, ...root.config.ignore]);
+    const { include, ignore } = this.matchersOf(root);
+    return include(relative) && !ignore(relative);
+  }
+
+  /** Compiled once per root (a root is replaced whenever its config or the client's globs change). */
+  private readonly matchers = new WeakMap<Root, { include: (file: string) => boolean; ignore: (file: string) => boolean }>();
+
+  private matchersOf(root: Root): { include: (file: string) => boolean; ignore: (file: string) => boolean } {
+    let matchers = this.matchers.get(root);
+    if (!matchers) {
+      matchers = {
+        include: picomatch(this.globs(root), { dot: true }),
+        ignore: picomatch([...ALWAYS_IGNORED, ...root.config.ignore], { dot: true }),
+      };
+      this.matchers.set(root, matchers);
+    }
+    return matchers;
   }
 
   private globs(root: Root): string[] {

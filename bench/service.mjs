@@ -1,0 +1,82 @@
+// The service alone: parse + validate (schema + rules) of generated role documents, beside yaml's bare parseDocument.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import { roleDocument } from './lib/generate.mjs';
+import { summarize } from './lib/stats.mjs';
+
+export async function loadService(tmp) {
+  const outfile = path.join(tmp, 'service-bundle.cjs');
+  await build({
+    entryPoints: [new URL('./serviceEntry.ts', import.meta.url).pathname],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+export async function runService({ tmp, quick, log }) {
+  const lib = await loadService(tmp);
+  const service = lib.createLanguageService();
+  const settings = service.settings();
+  const rows = [];
+  const sizes = [
+    [100, quick ? 100 : 400],
+    [1000, quick ? 30 : 120],
+    [5000, quick ? 10 : 40],
+  ];
+  for (const [lines, runs] of sizes) {
+    const doc = roleDocument(lines);
+    const uri = `file:///bench/bench-${lines}.role.yaml`;
+    const index = new lib.MemoryIndex();
+    const first = service.parse(lib.TextDocument.create(uri, 'charters', 0, doc.text));
+    index.set(service.summarize(uri, first));
+    const parseMs = [];
+    const validateMs = [];
+    const totalMs = [];
+    const bareMs = [];
+    let diagnostics = 0;
+    const warmup = Math.max(3, Math.round(runs / 10));
+    for (let i = 0; i < warmup + runs; i++) {
+      const textDocument = lib.TextDocument.create(uri, 'charters', i + 1, doc.text);
+      const t0 = performance.now();
+      const parsed = service.parse(textDocument);
+      const t1 = performance.now();
+      diagnostics = service.validate(uri, parsed, index, settings).length;
+      const t2 = performance.now();
+      lib.parseDocument(doc.text, { keepSourceTokens: false });
+      const t3 = performance.now();
+      if (i < warmup) continue;
+      parseMs.push(t1 - t0);
+      validateMs.push(t2 - t1);
+      totalMs.push(t2 - t0);
+      bareMs.push(t3 - t2);
+    }
+    log(`  service ${lines} lines: ${runs} runs, ${diagnostics} diagnostics`);
+    const bare = summarize(bareMs);
+    rows.push(
+      { id: `service.total.${lines}`, group: 'service', name: `parse+validate+rules, ${lines} lines`, unit: 'ms', ours: summarize(totalMs), base: bare, baseName: 'yaml parseDocument' },
+      { id: `service.parse.${lines}`, group: 'service', name: `  of which parse (yaml + toJS + directives)`, unit: 'ms', ours: summarize(parseMs) },
+      { id: `service.validate.${lines}`, group: 'service', name: `  of which validate (ajv + rules)`, unit: 'ms', ours: summarize(validateMs) },
+    );
+  }
+  return rows;
+}
+
+// standalone profiling helper: node bench/service.mjs 5000 [runs]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const lines = Number(process.argv[2] ?? 5000);
+  const runs = Number(process.argv[3] ?? 50);
+  const lib = await loadService(os.tmpdir());
+  const service = lib.createLanguageService();
+  const doc = roleDocument(lines);
+  const index = new lib.MemoryIndex();
+  const uri = 'file:///bench/x.role.yaml';
+  for (let i = 0; i < runs; i++) service.validate(uri, service.parse(lib.TextDocument.create(uri, 'charters', i, doc.text)), index, service.settings());
+}

@@ -1,0 +1,27 @@
+// Build dist/server.js and dist/cli.js into another folder, for before/after runs with `--dist`:
+//   node bench/tools/build-to.mjs OUTDIR [SRCROOT]
+// SRCROOT defaults to the repository; point it at a copy of the tree to measure other sources.
+import { build } from 'esbuild';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [outdir, root = path.resolve(fileURLToPath(import.meta.url), '../../..')] = process.argv.slice(2);
+if (!outdir) {
+  console.error('usage: node bench/tools/build-to.mjs OUTDIR [SRCROOT]');
+  process.exit(2);
+}
+await build({
+  entryPoints: [
+    { in: path.join(root, 'server/src/cli/index.ts'), out: 'cli' },
+    { in: path.join(root, 'server/src/server.ts'), out: 'server' },
+  ],
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  logLevel: 'warning',
+  nodePaths: [path.resolve(fileURLToPath(import.meta.url), '../../../node_modules')],
+});
