@@ -49,9 +49,11 @@ export class Schemas {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly referenceKinds = new Map<string, Kind | null>();
+  private readonly prefixes = new Map<Kind, Set<string>>();
 
   constructor() {
-    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    // our own schemas are checked against the meta-schema by the tests, not at every start
+    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, validateSchema: false });
     addFormats(this.ajv, ['date']);
     this.ajv.addVocabulary(['x-hint', 'x-placeholder', 'x-reference']);
     this.ajv.addSchema([common, role, ladder, vision, strategy, charter, config] as object[]);
@@ -110,6 +112,29 @@ export class Schemas {
       this.referenceKinds.set(key, target);
     }
     return target ?? undefined;
+  }
+
+  /**
+   * Every path pattern (`tracks/*\/roles`, list indexes as `*`) that leads to a field with
+   * `x-reference`, so a walk for references can skip every other branch of a document.
+   */
+  referencePrefixes(kind: Kind): Set<string> {
+    let found = this.prefixes.get(kind);
+    if (found) return found;
+    const result = new Set<string>();
+    const walk = (schema: FieldSchema | undefined, pattern: string[], depth: number): void => {
+      const resolved = this.resolve(schema);
+      if (!resolved || depth > 12) return;
+      if (resolved['x-reference']) pattern.forEach((_segment, index) => result.add(pattern.slice(0, index + 1).join('/')));
+      for (const [key, child] of Object.entries(resolved.properties ?? {})) walk(child, [...pattern, key], depth + 1);
+      if (resolved.items) walk(resolved.items, [...pattern, '*'], depth + 1);
+      if (resolved.then) walk(resolved.then, pattern, depth + 1);
+      if (resolved.else) walk(resolved.else, pattern, depth + 1);
+    };
+    walk(this.root(kind), [], 0);
+    found = result;
+    this.prefixes.set(kind, found);
+    return found;
   }
 
   /** For `if: {type: string}` unions: the branch that matches the value (the object one by default). */

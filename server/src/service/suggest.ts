@@ -10,16 +10,19 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   let containing: string | undefined;
   const words = typed.split(/[^a-z0-9]+/).filter((part) => part.length >= 3);
+  const tolerance = Math.max(2, Math.floor(typed.length / 3));
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const score = distance(typed, lower);
-    if (score < bestDistance) {
-      bestDistance = score;
-      best = candidate;
+    // a length difference over the tolerance can never be a typo: skip the edit distance
+    if (Math.abs(lower.length - typed.length) <= tolerance) {
+      const score = distance(typed, lower);
+      if (score < bestDistance) {
+        bestDistance = score;
+        best = candidate;
+      }
     }
     if (!containing && words.length > 0 && words.every((part) => lower.includes(part))) containing = candidate;
   }
-  const tolerance = Math.max(2, Math.floor(typed.length / 3));
   if (best !== undefined && bestDistance <= tolerance) return best;
   return containing;
 }

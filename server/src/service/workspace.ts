@@ -132,20 +132,24 @@ export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Ref
   const kind = parsed.kind;
   const references: Reference[] = [];
   if (!kind) return references;
-  const visit = (node: Node | null | undefined, path: Path): void => {
+  // descend only where the schema can hold a reference: most of a document cannot
+  const prefixes = schemas.referencePrefixes(kind);
+  const visit = (node: Node | null | undefined, path: Path, pattern: string): void => {
+    if (pattern !== '' && !prefixes.has(pattern)) return;
+    const below = (segment: string) => (pattern === '' ? segment : `${pattern}/${segment}`);
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isScalar(pair.key) && typeof pair.key.value === 'string') visit(pair.value as Node, [...path, pair.key.value]);
+        if (isScalar(pair.key) && typeof pair.key.value === 'string') visit(pair.value as Node, [...path, pair.key.value], below(pair.key.value));
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => visit(item as Node, [...path, index]));
+      node.items.forEach((item, index) => visit(item as Node, [...path, index], below('*')));
     } else if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
       const target = schemas.referenceAt(kind, path);
       const range = nodeRange(parsed.textDocument, node);
       if (target && range) references.push({ kind: target, id: node.value, path, range });
     }
   };
-  visit(parsed.yaml.contents as Node, []);
+  visit(parsed.yaml.contents as Node, [], '');
   return references;
 }
 
