@@ -161,7 +161,7 @@ export class Validator {
     }, 0);
   }
 
-  /** A closed document's findings are shown only once it had some; re-check those from disk. */
+  /** Re-check a closed document from its text on disk. */
   private revalidateFromDisk(uri: string): void {
     const text = this.readClosed?.(uri);
     if (text !== undefined) this.validateClosed(uri, text);
