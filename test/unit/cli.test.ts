@@ -105,6 +105,27 @@ describe('charters lint', () => {
     assert.match(run.stderr, /charters\.config\.yaml:2:\d+\s+"fatal" is not a severity: use off, info, warning or error\./);
   });
 
+  test('a config that tries to bring in schemas or code is refused, with the keys named', () => {
+    const dir = workspace({
+      'pm.role.yaml': CLEAN_ROLE,
+      'charters.config.yaml': [
+        'schemas:',
+        '  - url: https://example.com/evil.schema.json',
+        'taxonomy:',
+        '  $ref: https://example.com/taxonomy.json',
+        'plugins: [./evil.js]',
+        '__proto__:',
+        '  polluted: true',
+        '',
+      ].join('\n'),
+      'evil.js': "require('fs').writeFileSync('pwned', 'x');\n",
+    });
+    const run = charters(['lint'], dir);
+    assert.equal(run.code, 2);
+    for (const key of ['schemas', '$ref', 'plugins', '__proto__']) assert.match(run.stderr, new RegExp(`"${key.replace('$', '\\$')}" is not a setting`), key);
+    assert.ok(!fs.existsSync(path.join(dir, 'pwned')), 'nothing from the workspace ran');
+  });
+
   test('the config sets severities, ignores files and extends the taxonomy', () => {
     const dir = workspace({
       'charters.config.yaml': [
