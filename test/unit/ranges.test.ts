@@ -63,3 +63,17 @@ test('diagnostics carry the rule id as code and a link to its page', () => {
   assert.match(first.codeDescription!.href, /\/v\d+\.\d+\.\d+\//);
   assert.equal(first.source, 'charters');
 });
+
+test('with a duplicated key, the last copy is the one checked, summarised and underlined', () => {
+  const text = 'kind: role\nid: first\nid: second\ntitle: PM\nlevel: pm\nsummary: x\nreportsTo: nobody\nreportsTo: second\n';
+  const textDocument = TextDocument.create('file:///w/doc.yaml', 'yaml', 1, text);
+  const parsed = service.parse(textDocument);
+  const summary = service.summarize(textDocument.uri, parsed)!;
+  assert.equal(summary.id, 'second');
+  assert.deepEqual(summary.idRange, { start: { line: 2, character: 4 }, end: { line: 2, character: 10 } });
+  const index = new MemoryIndex();
+  index.set(summary);
+  const cycle = service.validate(textDocument.uri, parsed, index, service.settings()).filter((d) => d.code === 'reporting-cycle');
+  assert.equal(cycle.length, 1);
+  assert.equal(cycle[0].range.start.line, 7);
+});

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { nodeRange, type Path } from './ast';
+import { nodeAt, nodeRange, type Path } from './ast';
 import type { ParsedDocument } from './parse';
 import { isRecord, type Schemas } from './schemas';
 import type { Kind, Range } from './types';
@@ -104,8 +104,7 @@ export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas)
   if (!kind) return undefined;
   const value = isRecord(parsed.value) ? parsed.value : {};
   const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
-  const root = parsed.yaml.contents;
-  const idNode = isMap(root) ? root.get('id', true) : undefined;
+  const idNode = nodeAt(parsed.yaml, ['id']);
   const responsibilities = Array.isArray(value.responsibilities)
     ? value.responsibilities.filter((item): item is string => typeof item === 'string')
     : [];

@@ -1,5 +1,5 @@
-import { isMap, isScalar } from 'yaml';
-import { nodeRange } from '../ast';
+import { isScalar } from 'yaml';
+import { nodeAt, nodeRange } from '../ast';
 import type { Rule } from './rule';
 import { relativeLocation } from './wording';
 
@@ -13,8 +13,7 @@ export const duplicateId: Rule = {
   },
   check(context) {
     const { parsed, index, kind, uri } = context;
-    const root = parsed.yaml.contents;
-    const node = isMap(root) ? root.get('id', true) : undefined;
+    const node = nodeAt(parsed.yaml, ['id']);
     if (!kind || !isScalar(node) || typeof node.value !== 'string') return;
     const others = index.find(kind, node.value).filter((summary) => summary.uri !== uri);
     const range = nodeRange(parsed.textDocument, node);

@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { nodeRange } from '../ast';
+import { nodeAt, nodeRange } from '../ast';
 import type { Rule } from './rule';
 
 const LINKS = ['reportsTo', 'inherits'] as const;
@@ -17,10 +17,11 @@ export const reportingCycle: Rule = {
     const { parsed, index, kind } = context;
     const root = parsed.yaml.contents;
     if (kind !== 'role' || !isMap(root)) return;
-    const id: unknown = root.get('id');
+    const idNode = nodeAt(parsed.yaml, ['id']);
+    const id: unknown = isScalar(idNode) ? idNode.value : undefined;
     if (typeof id !== 'string') return;
     for (const field of LINKS) {
-      const node = root.get(field, true);
+      const node = nodeAt(parsed.yaml, [field]);
       if (!isScalar(node) || typeof node.value !== 'string') continue;
       const range = nodeRange(parsed.textDocument, node);
       if (!range) continue;

@@ -1,4 +1,5 @@
-import { fieldRange, type Path } from '../ast';
+import { isScalar } from 'yaml';
+import { fieldRange, nodeAt, type Path } from '../ast';
 import { isRecord } from '../schemas';
 import type { Rule } from './rule';
 
@@ -30,7 +31,8 @@ export const unmeasurableGoal: Rule = {
     const { parsed, kind } = context;
     if (!kind || !isRecord(parsed.value)) return;
     for (const path of targetPaths(kind, parsed.value)) {
-      const target = parsed.yaml.getIn(path);
+      const node = nodeAt(parsed.yaml, path);
+      const target = isScalar(node) ? node.value : undefined;
       if (typeof target !== 'string' || /\d/.test(target) || target.trim() === '') continue;
       const range = fieldRange(parsed, path);
       if (range) context.report({ range, messageId: 'noNumber', data: { target } });
