@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
+import { fileToOpen } from '../../client/src/preview';
 
 const EXTENSION_ID = 'product-charters.product-charters';
 /** The server's cold start (spawn, index the workspace) can take a few seconds on a slow machine. */
@@ -448,6 +449,25 @@ suite('Product Charters in VS Code', () => {
       assert.doesNotMatch(html, /<script/i);
     } finally {
       fs.rmSync(target, { force: true });
+    }
+  });
+  test('8. every contributed command is registered, and the preview opens only workspace files it is asked to', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command } of manifest.contributes.commands) assert.ok(registered.has(command), `${command} is not registered`);
+    const inside = vscode.Uri.joinPath(folder(), 'roles', 'cpo.role.yaml').toString();
+    assert.strictEqual(fileToOpen({ type: 'open', uri: inside })?.fsPath, vscode.Uri.parse(inside).fsPath);
+    for (const message of [
+      { type: 'open', uri: 'file:///etc/passwd' },
+      { type: 'open', uri: vscode.Uri.joinPath(folder(), '..', 'outside.role.yaml').toString() },
+      { type: 'open', uri: 'javascript:alert(1)' },
+      { type: 'open', uri: 'command:workbench.action.terminal.new' },
+      { type: 'run', uri: inside },
+      { type: 'open', uri: 42 },
+      null,
+      'open',
+    ]) {
+      assert.strictEqual(fileToOpen(message), undefined, JSON.stringify(message));
     }
   });
 });
