@@ -87,6 +87,26 @@ describe('charters lint', () => {
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 8, endLine: 4, endColumn: 14 });
   });
 
+  test('a large folder (linted on worker threads) gives the same findings, in path order', () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 450; n++) {
+      const id = `pm-${String(n).padStart(3, '0')}`;
+      let text = CLEAN_ROLE.replace('id: product-manager', `id: ${id}`);
+      if (n % 50 === 0) text = text.replace('level: pm', 'level: senior');
+      if (n % 75 === 0) text = text.replace('authority:', `reportsTo: pm-${String(n + 1).padStart(3, '0')}x\nauthority:`);
+      files[`roles/${id}.role.yaml`] = text;
+    }
+    const dir = workspace(files);
+    const run = charters(['lint', 'roles', '--format', 'json'], dir);
+    const output = JSON.parse(run.stdout);
+    assert.equal(output.files.length, 450);
+    assert.deepEqual(output.files.map((file: { path: string }) => file.path), [...output.files.map((file: { path: string }) => file.path)].sort());
+    assert.deepEqual(output.summary, { errors: 9 + 6, warnings: 0 });
+    const pm075 = output.files.find((file: { path: string }) => file.path.endsWith('pm-075.role.yaml'));
+    assert.deepEqual(pm075.diagnostics.map((d: { code: string; message: string }) => d.message), ['No role in the workspace has id "pm-076x". Did you mean "pm-076"?']);
+    assert.equal(run.code, 1);
+  });
+
   test('exit 2 for a missing path, an unknown option and a bad format', () => {
     const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE });
     const missing = charters(['lint', 'nowhere'], dir);
