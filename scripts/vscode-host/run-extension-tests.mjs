@@ -22,18 +22,17 @@
 //   vscode-host-server.log     code-server's stdout/stderr
 // Exit code 0 only if at least one test ran and none failed.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { format } from 'node:util';
+import {
+  CHROMIUM_PATH, codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll,
+} from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
-const require = createRequire(path.join(repoRoot, 'package.json'));
 
 // ------------------------------------------------------------------ options
 function parseArgs(argv) {
@@ -71,12 +70,8 @@ function usage(msg) {
 const opts = parseArgs(process.argv.slice(2));
 const t0 = Date.now();
 const log = (msg) => console.log(`[vscode-host ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// VSCODE_HOST_DIR: same override as setup.sh (default <repo>/.vscode-host)
-const hostDir = process.env.VSCODE_HOST_DIR ? path.resolve(process.env.VSCODE_HOST_DIR) : path.join(repoRoot, '.vscode-host');
-const csEntry = path.join(hostDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const chromiumPath = '/usr/bin/chromium';
+const codeServer = codeServerPaths(repoRoot);
 const outDir = path.join(repoRoot, 'test-results');
 const files = {
   results: path.join(outDir, 'vscode-host-results.json'),
@@ -85,143 +80,27 @@ const files = {
   server: path.join(outDir, 'vscode-host-server.log'),
 };
 
-// ------------------------------------------------------------------ cleanup state
-let serverProc = null; // ChildProcess of code-server (own process group)
-let browserServer = null; // playwright BrowserServer (owns the Chromium process)
-let browser = null; // playwright Browser connected to it
-let browserPid = null;
+// ------------------------------------------------------------------ cleanup
+// code-server and Chromium are stopped by stopAll() (processes.mjs), here and on signals.
 let tmpRoot = null;
 let consoleStream = null;
 const writeConsole = (line) => {
   if (consoleStream && !consoleStream.writableEnded) consoleStream.write(line);
 };
-let cleaningUp = null;
-
-function killGroup(pid, signal) {
-  if (!pid) return;
+const cleanup = onExitCleanup(async () => {
   try {
-    process.kill(-pid, signal);
-  } catch {
-    try { process.kill(pid, signal); } catch { /* already gone */ }
-  }
-}
-function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
-}
-async function waitGone(pid, ms) {
-  const end = Date.now() + ms;
-  while (alive(pid) && Date.now() < end) await sleep(100);
-  return !alive(pid);
-}
-
-// Live (non-zombie) members of a process group, from /proc (Linux); zombies left for
-// pid 1 to reap do not count. Without /proc: kill(-pgid, 0) (zombies count there).
-function groupAlive(pgid) {
-  let pids;
-  try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    try { process.kill(-pgid, 0); return true; } catch { return false; }
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
-    } catch { /* exited meanwhile */ }
-  }
-  return false;
-}
-async function waitGroupGone(pgid, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!groupAlive(pgid)) return true;
-    await sleep(100);
-  }
-  return false;
-}
-
-async function cleanup() {
-  if (cleaningUp) return cleaningUp;
-  cleaningUp = (async () => {
-   try {
-    if (browser) await Promise.race([browser.close().catch(() => {}), sleep(3000)]);
-    if (browserServer) await Promise.race([browserServer.close().catch(() => {}), sleep(5000)]);
-    if (browserPid) {
-      killGroup(browserPid, 'SIGKILL');
-      await waitGroupGone(browserPid, 3000);
-      await waitGone(browserPid, 3000);
-    }
-    if (serverProc?.pid) {
-      const pid = serverProc.pid;
-      killGroup(pid, 'SIGTERM');
-      if (!(await waitGone(pid, 5000))) killGroup(pid, 'SIGKILL');
-      await waitGone(pid, 2000);
-      killGroup(pid, 'SIGKILL'); // stragglers (extension host, watchers) left in the group
-      await waitGroupGone(pid, 5000);
-    }
+    await stopAll();
     if (consoleStream) {
       const s = consoleStream;
       consoleStream = null;
       await Promise.race([new Promise((r) => s.end(r)), sleep(2000)]);
     }
-   } catch (e) {
-     log(`cleanup: ${e?.message ?? e}`);
-   }
-    if (tmpRoot && !opts.keepTemp) {
-      for (let i = 0; i < 5; i++) {
-        try {
-          fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-          break;
-        } catch (e) {
-          if (i === 4) log(`could not remove ${tmpRoot}: ${e.message}`);
-          await sleep(300);
-        }
-      }
-    }
-  })();
-  return cleaningUp;
-}
-// Last resort if something calls process.exit() without going through cleanup().
-process.on('exit', () => {
-  if (browserPid) killGroup(browserPid, 'SIGKILL');
-  if (serverProc?.pid) killGroup(serverProc.pid, 'SIGKILL');
-});
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-  process.on(sig, () => {
-    log(`${sig}: stopping code-server and Chromium`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
+  } finally {
+    if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
+  }
+}, { log });
 
 // ------------------------------------------------------------------ helpers
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, proc, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (proc.exitCode !== null || proc.signalCode) {
-      throw new Error(`code-server exited early (code ${proc.exitCode}, signal ${proc.signalCode}); see ${files.server}`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch { /* not yet */ }
-    await sleep(250);
-  }
-  throw new Error(`code-server did not answer ${url} within ${ms / 1000}s; see ${files.server}`);
-}
-
 // Screenshots asked for by the tests (test/vscode/screenshot.ts), taken while the
 // extension host is still alive (it exits once run() settles).
 async function serveScreenshotRequests(page, dir) {
@@ -279,14 +158,13 @@ function printResults(results) {
 
 // ------------------------------------------------------------------ main
 async function main() {
-  if (!fs.existsSync(csEntry)) {
-    throw new Error(`code-server is not installed (${csEntry} missing): run bash scripts/vscode-host/setup.sh`);
+  if (!fs.existsSync(codeServer.entry)) {
+    throw new Error(`code-server is not installed (${codeServer.entry} missing): run bash scripts/vscode-host/setup.sh`);
   }
-  if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} missing: run bash scripts/vscode-host/setup.sh`);
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run bash scripts/vscode-host/setup.sh`);
   if (!fs.existsSync(opts.tests)) {
     throw new Error(`${opts.tests} missing: compile first with npx tsc -p tsconfig.vscode.json`);
   }
-  const { chromium } = require('playwright-core');
 
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of [files.results, files.screenshot]) fs.rmSync(f, { force: true });
@@ -311,22 +189,15 @@ async function main() {
 
   // ---- code-server
   const port = await freePort();
-  const serverLog = fs.openSync(files.server, 'w');
-  const args = [
-    csEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    workspace,
-  ];
-  serverProc = spawn(process.execPath, args, {
-    cwd: path.dirname(path.dirname(path.dirname(path.dirname(csEntry)))), // .vscode-host/code-server
-    detached: true, // own process group, so the extension host etc. die with it
-    stdio: ['ignore', serverLog, serverLog],
+  const serverProc = await startCodeServer({
+    entry: codeServer.entry,
+    cwd: codeServer.cwd,
+    port,
+    userDataDir,
+    extensionsDir,
+    folder: workspace,
+    logFile: files.server,
+    log,
     env: {
       ...process.env,
       CHARTERS_TEST_RESULTS: resultsTmp,
@@ -338,27 +209,9 @@ async function main() {
       XDG_DATA_HOME: path.join(tmpRoot, 'xdg-data'),
     },
   });
-  fs.closeSync(serverLog);
-  serverProc.on('error', (e) => log(`code-server spawn error: ${e.message}`));
-  log(`code-server pid ${serverProc.pid} on http://127.0.0.1:${port} (log: ${path.relative(repoRoot, files.server)})`);
-  await waitForServer(`http://127.0.0.1:${port}/healthz`, serverProc, 60_000);
-  log('code-server is serving');
 
   // ---- Chromium
-  // launchServer (not launch) so we know Chromium's process id and can kill its group.
-  browserServer = await chromium.launchServer({
-    executablePath: chromiumPath,
-    // Playwright's own handlers would process.exit(130) on SIGINT before our cleanup ran.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  browserPid = browserServer.process()?.pid ?? null;
-  browser = await chromium.connect(browserServer.wsEndpoint());
-  log(`chromium pid ${browserPid}`);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  const { page } = await launchChromium({ log });
   const stamp = () => new Date().toISOString();
   // VS Code logs with printf-style '%c'/'%s' formats: format the real arguments like Node would.
   let consoleChain = Promise.resolve();
@@ -469,7 +322,7 @@ try {
   exitCode = await main();
 } catch (err) {
   // After a signal, cleanup() kills code-server under main(): that error is expected noise.
-  if (!cleaningUp) log(`ERROR: ${err?.stack ?? err}`);
+  if (!cleanup.started) log(`ERROR: ${err?.stack ?? err}`);
   exitCode = 1;
 } finally {
   await cleanup();

@@ -15,16 +15,16 @@
 //   --only a,b      run only these steps (names as printed)
 //   --keep-temp     keep the temp dir (profile, extensions, workspace copy)
 // Exit code 0 only if every step passed. Prints "N passed, M failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import {
+  codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll,
+} from '../../scripts/vscode-host/processes.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(path.join(repoRoot, 'package.json'));
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -44,11 +44,7 @@ const opts = {
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const hostDir = process.env.VSCODE_HOST_DIR ? path.resolve(process.env.VSCODE_HOST_DIR) : path.join(repoRoot, '.vscode-host');
-const csEntry = path.join(hostDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const csCwd = path.join(hostDir, 'code-server');
-const chromiumPath = '/usr/bin/chromium';
+const { entry: csEntry, cwd: csCwd } = codeServerPaths(repoRoot);
 const outDir = path.join(repoRoot, 'test-results');
 const shot = (step) => path.join(outDir, `e2e-${step}.png`);
 
@@ -62,93 +58,17 @@ const DOC_IMAGES = {
 };
 
 // ------------------------------------------------------------------ processes and cleanup
-let serverProc = null;
-let browserServer = null;
-let browser = null;
-let browserPid = null;
+// code-server and Chromium are stopped by stopAll() (scripts/vscode-host/processes.mjs),
+// here and on signals.
 let tmpRoot = null;
-let cleaningUp = null;
+const cleanup = onExitCleanup(async () => {
+  try {
+    await stopAll();
+  } finally {
+    if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
+  }
+}, { log });
 
-function killGroup(pid, signal) {
-  if (!pid) return;
-  try { process.kill(-pid, signal); } catch { try { process.kill(pid, signal); } catch { /* gone */ } }
-}
-function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
-}
-async function waitGone(pid, ms) {
-  const end = Date.now() + ms;
-  while (alive(pid) && Date.now() < end) await sleep(100);
-  return !alive(pid);
-}
-function groupAlive(pgid) {
-  let pids;
-  try { pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch {
-    try { process.kill(-pgid, 0); return true; } catch { return false; }
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[2]) === pgid && f[0] !== 'Z') return true;
-    } catch { /* exited */ }
-  }
-  return false;
-}
-async function waitGroupGone(pgid, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!groupAlive(pgid)) return true;
-    await sleep(100);
-  }
-  return false;
-}
-async function cleanup() {
-  if (cleaningUp) return cleaningUp;
-  cleaningUp = (async () => {
-    try {
-      if (browser) await Promise.race([browser.close().catch(() => {}), sleep(3000)]);
-      if (browserServer) await Promise.race([browserServer.close().catch(() => {}), sleep(5000)]);
-      if (browserPid) {
-        killGroup(browserPid, 'SIGKILL');
-        await waitGroupGone(browserPid, 3000);
-      }
-      if (serverProc?.pid) {
-        const pid = serverProc.pid;
-        killGroup(pid, 'SIGTERM');
-        if (!(await waitGone(pid, 5000))) killGroup(pid, 'SIGKILL');
-        killGroup(pid, 'SIGKILL'); // extension host, file watchers left in the group
-        await waitGroupGone(pid, 5000);
-      }
-    } catch (e) {
-      log(`cleanup: ${e?.message ?? e}`);
-    }
-    if (tmpRoot && !opts.keepTemp) fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  })();
-  return cleaningUp;
-}
-process.on('exit', () => {
-  if (browserPid) killGroup(browserPid, 'SIGKILL');
-  if (serverProc?.pid) killGroup(serverProc.pid, 'SIGKILL');
-});
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
-  process.on(sig, () => {
-    log(`${sig}: stopping code-server and Chromium`);
-    cleanup().finally(() => process.exit(code));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 function run(cmd, args, options = {}) {
   log(`$ ${[cmd, ...args].map((a) => path.relative(repoRoot, a) && !a.startsWith('-') && a.includes('/') ? path.relative(repoRoot, a) : a).join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit', ...options });
@@ -511,7 +431,6 @@ async function main() {
   timings.package = Date.now() - t;
   if (!fs.existsSync(opts.vsix)) throw new Error(`${opts.vsix} missing: run npm run package`);
   if (!fs.existsSync(csEntry)) throw new Error(`code-server missing (${csEntry}): run bash scripts/vscode-host/setup.sh`);
-  const { chromium } = require('playwright-core');
 
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-e2e-'));
   const userDataDir = path.join(tmpRoot, 'user-data');
@@ -547,35 +466,8 @@ async function main() {
   t = Date.now();
   const port = await freePort();
   const serverLogPath = path.join(outDir, 'e2e-server.log');
-  const serverLog = fs.openSync(serverLogPath, 'w');
-  serverProc = spawn(process.execPath, [csEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace], {
-    cwd: csCwd, detached: true, stdio: ['ignore', serverLog, serverLog], env,
-  });
-  fs.closeSync(serverLog);
-  log(`code-server pid ${serverProc.pid} on http://127.0.0.1:${port}`);
-  const end = Date.now() + 60000;
-  for (;;) {
-    if (serverProc.exitCode !== null || serverProc.signalCode) throw new Error(`code-server exited early; see ${serverLogPath}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
-    } catch { /* not yet */ }
-    if (Date.now() > end) throw new Error(`code-server did not answer; see ${serverLogPath}`);
-    await sleep(250);
-  }
-
-  browserServer = await chromium.launchServer({
-    executablePath: chromiumPath,
-    handleSIGINT: false, // Playwright's handlers would exit before our cleanup runs
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  browserPid = browserServer.process()?.pid ?? null;
-  browser = await chromium.connect(browserServer.wsEndpoint());
-  log(`chromium pid ${browserPid}`);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  await startCodeServer({ entry: csEntry, cwd: csCwd, port, userDataDir, extensionsDir, folder: workspace, env, logFile: serverLogPath, log });
+  const { page } = await launchChromium({ log });
   const consoleLog = fs.createWriteStream(path.join(outDir, 'e2e-console.log'));
   page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
@@ -634,7 +526,7 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (err) {
-  if (!cleaningUp) log(`ERROR: ${err?.stack ?? err}`);
+  if (!cleanup.started) log(`ERROR: ${err?.stack ?? err}`);
   console.log('\n0 passed, 1 failed');
   exitCode = 1;
 } finally {
