@@ -7,7 +7,11 @@ import type { ChartersDiagnostic } from '../service/types';
 import type { DocumentSummary } from '../service/workspace';
 import type { WorkspaceState } from './workspaceState';
 
-/** Parse once per document version; every handler reads the same parse. */
+/**
+ * Parse once per document version; every handler reads the same parse. A new version of an open
+ * document re-parses only the top-level blocks the edit touched (incrementalParse.ts), reusing the
+ * previous version's parse of the others: the result is the full parse's, only sooner.
+ */
 export class ParseCache {
   private readonly entries = new Map<string, { version: number; parsed: ParsedDocument }>();
 
@@ -16,7 +20,7 @@ export class ParseCache {
   get(textDocument: TextDocument): ParsedDocument {
     const entry = this.entries.get(textDocument.uri);
     if (entry && entry.version === textDocument.version) return entry.parsed;
-    const parsed = this.service.parse(textDocument);
+    const parsed = this.service.reparse(entry?.parsed, textDocument);
     this.entries.set(textDocument.uri, { version: textDocument.version, parsed });
     return parsed;
   }

@@ -10,6 +10,7 @@ import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } fro
 import { addAllMissingSections, fixAllEdits } from './fixes';
 import { lint } from './lint';
 import { parse, type ParsedDocument } from './parse';
+import { parseIncrementally } from './incrementalParse';
 import { Schemas } from './schemas';
 import type { ChartersDiagnostic, Fix } from './types';
 import { summarize, type DocumentSummary, type WorkspaceIndex } from './workspace';
@@ -20,6 +21,11 @@ import { summarize, type DocumentSummary, type WorkspaceIndex } from './workspac
  */
 export interface LanguageService {
   parse(textDocument: TextDocument): ParsedDocument;
+  /**
+   * The parse of a new version of an edited document, re-parsing only the top-level blocks whose
+   * text changed since `previous`; the same result as `parse`, cheaper for large documents.
+   */
+  reparse(previous: ParsedDocument | undefined, textDocument: TextDocument): ParsedDocument;
   summarize(uri: string, parsed: ParsedDocument): DocumentSummary | undefined;
   validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): ChartersDiagnostic[];
   addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
@@ -40,6 +46,7 @@ export function createLanguageService(): LanguageService {
   return {
     schemas,
     parse,
+    reparse: (previous, textDocument) => parseIncrementally(previous, textDocument),
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
     validate: (uri, parsed, index, settings) => lint({ uri, parsed, index, settings, schemas }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),

@@ -30,7 +30,19 @@ export interface Directives {
 }
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" document stays cheap). */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
+
+/** How every charter document is parsed (incrementalParse.ts parses its blocks with the same). */
+export const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  // not 'warn': yaml would call process.emitWarning for a key that is a collection, which the
+  // server logs as an error on every keystroke; such keys are reported as findings instead
+  logLevel: 'error',
+} as const;
 
 /**
  * Documents beyond these are not analysed (docs/limits.md): a real product document is a few
@@ -41,16 +53,7 @@ export const LIMITS = { characters: 2_000_000, lines: 50_000, depth: 200 } as co
 export function parse(textDocument: TextDocument): ParsedDocument {
   const text = textDocument.getText();
   const refused = refusal(text);
-  const yaml = parseDocument(refused ? '' : text, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-    // not 'warn': yaml would call process.emitWarning for a key that is a collection, which the
-    // server logs as an error on every keystroke; such keys are reported as findings instead
-    logLevel: 'error',
-  });
+  const yaml = parseDocument(refused ? '' : text, YAML_OPTIONS);
   let value: unknown;
   let tooManyAliases = false;
   try {
@@ -63,7 +66,7 @@ export function parse(textDocument: TextDocument): ParsedDocument {
   return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, ...(refused ? { refused } : {}) };
 }
 
-function refusal(text: string): string | undefined {
+export function refusal(text: string): string | undefined {
   if (text.length > LIMITS.characters) {
     return `The file is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${LIMITS.characters / 1e6} million): split it into one document per file`;
   }
@@ -135,7 +138,7 @@ function closingQuote(line: string, from: number, quote: string): number {
   return line.length; // a quoted scalar that goes on to the next line: good enough for an estimate
 }
 
-function readKind(yaml: Document.Parsed): Kind | undefined {
+export function readKind(yaml: Document.Parsed): Kind | undefined {
   if (!isMap(yaml.contents)) return undefined;
   const node = yaml.contents.get('kind', true);
   return isScalar(node) && isKind(node.value) ? node.value : undefined;
@@ -143,7 +146,7 @@ function readKind(yaml: Document.Parsed): Kind | undefined {
 
 const DIRECTIVE = /#\s*charters-disable-(next-line|file)\b([^\n]*)/;
 
-function readDirectives(text: string): Directives {
+export function readDirectives(text: string): Directives {
   const nextLine = new Map<number, Set<string>>();
   const file = new Set<string>();
   if (!text.includes('charters-disable')) return { nextLine, file };

@@ -1,0 +1,252 @@
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
+
+/**
+ * Re-parse only the top-level blocks an edit touched (issue 6). The text is split before every
+ * column-0 `key:` line into blocks of one top-level pair each; every block is parsed alone (or
+ * taken from the previous version when its text is identical), and the pairs are assembled into
+ * one Document that every consumer reads as it reads `parse(textDocument)`: the same node ranges
+ * (absolute offsets), no errors or warnings, the same `value`, `kind` and directives.
+ *
+ * Whenever a document could behave differently when split, or anything is uncertain, this is
+ * `parse(textDocument)` itself: see `splittable` (the text), `parseBlock` (a block must be one
+ * clean `key: value` pair, with no errors or warnings) and `endsEmptyBeforeComments`. Comments are the
+ * one thing placed differently (a comment between two top-level pairs ends the earlier block
+ * here rather than starting the later key): nothing downstream reads yaml comments.
+ *
+ * Parsed documents are immutable: a cached block's nodes are shared with a later version only
+ * where its offset is unchanged; a block that moved is cloned, and the clone shifted.
+ */
+export function parseIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number } = {}): ParsedDocument {
+  const text = textDocument.getText();
+  const blocks = splittable(text, options.minLines ?? MIN_LINES);
+  if (!blocks || refusal(text)) return parse(textDocument);
+  const cache = previous ? caches.get(previous) : undefined;
+  const entries: Block[] = [];
+  for (const { start, end, key } of blocks) {
+    const source = text.slice(start, end);
+    let entry = cache?.get(source);
+    if (entry && entry.offset !== start) entry = shifted(entry, start);
+    else if (!entry) entry = parseBlock(source, start, key);
+    if (!entry) {
+      // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
+      // the blocks that did parse are kept for the next version
+      return remember(parse(textDocument), entries);
+    }
+    entries.push(entry);
+  }
+  const parsed = assemble(textDocument, text, entries);
+  if (!parsed) return parse(textDocument);
+  assembled.add(parsed);
+  return remember(parsed, entries);
+}
+
+const assembled = new WeakSet<ParsedDocument>();
+
+/** For tests and measurements: whether `parsed` was assembled from blocks (not a full parse). */
+export function isAssembled(parsed: ParsedDocument): boolean {
+  return assembled.has(parsed);
+}
+
+/** Under this many lines the full parse is cheap enough, and splitting is not worth it. */
+export const MIN_LINES = 200;
+
+interface Block {
+  readonly source: string;
+  /** The offset of the block in the text its nodes' ranges were made for. */
+  readonly offset: number;
+  readonly key: string;
+  readonly pair: Pair<Node, Node | null>;
+  /** The block alone: its map's and document's range and comments. */
+  readonly doc: Document.Parsed;
+  readonly map: YAMLMap;
+  /** toJS of the pair's value. */
+  readonly value: unknown;
+}
+
+/** Per parsed version: the blocks it was assembled from, by text, for the next version to reuse. */
+const caches = new WeakMap<ParsedDocument, Map<string, Block>>();
+
+function remember(parsed: ParsedDocument, entries: Block[]): ParsedDocument {
+  if (entries.length) caches.set(parsed, new Map(entries.map((entry) => [entry.source, entry])));
+  return parsed;
+}
+
+/** A top-level key this module splits at: a plain, identifier-like key at column 0. */
+const KEY_LINE = /^[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|\r?$)/;
+/** Something that could start an anchor, an alias or a tag (conservatively: also in quotes and prose). */
+const NODE_PROPERTY = /(?:^|[\s,[\]{}])[&*!]/;
+
+/**
+ * The blocks of `text`, or undefined when it must be parsed whole. Fallbacks: fewer than
+ * MIN_LINES lines; a byte-order mark; any line at column 0 that is not blank, a comment or a plain
+ * `key:` line (directives `%`, `---`, `...`, top-level flow collections and sequences, `?`
+ * explicit keys, quoted or complex keys, tabs, a scalar continued at column 0); anything that could
+ * be an anchor, alias or tag; a top-level key twice.
+ */
+function splittable(text: string, minLines: number): { start: number; end: number; key: string }[] | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  const starts: number[] = [];
+  const keys = new Set<string>();
+  const order: string[] = [];
+  let lines = 0;
+  for (let at = 0; at <= text.length; ) {
+    let next = text.indexOf('\n', at);
+    if (next === -1) next = text.length;
+    lines++;
+    const first = text[at];
+    if (first !== undefined && first !== ' ' && first !== '#' && first !== '\n' && first !== '\r') {
+      const line = text.slice(at, next);
+      const match = KEY_LINE.exec(line);
+      if (!match) return undefined;
+      const key = line.slice(0, line.indexOf(':'));
+      if (keys.has(key)) return undefined;
+      keys.add(key);
+      order.push(key);
+      starts.push(at);
+    } else if (first === '\r' && text[at + 1] !== '\n' && at + 1 < text.length) {
+      return undefined; // a lone CR: yaml's line breaks and ours would differ
+    }
+    at = next + 1;
+  }
+  if (lines < minLines || starts.length < 2) return undefined;
+  if (NODE_PROPERTY.test(text)) return undefined;
+  starts[0] = 0; // leading comments and blank lines belong to the first block
+  return starts.map((start, index) => ({ start, end: index + 1 < starts.length ? starts[index + 1] : text.length, key: order[index] }));
+}
+
+/** Parse one block at `offset`; undefined unless it is exactly one clean `key: value` pair. */
+function parseBlock(source: string, offset: number, keyText: string): Block | undefined {
+  const doc = parseDocument(source, YAML_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const map = doc.contents;
+  if (!isMap(map) || map.items.length !== 1 || map.flow) return undefined;
+  const pair = map.items[0] as Pair<Node, Node | null>;
+  const key = pair.key;
+  if (!isScalar(key) || key.type !== 'PLAIN' || key.value !== keyText) return undefined;
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+  if (typeof js !== 'object' || js === null || !Object.prototype.hasOwnProperty.call(js, key.value)) return undefined;
+  if (Object.keys(js).length !== 1) return undefined;
+  const value = (js as Record<string, unknown>)[key.value];
+  if (endsEmptyBeforeComments(pair, source)) return undefined;
+  if (offset !== 0) {
+    shiftNode(pair.key, offset);
+    if (pair.value) shiftNode(pair.value, offset);
+    shiftRange(map.range, offset);
+    shiftRange(doc.range, offset);
+  }
+  return { source, offset, key: key.value, pair, doc, map, value };
+}
+
+/**
+ * Whether the block ends in an empty node (`key:` with nothing after it, at any depth) followed by
+ * comments or blank lines: such a node's extent takes in what follows it, which yaml reads
+ * differently at the end of the text than before the next top-level key.
+ */
+function endsEmptyBeforeComments(pair: Pair<Node, Node | null>, source: string): boolean {
+  let node: unknown = pair.value ?? pair.key;
+  for (;;) {
+    if (isPair(node)) node = node.value ?? node.key;
+    else if (isCollection(node) && node.items.length) node = node.items[node.items.length - 1];
+    else break;
+  }
+  if (node === null || node === undefined) return true;
+  if (!isScalar(node) || !node.range || node.range[0] !== node.range[1]) return false;
+  return /#|\n[ \t]*\r?\n/.test(source.slice(node.range[0]));
+}
+
+/** A cached block moved to `offset`: a shifted copy; the cached nodes are never touched. */
+function shifted(entry: Block, offset: number): Block {
+  const delta = offset - entry.offset;
+  const pair = new Pair(cloneShifted(entry.pair.key, delta) as Node, cloneShifted(entry.pair.value, delta) as Node | null);
+  const map = copyOf(entry.map);
+  map.range = entry.map.range && (entry.map.range.map((at) => at + delta) as [number, number, number]);
+  map.items = [pair];
+  const doc = copyOf(entry.doc);
+  doc.contents = map as YAMLMap.Parsed;
+  doc.range = entry.doc.range.map((at) => at + delta) as [number, number, number];
+  return { ...entry, offset, pair, map, doc };
+}
+
+/**
+ * A copy of `node` and everything under it, its ranges shifted by `delta`. Hand-written rather than
+ * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing.
+ */
+function cloneShifted(node: unknown, delta: number): unknown {
+  if (node === null) return null;
+  let copy: Scalar | YAMLMap | YAMLSeq;
+  if (isScalar(node)) {
+    copy = assignOwn(new Scalar(node.value), node);
+  } else if (isMap(node)) {
+    copy = assignOwn(new YAMLMap(node.schema), node);
+    copy.items = node.items.map((item) => new Pair(cloneShifted(item.key, delta), cloneShifted(item.value, delta)));
+  } else if (isSeq(node)) {
+    copy = assignOwn(new YAMLSeq(node.schema), node);
+    copy.items = node.items.map((item) => cloneShifted(item, delta));
+  } else {
+    throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  }
+  const range = node.range;
+  if (range) copy.range = [range[0] + delta, range[1] + delta, range[2] + delta];
+  return copy;
+}
+
+function assignOwn<T extends object>(copy: T, node: T): T {
+  for (const key of Object.keys(node)) (copy as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
+  return copy;
+}
+
+function copyOf<T extends object>(object: T): T {
+  return Object.create(Object.getPrototypeOf(object), Object.getOwnPropertyDescriptors(object)) as T;
+}
+
+/** Shift in place: only ever a fresh parse or a fresh clone. */
+function shiftNode(node: unknown, delta: number): void {
+  if (isPair(node)) {
+    shiftNode(node.key, delta);
+    shiftNode(node.value, delta);
+    return;
+  }
+  if (isScalar(node)) {
+    shiftRange(node.range, delta);
+  } else if (isCollection(node)) {
+    shiftRange(node.range, delta);
+    for (const item of node.items) shiftNode(item, delta);
+  } else if (node !== null && node !== undefined) {
+    throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  }
+}
+
+function shiftRange(range: number[] | null | undefined, delta: number): void {
+  if (!range) return;
+  for (let index = 0; index < range.length; index++) range[index] += delta;
+}
+
+/** One document of all the blocks' pairs, built like the full parse builds it. */
+function assemble(textDocument: TextDocument, text: string, entries: Block[]): ParsedDocument | undefined {
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  if (!first.map.range || !last.map.range) return undefined;
+  const map = copyOf(first.map);
+  map.items = entries.map((entry) => entry.pair);
+  map.range = [first.map.range[0], last.map.range[1], last.map.range[2]];
+  map.comment = last.map.comment;
+  const yaml = copyOf(first.doc);
+  yaml.contents = map as YAMLMap.Parsed;
+  yaml.errors = [];
+  yaml.warnings = [];
+  yaml.range = [first.doc.range[0], last.doc.range[1], last.doc.range[2]];
+  yaml.comment = last.doc.comment;
+  const value: Record<string, unknown> = {};
+  for (const entry of entries) {
+    Object.defineProperty(value, entry.key, { value: entry.value, writable: true, enumerable: true, configurable: true });
+  }
+  const directives = readDirectives(text);
+  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases: false, directives };
+}

@@ -1,0 +1,241 @@
+// parseIncrementally must be indistinguishable from parse: for every version of a document
+// reached by random edits (typing, deleting, merging and splitting top-level blocks, anchors,
+// broken YAML), the same diagnostics, value, yaml errors, completion and hover, and the same node
+// tree (every node's class, range and value). Fixed seed: a failure replays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { isCollection, isPair, isScalar, isAlias } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse, type ParsedDocument } from '../../server/src/service/parse';
+import { isAssembled, parseIncrementally } from '../../server/src/service/incrementalParse';
+import { listDocuments, loadWorkspace, REPO_ROOT, service } from './harness';
+
+const SEED = Number(process.env.PROPERTY_SEED ?? 20261123);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
+const URI = 'file:///incremental/doc.role.yaml';
+
+const { index, settings } = loadWorkspace(path.join(REPO_ROOT, 'examples'));
+
+const SMALL = [...listDocuments(path.join(REPO_ROOT, 'examples')), ...listDocuments(path.join(REPO_ROOT, 'test', 'fixtures', 'rules'))].map((file) =>
+  fs.readFileSync(file, 'utf8'),
+);
+
+/** A deterministic role of about `lines` lines, shaped like bench/lib/generate.mjs's. */
+function role(lines: number, seed: number): string {
+  let state = seed >>> 0;
+  const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
+  const words = 'customers merchants checkout payments fraud onboarding pricing roadmap discovery research'.split(' ');
+  const out = ['# A generated role.', 'kind: role', 'id: generated-role', 'title: Generated PM', 'level: senior-pm', 'track: ic', 'summary: >-', '  Owns an area.', '  And more.', 'reportsTo: group-pm', 'inherits: product-manager', '', 'responsibilities:'];
+  const body = lines - out.length;
+  for (let i = 0; i < body * 0.3; i++) out.push(i % 3 ? `  - text: Runs the ${pick(words)} review ${i}` : '  - prioritize-backlog', ...(i % 3 ? [`    area: ${pick(['discovery', 'delivery', 'strategy'])}`] : []));
+  out.push('# skills follow', 'skills:', '  - skill: prioritization', '    level: 3', '  - stakeholder-management');
+  out.push('authority:');
+  for (let i = 0; i < body * 0.2; i++) out.push(`  - Decides the ${pick(words)} plan ${i}`);
+  out.push('', 'goals:');
+  for (let i = 0; out.length < lines; i++) out.push(`  - goal: Grow ${pick(words)} ${i}`, `    measure: ${pick(['revenue', 'conversion'])} up ${i} percent`, '    notes: |', `      Line one ${i}`, '      line two');
+  out.push('notes: |+', '  kept', '', '');
+  return out.join('\n');
+}
+
+const LARGE = [role(1000, 1), role(1000, 2).replace(/\n/g, '\r\n'), role(400, 3)];
+
+/** Every node: class, range, value, in order: what consumers can see of the tree (comments aside). */
+function tree(parsed: ParsedDocument): unknown {
+  const out: unknown[] = [parsed.yaml.range];
+  const visit = (node: unknown): void => {
+    if (isPair(node)) {
+      out.push('pair');
+      visit(node.key);
+      visit(node.value);
+    } else if (isScalar(node)) out.push(['scalar', node.range, node.value, node.type, node.source]);
+    else if (isCollection(node)) {
+      out.push([node.constructor.name, node.range, node.flow ?? false, node.tag]);
+      for (const item of node.items) visit(item);
+    } else if (isAlias(node)) out.push(['alias', node.range, node.source]);
+    else out.push(node);
+  };
+  visit(parsed.yaml.contents);
+  return out;
+}
+
+function errors(parsed: ParsedDocument) {
+  return [...parsed.yaml.errors, ...parsed.yaml.warnings].map((error) => [error.code, error.pos, error.message]);
+}
+
+function assertSame(incremental: ParsedDocument, full: ParsedDocument, positions: number[]): void {
+  const text = full.textDocument.getText();
+  assert.deepEqual(errors(incremental), errors(full), 'yaml errors');
+  assert.deepEqual(incremental.value, full.value, 'value');
+  assert.equal(JSON.stringify(incremental.value), JSON.stringify(full.value), 'value, key order');
+  assert.equal(incremental.kind, full.kind);
+  assert.equal(incremental.tooManyAliases, full.tooManyAliases);
+  assert.equal(incremental.refused, full.refused);
+  assert.deepEqual(incremental.directives, full.directives);
+  assert.deepEqual(tree(incremental), tree(full), 'node tree');
+  assert.deepEqual(service.validate(URI, incremental, index, settings), service.validate(URI, full, index, settings), 'diagnostics');
+  assert.deepEqual(service.summarize(URI, incremental), service.summarize(URI, full), 'summary');
+  for (const at of positions) {
+    const position = full.textDocument.positionAt(at % (text.length + 1));
+    assert.deepEqual(service.complete(incremental, position, index, settings), service.complete(full, position, index, settings), 'completion');
+    assert.deepEqual(service.hover(incremental, position, index, settings), service.hover(full, position, index, settings), 'hover');
+  }
+}
+
+type Edit =
+  | { type: 'insert'; at: number; text: string }
+  | { type: 'delete'; at: number; length: number }
+  | { type: 'line'; line: number; text: string }
+  | { type: 'dropLine'; line: number }
+  | { type: 'join'; line: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ type: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', ': ', '#', '&a ', '*a', '!t ', '- ', '"', "'", '|', '>', '[', '{', '\t', 'a: b', '\nkey: v\n', '\n  - y', '\r') }),
+  fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    type: fc.constant('line' as const),
+    line: fc.nat(),
+    text: fc.constantFrom('extra: 1', 'goals: []', 'kind: role', 'id: other', '# a comment', '', '  indented: 1', '  - item', '- top', '---', '...', '%YAML 1.2', 'a: &x 1', 'b: *x', 'c: !!str 3', '"quoted": 1', '? k', 'true: 1', 'null: x', 'block: |', 'x', '\ttab: 1', '{a: 1}', '__proto__: 1', 'constructor: 2', 'summary: "open', 'notes: |+'),
+  }),
+  fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
+  fc.record({ type: fc.constant('join' as const), line: fc.nat() }),
+);
+
+function apply(text: string, change: Edit): string {
+  const lines = text.split('\n');
+  switch (change.type) {
+    case 'insert': {
+      const at = change.at % (text.length + 1);
+      return text.slice(0, at) + change.text + text.slice(at);
+    }
+    case 'delete': {
+      const at = change.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at + change.length);
+    }
+    case 'line':
+      lines.splice(change.line % (lines.length + 1), 0, change.text);
+      return lines.join('\n');
+    case 'dropLine':
+      lines.splice(change.line % lines.length, 1);
+      return lines.join('\n');
+    case 'join': {
+      const line = change.line % lines.length;
+      if (line + 1 < lines.length) lines.splice(line, 2, lines[line] + lines[line + 1]);
+      return lines.join('\n');
+    }
+  }
+}
+
+/** Edit `start` step by step, each version parsed incrementally from the previous one. */
+function replay(start: string, edits: Edit[], positions: number[], minLines?: number): number {
+  let text = start;
+  let version = 1;
+  let previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', version, text), { minLines });
+  assertSame(previous, parse(TextDocument.create(URI, 'yaml', version, text)), positions);
+  let assembled = isAssembled(previous) ? 1 : 0;
+  for (const change of edits) {
+    text = apply(text, change);
+    version++;
+    const before = tree(previous);
+    const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', version, text), { minLines });
+    assert.deepEqual(tree(previous), before, 'the previous version was not touched');
+    assertSame(next, parse(TextDocument.create(URI, 'yaml', version, text)), positions);
+    if (isAssembled(next)) assembled++;
+    previous = next;
+  }
+  return assembled;
+}
+
+const positions = fc.array(fc.nat(), { minLength: 2, maxLength: 4 });
+
+test('incremental parse equals the full parse: example and fixture documents, edited (split below 200 lines here)', () => {
+  let assembled = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: SMALL.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), positions, (seed, edits, at) => {
+      assembled += replay(SMALL[seed], edits, at, 0);
+    }),
+    { seed: SEED, numRuns: RUNS * 4 },
+  );
+  assert.ok(assembled > RUNS, `only ${assembled} versions were assembled from blocks`);
+});
+
+test('incremental parse equals the full parse: generated 400- and 1,000-line roles, edited', () => {
+  let assembled = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: LARGE.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), positions, (seed, edits, at) => {
+      assembled += replay(LARGE[seed], edits, at);
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  assert.ok(assembled > RUNS, `only ${assembled} versions were assembled from blocks`);
+});
+
+test('incremental parse: an edit inside one block reuses the others, and nothing earlier is mutated', () => {
+  const text = role(1000, 7);
+  const first = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+  assert.ok(isAssembled(first));
+  const at = text.indexOf('measure:');
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const before = tree(first);
+  const second = parseIncrementally(first, TextDocument.create(URI, 'yaml', 2, edited));
+  assert.ok(isAssembled(second));
+  assert.deepEqual(tree(first), before);
+  assertSame(second, parse(TextDocument.create(URI, 'yaml', 2, edited)), [at, at + 3, 50]);
+  // blocks before the edit are shared as they are; the block after it moved and was copied
+  const pairs = (parsed: ParsedDocument) => (parsed.yaml.contents as { items: unknown[] }).items;
+  assert.equal(pairs(second)[0], pairs(first)[0]);
+  const last = pairs(first).length - 1;
+  assert.notEqual(pairs(second)[last], pairs(first)[last]);
+});
+
+const base = role(400, 11);
+const FALLBACKS: [string, string][] = [
+  ['fewer than 200 lines', role(150, 5)],
+  ['a document start marker', `---\n${base}`],
+  ['a document end marker', `${base}\n...\n`],
+  ['a directive', `%YAML 1.2\n---\n${base}`],
+  ['an anchor', base.replace('title: Generated PM', 'title: &t Generated PM')],
+  ['an alias', `${base}\nother: *t\n`],
+  ['a tag', base.replace('track: ic', 'track: !!str ic')],
+  ['a top-level flow mapping', `{kind: role}\n${base}`],
+  ['a top-level sequence', `- a\n${base}`],
+  ['a sequence at column 0 under a key', base.replace('skills:\n', 'skills:\n- listed\n')],
+  ['a tab at column 0', base.replace('track: ic', '\ttrack: ic')],
+  ['a duplicate top-level key', `${base}\nkind: role\n`],
+  ['an explicit key', `? kind\n: role\n${base.replace('kind: role\n', '')}`],
+  ['a quoted key', base.replace('track: ic', '"track": ic')],
+  ['a key that is not a string', `${base}\ntrue: 1\n`],
+  ['a quoted scalar running over a column-0 key line', base.replace('title: Generated PM', 'title: "Generated\nlevel2: PM"')],
+  ['a scalar continued at column 0', base.replace('title: Generated PM', 'title: Generated\nPM')],
+  ['a block with a syntax error', base.replace('track: ic', 'track: [ic')],
+  ['a byte-order mark', `\ufeff${base}`],
+  ['one top-level key only', `responsibilities:\n${base.split('\n').filter((line) => line.startsWith('  ')).join('\n')}`],
+  ['an empty value followed by comment lines before the next key', base.replace('track: ic', 'track:  # to do\n# later')],
+  ['an empty value followed by a blank line before the next key', base.replace('track: ic', 'track:  # to do\n')],
+  ['a refused document', `${base}\nx:\n${'  - '.repeat(250)}deep\n`],
+];
+
+for (const [name, text] of FALLBACKS) {
+  test(`incremental parse falls back to the full parse: ${name}`, () => {
+    const full = parse(TextDocument.create(URI, 'yaml', 1, text));
+    const first = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+    assert.equal(isAssembled(first), false);
+    assertSame(first, full, [0, 100, text.length]);
+    // and from a previous version that was assembled
+    const previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, base));
+    assert.ok(isAssembled(previous));
+    const second = parseIncrementally(previous, TextDocument.create(URI, 'yaml', 2, text));
+    assert.equal(isAssembled(second), false);
+    assertSame(second, parse(TextDocument.create(URI, 'yaml', 2, text)), [0, 100, text.length]);
+  });
+}
+
+test('incremental parse splits a plain block mapping with comments, blank lines and keep-chomped scalars', () => {
+  const text = base;
+  const parsed = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+  assert.ok(isAssembled(parsed));
+  assertSame(parsed, parse(TextDocument.create(URI, 'yaml', 1, text)), [0, 200, text.length - 3]);
+});
