@@ -1,23 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { MemoryIndex } from '../service/workspace';
+import { DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
+import picomatch from 'picomatch';
 import type { LintSettings } from '../service/config';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
 import { lintInParallel, workerCount } from './parallelLint';
 import {
-  DEFAULT_GLOBS,
   UsageError,
   findWorkspaceRoot,
   isIgnored,
   isYamlFile,
+  indexWorkspace,
   loadWorkspace,
+  readText,
+  uriOf,
   workspaceDocuments,
+  writeAtomically,
   type LoadedWorkspace,
 } from './workspaceFiles';
 import pkg from '../../../package.json';
@@ -137,7 +140,7 @@ function isCharterFile(file: string, entry: { workspace: LoadedWorkspace; index:
   if (entry.index.get(uriOf(file))) return true;
   if (!isYamlFile(file)) throw new UsageError(`${file} is not a YAML file (charter documents end in .yaml or .yml).`);
   const parsed = service.parse(TextDocument.create(uriOf(file), 'yaml', 0, readText(file)));
-  return parsed.kind !== undefined || new RegExp(DEFAULT_GLOBS[0].replace('**/*', '').replace(/[.]/g, '\\.').replace(/\{([^}]*)\}/g, (_m, list: string) => `(${list.split(',').join('|')})`) + '$').test(file);
+  return parsed.kind !== undefined || picomatch(DOCUMENT_GLOBS)(path.basename(file));
 }
 
 function lintFile(
@@ -165,22 +168,6 @@ function lintFile(
   return { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) };
 }
 
-export function indexWorkspace(workspace: LoadedWorkspace, service: LanguageService): MemoryIndex {
-  const index = new MemoryIndex();
-  for (const file of workspaceDocuments(workspace)) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch {
-      continue; // unreadable files are reported when they are linted
-    }
-    const uri = uriOf(file);
-    const summary = service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 0, text)));
-    if (summary) index.set(summary);
-  }
-  return index;
-}
-
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'markdown' } } });
   const root = findWorkspaceRoot(io.cwd);
@@ -190,26 +177,6 @@ function taxonomyCommand(args: string[], io: Io, service: LanguageService): numb
   else if (values.format === 'markdown') io.stdout(taxonomyMarkdown(taxonomy));
   else throw new UsageError(`--format must be json or markdown, not "${values.format}".`);
   return 0;
-}
-
-export function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-/** Write through a temporary file and a rename, so a crash never leaves half a document. */
-export function writeAtomically(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
-  fs.writeFileSync(temporary, text, { mode });
-  fs.renameSync(temporary, file);
-}
-
-export function uriOf(file: string): string {
-  return pathToFileURL(file).toString();
 }
 
 function isInside(folder: string, file: string): boolean {

@@ -8,8 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../service/languageService';
 import { MemoryIndex, type DocumentSummary } from '../service/workspace';
 import type { FileResult } from './formatters';
-import { readText, uriOf } from './main';
-import { UsageError, loadWorkspace } from './workspaceFiles';
+import { UsageError, loadWorkspace, readText, uriOf } from './workspaceFiles';
 
 /** Below this many documents one thread is faster than starting workers. */
 export const PARALLEL_THRESHOLD = 400;

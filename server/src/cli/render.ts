@@ -6,8 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import { buildPreviewModel } from '../service/preview/model';
 import { renderBody, renderPage } from '../service/preview/render';
-import { indexWorkspace, readText, uriOf, type Io } from './main';
-import { UsageError, findWorkspaceRoot, loadWorkspace } from './workspaceFiles';
+import type { Io } from './main';
+import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
 
 /**
  * `charters render <file> [-o out.html]`: the editor's preview as one self-contained HTML file
@@ -40,7 +40,7 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   else {
     const output = path.resolve(io.cwd, values.output);
     if (!fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`No such folder for the output: ${path.dirname(values.output)}`);
-    writeNewFileAtomically(output, page);
+    writeAtomically(output, page);
     io.stdout(`Wrote ${values.output}\n`);
   }
   if (model.kind === 'problem') {
@@ -60,14 +60,3 @@ function parseRenderArgs(args: string[]) {
   }
 }
 
-/** Through a temporary file and a rename: a reader never sees half a page. */
-function writeNewFileAtomically(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}

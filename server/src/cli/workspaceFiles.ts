@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig } from '../service/config';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import type { LanguageService } from '../service/languageService';
+import { ALWAYS_IGNORED, DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
 
 /** The document model's default globs for charter documents. */
-export const DEFAULT_GLOBS = ['**/*.{role,ladder,vision,strategy,charter}.{yaml,yml}'];
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export class UsageError extends Error {}
 
@@ -44,7 +45,7 @@ export function loadWorkspace(root: string, service: LanguageService): LoadedWor
 /** Every charter document under the workspace root, by the default globs and the config's own. */
 export function workspaceDocuments(workspace: LoadedWorkspace): string[] {
   return fg
-    .sync([...DEFAULT_GLOBS, ...workspace.config.files], {
+    .sync([...DOCUMENT_GLOBS, ...workspace.config.files], {
       cwd: workspace.root,
       ignore: [...ALWAYS_IGNORED, ...workspace.config.ignore],
       absolute: true,
@@ -63,4 +64,48 @@ export function isIgnored(workspace: LoadedWorkspace, file: string): boolean {
 
 export function isYamlFile(file: string): boolean {
   return /\.ya?ml$/i.test(file);
+}
+
+/**
+ * Write through a temporary file and a rename, so a crash never leaves half a document; an
+ * existing file keeps its mode.
+ */
+export function writeAtomically(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    const mode = fs.statSync(file, { throwIfNoEntry: false })?.mode;
+    fs.writeFileSync(temporary, text, mode === undefined ? undefined : { mode });
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+export function indexWorkspace(workspace: LoadedWorkspace, service: LanguageService): MemoryIndex {
+  const index = new MemoryIndex();
+  for (const file of workspaceDocuments(workspace)) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch {
+      continue; // unreadable files are reported when they are linted
+    }
+    const uri = uriOf(file);
+    const summary = service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 0, text)));
+    if (summary) index.set(summary);
+  }
+  return index;
 }

@@ -8,10 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type LintSettings } from '../service/config';
 import type { LanguageService } from '../service/languageService';
 import type { RuleSetting } from '../service/types';
-import { MemoryIndex, type DocumentSummary } from '../service/workspace';
+import { ALWAYS_IGNORED, DOCUMENT_GLOBS, MemoryIndex, type DocumentSummary } from '../service/workspace';
 
-export const DOCUMENT_GLOBS = ['**/*.{role,ladder,vision,strategy,charter}.{yaml,yml}'];
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /** Settings the editor sends (`charters.*`): personal overrides on top of the workspace config. */
 export interface ClientSettings {

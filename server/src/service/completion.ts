@@ -7,7 +7,8 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-types';
-import { documentContext, fileName, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type DocumentContext, type FeatureDeps } from './documentContext';
+import { documentContext, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type DocumentContext, type FeatureDeps } from './documentContext';
+import { fileName } from './workspace';
 import { detectStyle } from './edits';
 import type { ParsedDocument } from './parse';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';

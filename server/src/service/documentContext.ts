@@ -349,14 +349,6 @@ export function kindFromText(text: string): Kind | undefined {
   return match && isKind(match[1]) ? match[1] : undefined;
 }
 
-export function fileName(uri: string): string {
-  const last = uri.split('/').pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
 
 /** Schemas do not depend on list indexes; index 0 always exists in the shaped values below. */
 export function schemaPath(path: Path): Path {

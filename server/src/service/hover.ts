@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, stringify } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { toRange, type Path } from './ast';
-import { documentContext, fileName, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type FeatureDeps } from './documentContext';
+import { documentContext, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type FeatureDeps } from './documentContext';
+import { fileName } from './workspace';
 import type { ParsedDocument } from './parse';
 import type { Taxonomy } from './taxonomy';
 import { KIND_TITLES, type Kind } from './types';

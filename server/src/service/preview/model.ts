@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../parse';
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
-import type { DocumentSummary, WorkspaceIndex } from '../workspace';
+import { fileName, type DocumentSummary, type WorkspaceIndex } from '../workspace';
 
 /**
  * The preview's model: plain JSON data, one shape per kind, built from one parsed document and the
@@ -577,11 +577,3 @@ function humanize(id: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : id;
 }
 
-function fileName(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() || uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}

@@ -68,12 +68,3 @@ export function relativeLocation(from: string, target: string): string {
   return [...Array(a.length - common).fill('..'), ...b.slice(common)].join('/');
 }
 
-/** The last segment of a URI or path, for naming a file in a message. */
-export function fileName(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
