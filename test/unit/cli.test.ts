@@ -211,6 +211,15 @@ describe('charters lint', () => {
   });
 });
 
+test("the README's short example prints what the README says", () => {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## A short example'));
+  const document = /`roles\/product-manager\.role\.yaml`:\n\n```yaml\n([\s\S]*?)```/.exec(section)![1];
+  const shown = /```text\n\$ npx charters lint roles\n([\s\S]*?)```/.exec(section)![1];
+  const dir = workspace({ 'roles/product-manager.role.yaml': document });
+  assert.equal(charters(['lint', 'roles'], dir).stdout, shown);
+});
+
 describe('charters taxonomy', () => {
   test('--format json prints the contract shape, with workspace additions', () => {
     const dir = workspace({ 'charters.config.yaml': 'taxonomy:\n  skills:\n    - id: pricing\n      title: Pricing\n' });
