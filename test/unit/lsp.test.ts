@@ -191,6 +191,26 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  test('a workspace with a symlink loop and an unreadable document still indexes and serves', async () => {
+    const odd = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-lsp-odd-'));
+    fs.writeFileSync(path.join(odd, 'pm.role.yaml'), PM);
+    fs.mkdirSync(path.join(odd, 'loop'));
+    fs.symlinkSync(odd, path.join(odd, 'loop', 'back'));
+    fs.mkdirSync(path.join(odd, 'folder.role.yaml')); // a name of ours that cannot be read as a file
+    const other = new LspClient();
+    try {
+      await other.initialize(odd);
+      const uri = uriOf(path.join(odd, 'senior.role.yaml'));
+      other.open(uri, SENIOR);
+      // reportsTo/inherits: pm resolve against the indexed file, so nothing is reported
+      await other.diagnosticsFor(uri, (d) => d.length === 0, 10000);
+      assert.equal(other.exitCode, null);
+    } finally {
+      await other.stop();
+      fs.rmSync(odd, { recursive: true, force: true });
+    }
+  });
+
   test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {
     const ghost = uriOf(file('ghost.role.yaml'));
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
