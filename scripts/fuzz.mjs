@@ -214,7 +214,10 @@ export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
       state.round = stats.rounds;
       const file = rnd.pick(files);
       const uri = pathToFileURL(file).toString();
-      let document = TextDocument.create(uri, 'charters', 1, fs.readFileSync(file, 'utf8'));
+      // a third of the documents are grown past 200 lines, so the server's incremental re-parse is exercised too
+      const original = fs.readFileSync(file, 'utf8');
+      const text = rnd.chance(0.33) ? grow(original, 200 + rnd.int(300)) : original;
+      let document = TextDocument.create(uri, 'charters', 1, text);
       const open = { texts: new Map([[1, document.getText()]]) };
       state.open.set(uri, open);
       void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'charters', version: 1, text: document.getText() } });
@@ -282,4 +285,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(JSON.stringify(summary, null, 2));
   console.log(`fuzz seed ${seed}: ${stats.rounds} rounds, ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`);
   process.exit(stats.failures.length ? 1 : 0);
+}
+
+/** The text with a long top-level list appended: a document large enough for the incremental re-parse. */
+function grow(text, lines) {
+  const items = Array.from({ length: lines }, (_, index) => `  - note ${index} about the role`);
+  return `${text.endsWith('\n') ? text : `${text}\n`}fuzzNotes:\n${items.join('\n')}\n`;
 }
