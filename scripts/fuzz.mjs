@@ -55,14 +55,16 @@ const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/
   'textDocument/definition', 'textDocument/references', 'textDocument/documentLink', 'charters/preview'];
 
 /**
- * Run the fuzzer for `seconds`; resolves with the figures. Never throws for a finding: every
- * finding is in `failures` (with the seed, round and last edit to replay it).
+ * Run the fuzzer for `seconds`, and on until at least `minEdits` edits were made (so a short run
+ * does the same work on a loaded machine); resolves with the figures. Never throws for a finding:
+ * every finding is in `failures` (with the seed, round and last edit to replay it).
  */
-export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
+export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {} } = {}) {
   const rnd = random(seed);
   const files = [...listDocuments(EXAMPLES), ...listDocuments(path.join(ROOT, 'test', 'fixtures', 'rules'))];
   const stats = { seed, seconds, rounds: 0, edits: 0, requests: 0, diagnosticsChecked: 0, publishes: 0, restarts: 0, slowestRequestMs: 0, failures: [] };
-  const deadline = Date.now() + seconds * 1000;
+  const until = Date.now() + seconds * 1000;
+  const going = () => Date.now() < until || stats.edits < minEdits;
   let server;
   const fail = (kind, detail) => {
     if (stats.failures.length < 50) stats.failures.push({ kind, ...detail });
@@ -205,7 +207,7 @@ export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
 
   let state = await start();
   try {
-    while (Date.now() < deadline) {
+    while (going()) {
       if (state.exited) {
         stats.restarts++;
         state = await start();
@@ -222,7 +224,7 @@ export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
       state.open.set(uri, open);
       void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'charters', version: 1, text: document.getText() } });
       const steps = 20 + rnd.int(60);
-      for (let step = 0; step < steps && !state.exited && Date.now() < deadline; step++) {
+      for (let step = 0; step < steps && !state.exited && going(); step++) {
         if (rnd.chance(0.7)) {
           const change = randomEdit(document);
           const version = document.version + 1;
