@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind } from 'vscode-languageserver-types';
 import {
   KIND_DEFINITIONS,
   KINDS,
@@ -16,6 +17,7 @@ import {
   starterDocument,
   withoutDocumentExtension,
 } from '../../server/src/service/kinds';
+import { getWorkspaceSymbols } from '../../server/src/service/navigation';
 import { DOCUMENT_GLOBS, MemoryIndex } from '../../server/src/service/workspace';
 import { service } from './harness';
 
@@ -36,6 +38,13 @@ for (const definition of KIND_DEFINITIONS) {
       .validate(uri, parsed, new MemoryIndex(), service.settings())
       .filter((d) => ['yaml-syntax', 'unknown-kind', 'missing-section', 'empty-section', 'unknown-field', 'invalid-value'].includes(d.code));
     assert.deepEqual(findings.map((d) => `${d.code}: ${d.message}`), []);
+  });
+
+  test(`${definition.id}: workspace symbols show it as a ${definition.symbolKind}`, () => {
+    const uri = `file:///w/${newDocumentFileName(definition.id, 'new-thing')}`;
+    const index = new MemoryIndex();
+    index.set(service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 1, starterDocument(definition.id, 'new-thing', '2026-01-31'))))!);
+    assert.deepEqual(getWorkspaceSymbols('new thing', index).map((symbol) => [symbol.name, symbol.kind]), [['New Thing', SymbolKind[definition.symbolKind]]]);
   });
 }
 
@@ -62,6 +71,10 @@ test('every file-name pattern matches the globs and names its kind, and nothing 
   }
   assert.equal(withoutDocumentExtension('team.YML'), 'team');
   assert.equal(withoutDocumentExtension('notes.txt'), 'notes.txt');
+});
+
+test('each kind has its own symbol kind', () => {
+  assert.equal(new Set(KIND_DEFINITIONS.map((definition) => SymbolKind[definition.symbolKind])).size, KIND_DEFINITIONS.length);
 });
 
 test('command ids and lists of kinds come from the entries', () => {

@@ -80,7 +80,7 @@ export function getWorkspaceSymbols(query: string, index: WorkspaceIndex): Symbo
     const name = doc.title ?? doc.id ?? '';
     if (wanted && !fuzzy(`${name} ${doc.id ?? ''}`.toLowerCase(), wanted)) continue;
     const range = doc.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    symbols.push({ name, kind: kindDefinition(doc.kind).symbolKind, containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(), location: { uri: doc.uri, range } });
+    symbols.push({ name, kind: SymbolKind[kindDefinition(doc.kind).symbolKind], containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(), location: { uri: doc.uri, range } });
     if (symbols.length >= 500) break;
   }
   return symbols;

@@ -1,4 +1,3 @@
-import { SymbolKind } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/charter.schema.json';
 import { defineKind, YAML_FORM, type KindSchema } from './kind';
 
@@ -8,7 +7,7 @@ export const charter = defineKind({
   newDocumentTitle: 'New Team Charter',
   schema: schema as unknown as KindSchema,
   forms: [YAML_FORM],
-  symbolKind: SymbolKind.Module,
+  symbolKind: 'Module',
   starterBody: `mission: >-
   TODO: why the team exists, in a sentence or two.
 scope:

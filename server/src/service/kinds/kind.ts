@@ -35,8 +35,11 @@ export interface KindDefinition<Id extends string = string> {
   readonly schema: KindSchema;
   /** The ways a document of this kind can be written: each adds file-name patterns. */
   readonly forms: readonly DocumentForm[];
-  /** How workspace symbols show a document of this kind. */
-  readonly symbolKind: SymbolKind;
+  /**
+   * How workspace symbols show a document of this kind: an LSP `SymbolKind`, by name, because the
+   * client bundles the registry and the constants would bring it a second copy of the LSP types.
+   */
+  readonly symbolKind: keyof typeof SymbolKind;
   /**
    * What follows `kind`, `id`, `title`, `status` and `updated` in a new document: valid against
    * the schema, with TODO placeholders where the author must write.

@@ -1,4 +1,3 @@
-import { SymbolKind } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/ladder.schema.json';
 import { defineKind, YAML_FORM, type KindSchema } from './kind';
 
@@ -8,7 +7,7 @@ export const ladder = defineKind({
   newDocumentTitle: 'New Ladder',
   schema: schema as unknown as KindSchema,
   forms: [YAML_FORM],
-  symbolKind: SymbolKind.Array,
+  symbolKind: 'Array',
   starterBody: `tracks:
   # Each track lists the ids of role documents, lowest rung first.
   - id: ic

@@ -1,4 +1,3 @@
-import { SymbolKind } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/role.schema.json';
 import { defineKind, YAML_FORM, type KindSchema } from './kind';
 
@@ -8,7 +7,7 @@ export const role = defineKind({
   newDocumentTitle: 'New Role',
   schema: schema as unknown as KindSchema,
   forms: [YAML_FORM],
-  symbolKind: SymbolKind.Class,
+  symbolKind: 'Class',
   starterBody: `level: pm
 track: ic
 summary: >-

@@ -1,4 +1,3 @@
-import { SymbolKind } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/strategy.schema.json';
 import { defineKind, YAML_FORM, type KindSchema } from './kind';
 
@@ -8,7 +7,7 @@ export const strategy = defineKind({
   newDocumentTitle: 'New Strategy',
   schema: schema as unknown as KindSchema,
   forms: [YAML_FORM],
-  symbolKind: SymbolKind.Namespace,
+  symbolKind: 'Namespace',
   starterBody: `# The id of the vision this strategy serves.
 vision: todo-vision-id
 horizon: TODO e.g. FY27

@@ -1,4 +1,3 @@
-import { SymbolKind } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/vision.schema.json';
 import { defineKind, YAML_FORM, type KindSchema } from './kind';
 
@@ -8,7 +7,7 @@ export const vision = defineKind({
   newDocumentTitle: 'New Vision',
   schema: schema as unknown as KindSchema,
   forms: [YAML_FORM],
-  symbolKind: SymbolKind.Event,
+  symbolKind: 'Event',
   starterBody: `# Keep the statement short enough to say out loud (35 words at most).
 statement: >-
   TODO: the north star in one or two sentences.
