@@ -1,7 +1,7 @@
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-
 import { KIND_DEFINITIONS, KINDS, isKind, type Kind } from './kinds';
 
+// The kinds are the registry's (kinds/); here for the modules that import them with the other types.
 export { KINDS, isKind, type Kind };
 
 export const KIND_TITLES = Object.fromEntries(KIND_DEFINITIONS.map((definition) => [definition.id, definition.title])) as Record<Kind, string>;
