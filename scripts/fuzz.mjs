@@ -14,11 +14,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadSource } from './lib/loadSource.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const TIMEOUT_MS = 5000;
-const DOCUMENT = /\.(role|ladder|vision|strategy|charter)\.ya?ml$/;
+const { isDocumentFileName } = await loadSource("export { isDocumentFileName } from './server/src/service/kinds';");
 
 /** mulberry32: small, seedable, good enough to pick edits. */
 function random(seed) {
@@ -39,7 +40,7 @@ function listDocuments(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...listDocuments(full));
-    else if (DOCUMENT.test(entry.name)) found.push(full);
+    else if (isDocumentFileName(entry.name)) found.push(full);
   }
   return found.sort();
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { kindNames } from '../service/kinds';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
 import picomatch from 'picomatch';
@@ -25,7 +26,7 @@ import {
 } from './workspaceFiles';
 import pkg from '../../../package.json';
 
-const HELP = `charters ${pkg.version}: checks product role, ladder, vision, strategy and charter documents.
+const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
   charters lint [PATH...] [--format stylish|json|sarif] [--fix]

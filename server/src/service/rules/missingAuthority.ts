@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './rule';
 
 export const missingAuthority: Rule = {
   id: 'missing-authority',
-  description: 'A role of rank 2 or more states no `authority`, or a charter states no `decisionRights`.',
+  description: 'A role of rank 2 (pm) or above states no `authority`, or a charter states no `decisionRights`.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {

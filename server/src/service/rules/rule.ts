@@ -8,7 +8,10 @@ import type { WorkspaceIndex } from '../workspace';
 
 export interface RuleMeta {
   id: string;
-  /** One line, shown in docs and `charters rules`. */
+  /**
+   * One sentence, the only text of its kind: the SARIF output, the editor setting, the config
+   * schema and the rule index show it (scripts/generate.mjs writes the last three).
+   */
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
