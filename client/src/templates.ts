@@ -1,6 +1,7 @@
 // Starting documents for the "New …" commands. Each is valid against its schema and lints
-// clean once its TODO placeholders are filled: the placeholders that stand for ids of other
-// documents (todo-…-id) and for numbers in targets are flagged until the author fills them.
+// clean once its TODO placeholders are filled; until then every one is flagged: text by
+// placeholder-text, targets by unmeasurable-goal, ids of other documents (todo-…-id) by
+// unresolved-reference.
 
 export const KINDS = ['role', 'ladder', 'vision', 'strategy', 'charter'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -71,7 +72,7 @@ product:
   - TODO what makes the product stand out
 businessGoals:
   - TODO how the product helps the business
-horizon: "3 years"
+horizon: TODO e.g. 3 years
 `,
   strategy: () => `# The id of the vision this strategy serves.
 vision: todo-vision-id
