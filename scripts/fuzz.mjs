@@ -51,6 +51,7 @@ const SNIPPETS = [
   'kind: role\n', 'kind: ladder', 'id: senior-pm', 'reportsTo: senior-pm', 'inherits: pm', 'level: cpo', 'track: ic',
   'responsibilities:\n  - ', '  - discovery', 'skills:\n  - {skill: x, level: 9}', 'tracks:\n  - id: t\n    roles: [pm]',
   'target: ', 'keyResults:\n', '__proto__: {polluted: 1}', 'constructor:\n  prototype: x', 'tittle: x', 'null', '~', '123', '2027-13-45',
+  'summary: TODO: x', '<role title>', 'TBD', 'lorem ipsum', '…', 'target: zero', 'mission: "   "', 'scope: {}',
 ];
 const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/codeAction', 'textDocument/documentSymbol',
   'textDocument/definition', 'textDocument/references', 'textDocument/documentLink', 'charters/preview'];

@@ -26,7 +26,7 @@ const { index, settings } = workspace;
 const URI = 'file:///property/doc.role.yaml';
 
 const KEYS = ['kind', 'id', 'title', 'level', 'track', 'summary', 'reportsTo', 'inherits', 'responsibilities', 'skills', 'authority', 'goals', 'tracks', 'roles', 'statement', 'vision', 'horizon', 'objectives', 'keyResults', 'target', 'metric', 'mission', 'scope', 'team', 'successMetrics', 'status', 'updated', 'sumary', 'titel', '__proto__', 'constructor'];
-const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog'];
+const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog', '"   "', 'TODO: x', 'TBD', '<role title>', 'zero'];
 
 type Mutation =
   | { type: 'delete'; at: number; length: number }

@@ -39,8 +39,8 @@ export function newDocumentCommand(kind: Kind): string {
 
 /**
  * The text of a new document: valid against its schema, and clean once its TODO placeholders are
- * filled (the ones that stand for ids of other documents, and numbers in targets, are flagged
- * until the author fills them).
+ * filled; until then every one is flagged: text by placeholder-text, targets by unmeasurable-goal,
+ * ids of other documents (todo-…-id) by unresolved-reference.
  */
 export function starterDocument(kind: Kind, id: string, today: string): string {
   const header = [`kind: ${kind}`, `id: ${id}`, `title: ${titleFromId(id)}`, 'status: draft', `updated: ${today}`];

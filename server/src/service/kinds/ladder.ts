@@ -20,14 +20,14 @@ export const ladder = defineKind({
     description: 'A whole ladder document with one track.',
     body: [
       'id: ${1:product-ladder}',
-      'title: ${2:Product Management Career Ladder}',
+      'title: ${2:TODO ladder title}',
       'status: ${3|draft,review,approved,retired|}',
       'tracks:',
       '  - id: ${4:ic}',
-      '    title: ${5:Individual contributor}',
+      '    title: ${5:TODO track name}',
       '    roles:',
-      '      - ${6:associate-pm}',
-      '      - ${7:product-manager}',
+      '      - ${6:todo-first-role-id}',
+      '      - ${7:todo-next-role-id}',
     ],
   },
 });

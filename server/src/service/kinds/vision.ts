@@ -19,25 +19,25 @@ product:
   - TODO what makes the product stand out
 businessGoals:
   - TODO how the product helps the business
-horizon: "3 years"
+horizon: TODO e.g. 3 years
 `,
   snippet: {
     description: 'A whole product vision board.',
     body: [
       'id: ${1:product-vision}',
-      'title: ${2:Product Vision}',
+      'title: ${2:TODO vision title}',
       'status: ${3|draft,review,approved,retired|}',
       'statement: >-',
-      '  ${4:The north star in one or two sentences.}',
+      '  ${4:TODO the north star in one or two sentences.}',
       'targetGroup:',
-      '  - ${5:Who the product is for}',
+      '  - ${5:TODO who the product is for}',
       'needs:',
-      '  - ${6:The problem it solves for them}',
+      '  - ${6:TODO the problem it solves for them}',
       'product:',
-      '  - ${7:What makes the product stand out}',
+      '  - ${7:TODO what makes the product stand out}',
       'businessGoals:',
-      '  - ${8:How the product helps the business}',
-      'horizon: "${9:2028}"',
+      '  - ${8:TODO how the product helps the business}',
+      'horizon: "${9:TODO e.g. 2028}"',
     ],
   },
 });

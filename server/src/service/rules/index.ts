@@ -8,6 +8,7 @@ import { ladderGap } from './ladderGap';
 import { ladderOrder } from './ladderOrder';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
+import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
 import type { Rule } from './rule';
 import { unknownField } from './unknownField';
@@ -41,6 +42,7 @@ export const KIND_RULES: readonly Rule[] = [
   unmeasurableGoal,
   keyResultCount,
   visionTooLong,
+  placeholderText,
 ];
 
 export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
