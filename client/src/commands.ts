@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderPage } from '../../server/src/service/preview/render';
+import { renderPage } from '../../server/src/service/preview/page';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
 import { isKebabId, KINDS, template, type Kind } from './templates';
