@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, withoutDocumentExtension, type Kind } from '../../server/src/service/kinds';
-import { renderPage } from '../../server/src/service/preview/render';
+import { renderPage } from '../../server/src/service/preview/page';
 import { isId } from '../../server/src/service/types';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';

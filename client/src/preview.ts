@@ -1,11 +1,12 @@
 // The live preview: one webview panel showing the charter document of the active editor.
 // The server renders the HTML fragment (`charters/preview`); the page shell comes from
-// render.ts, with a fresh nonce on every render so only our own script runs.
+// page.ts, with a fresh nonce on every render so only our own script runs.
 import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { escapeHtml, renderPage } from '../../server/src/service/preview/render';
+import { renderPage } from '../../server/src/service/preview/page';
+import { escapeHtml } from '../../server/src/service/preview/shared';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
 export const PREVIEW_REQUEST = 'charters/preview';

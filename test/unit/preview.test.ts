@@ -6,8 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildPreviewModel, type PreviewModel, type RoleCard } from '../../server/src/service/preview/model';
-import { escapeHtml, renderBody, renderPage } from '../../server/src/service/preview/render';
+import { buildPreviewModel, renderBody, type PreviewModel } from '../../server/src/service/preview';
+import type { RoleCard } from '../../server/src/service/preview/cards';
+import { renderPage } from '../../server/src/service/preview/page';
+import { escapeHtml } from '../../server/src/service/preview/shared';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { REPO_ROOT, service } from './harness';
 

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
-import { buildPreviewModel } from '../service/preview/model';
-import { renderBody, renderPage } from '../service/preview/render';
+import { buildPreviewModel, renderBody } from '../service/preview';
+import { renderPage } from '../service/preview/page';
 import type { Io } from './main';
 import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
 

@@ -3,8 +3,7 @@ import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-
 import { getCodeActions } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
-import { buildPreviewModel } from './preview/model';
-import { renderBody } from './preview/render';
+import { buildPreviewModel, renderBody } from './preview';
 import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAllEdits } from './fixes';
@@ -34,7 +33,7 @@ export interface LanguageService {
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
-  /** The preview of a document as an HTML fragment (see preview/render.ts for the page around it). */
+  /** The preview of a document as an HTML fragment (see preview/page.ts for the page around it). */
   preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): { title: string; body: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
