@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/page';
-import { escapeHtml } from '../../server/src/service/preview/shared';
+import { escapeHtml } from '../../server/src/service/preview/escape';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
 export const PREVIEW_REQUEST = 'charters/preview';

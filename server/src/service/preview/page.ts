@@ -1,7 +1,7 @@
 /// <reference path="./css.d.ts" />
 // The stylesheet: theme colours in VS Code, with fallbacks for the standalone file, light or dark.
 import STYLE from './preview.css';
-import { esc } from './shared';
+import { esc } from './escape';
 
 /**
  * The HTML page around a preview body, the same for the VS Code webview and the exported file:

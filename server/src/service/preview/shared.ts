@@ -161,14 +161,9 @@ function humanize(id: string): string {
 
 // ---- the HTML --------------------------------------------------------------------------------
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { esc, escapeHtml } from './escape';
 
-/** The one escaping helper: safe in element text and in quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
-
-export const esc = escapeHtml;
+export { esc, escapeHtml };
 /** Area colours: the taxonomy's areas in order, then one shared colour for anything else. */
 const AREA_COLOURS = 8;
 
