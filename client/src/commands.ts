@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/protocol';
 import { renderPage } from '../../server/src/service/preview/render';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
@@ -26,7 +27,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register('charters.openPreview', (resource) => openPreview(ctx, resource, false)),
     register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
     register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
-    register('charters.showRuleDocs', (ruleId) => showRuleDocs(ctx, ruleId)),
+    register(SHOW_RULE_DOCS_COMMAND, (ruleId) => showRuleDocs(ctx, ruleId)),
   ];
 }
 

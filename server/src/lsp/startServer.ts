@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND } from '../service/codeActions';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import type { ParsedDocument } from '../service/parse';
 import * as navigation from '../service/navigation';
@@ -18,8 +18,6 @@ import type { ChartersDiagnostic } from '../service/types';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import pkg from '../../../package.json';
-
-export const PREVIEW_REQUEST = 'charters/preview';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
 export function startServer(connection: Connection): void {
@@ -213,7 +211,7 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, [], () => navigation.getDocumentLinks(workspace.index.get(params.textDocument.uri), workspace.index)),
   );
 
-  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string }) =>
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
     withDocument(params?.uri, null, (parsed) => service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri))),
   );
 

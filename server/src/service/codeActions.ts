@@ -1,13 +1,11 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../protocol';
 import { applyEdits } from './edits';
 import { addAllMissingSections, fixAllEdits } from './fixes';
 import { parse, type ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.charters`;
-export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
 
 /**
  * Code actions for a range: each finding's own fixes, "add all missing sections", silencing

@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { PreviewResult } from '../protocol';
 import { getCodeActions } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
@@ -35,7 +36,7 @@ export interface LanguageService {
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
   /** The preview of a document as an HTML fragment (see preview/render.ts for the page around it). */
-  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): { title: string; body: string };
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): PreviewResult;
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
