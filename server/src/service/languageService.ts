@@ -1,4 +1,4 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { PreviewResult } from '../protocol';
 import { getCodeActions } from './codeActions';
@@ -6,9 +6,8 @@ import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { buildPreviewModel } from './preview/model';
 import { renderBody } from './preview/render';
-import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
-import { addAllMissingSections, fixAllEdits } from './fixes';
+import { addAllMissingSections, fixAll } from './fixes';
 import { lint } from './lint';
 import { parse, type ParsedDocument } from './parse';
 import { parseIncrementally } from './incrementalParse';
@@ -51,36 +50,7 @@ export function createLanguageService(): LanguageService {
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
     validate: (uri, parsed, index, settings) => lint({ uri, parsed, index, settings, schemas }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),
-    fixAll(uri, text, index, settings, passes = 10) {
-      let current = text;
-      let applied = 0;
-      for (let pass = 0; pass < passes; pass++) {
-        const textDocument = TextDocument.create(uri, 'yaml', pass, current);
-        const parsed = parse(textDocument);
-        const errorsBefore = parsed.yaml.errors.length;
-        const groups = fixAllEdits(textDocument, lint({ uri, parsed, index, settings, schemas }));
-        if (groups.length === 0) break;
-        const breaks = (candidate: string) => parse(TextDocument.create(uri, 'yaml', pass, candidate)).yaml.errors.length > errorsBefore;
-        let next = applyEdits(textDocument, groups.flat());
-        let count = groups.length;
-        if (breaks(next)) {
-          // fixes that are right alone can clash together (a rename and an insert of the same key): take them one by one
-          next = current;
-          count = 0;
-          for (const group of groups.slice(0, 50)) { // bounded: each try is a parse of the whole text
-            const candidate = applyEdits(TextDocument.create(uri, 'yaml', pass, next), group);
-            if (breaks(candidate)) continue;
-            next = candidate;
-            count++;
-            break; // re-lint before the next one: ranges moved
-          }
-        }
-        if (count === 0 || next === current) break;
-        current = next;
-        applied += count;
-      }
-      return { text: current, applied };
-    },
+    fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
     complete: (parsed, position, index, settings) =>
       parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
