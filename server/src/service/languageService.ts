@@ -1,11 +1,23 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { PreviewResult } from '../protocol';
 import { getCodeActions } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
+import * as navigation from './navigation';
 import { buildPreviewModel } from './preview/model';
-import { renderBody } from './preview/render';
+import { renderBody, renderPage } from './preview/render';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAll } from './fixes';
 import { lint } from './lint';
@@ -34,8 +46,22 @@ export interface LanguageService {
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
-  /** The preview of a document as an HTML fragment (see preview/render.ts for the page around it). */
-  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): PreviewResult;
+  // navigation: a document's ids and references are read from its summary in `index`
+  definition(parsed: ParsedDocument, position: Position, index: WorkspaceIndex): Location[];
+  references(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, includeDeclaration: boolean): Location[];
+  prepareRename(parsed: ParsedDocument, position: Position, index: WorkspaceIndex): { range: Range; placeholder: string } | undefined;
+  /** The edit that renames an id and every reference to it, or why it cannot. */
+  rename(parsed: ParsedDocument, position: Position, newName: string, index: WorkspaceIndex): WorkspaceEdit | { error: string };
+  documentSymbols(parsed: ParsedDocument): DocumentSymbol[];
+  workspaceSymbols(query: string, index: WorkspaceIndex): SymbolInformation[];
+  documentLinks(parsed: ParsedDocument, index: WorkspaceIndex): DocumentLink[];
+  /** The preview of a document as an HTML fragment, for the editor's webview to put in its page. */
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): PreviewResult;
+  /**
+   * The preview as one self-contained HTML page (no script, nothing remote, styles allowed by
+   * `nonce`); `problem` says why the document could not be previewed, when it could not.
+   */
+  previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string): { html: string; problem?: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
@@ -56,9 +82,22 @@ export function createLanguageService(): LanguageService {
       parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
     hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy })),
     codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
-    preview(uri, parsed, index, settings, interactive = true) {
+    definition: (parsed, position, index) => navigation.getDefinition(index.get(parsed.textDocument.uri), position, index),
+    references: (parsed, position, index, includeDeclaration) =>
+      navigation.getReferences(index.get(parsed.textDocument.uri), position, index, includeDeclaration),
+    prepareRename: (parsed, position, index) => navigation.prepareRename(index.get(parsed.textDocument.uri), position),
+    rename: (parsed, position, newName, index) => navigation.rename(index.get(parsed.textDocument.uri), position, newName, index),
+    documentSymbols: (parsed) => navigation.getDocumentSymbols(parsed),
+    workspaceSymbols: (query, index) => navigation.getWorkspaceSymbols(query, index),
+    documentLinks: (parsed, index) => navigation.getDocumentLinks(index.get(parsed.textDocument.uri), index),
+    preview(uri, parsed, index, settings) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
-      return { title: model.title, body: renderBody(model, { interactive }) };
+      return { title: model.title, body: renderBody(model, { interactive: true }) };
+    },
+    previewPage(uri, parsed, index, settings, nonce) {
+      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
+      const html = renderPage(renderBody(model, { interactive: false }), { nonce, standalone: true, title: model.title });
+      return model.kind === 'problem' ? { html, problem: model.message } : { html };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,
