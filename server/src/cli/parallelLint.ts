@@ -5,8 +5,7 @@
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../service/languageService';
-import { MemoryIndex, type DocumentSummary } from '../service/workspace';
+import { createLanguageService, MemoryIndex, type DocumentSummary } from '../service';
 import type { FileResult } from './formatters';
 import { UsageError, loadWorkspace, readText, uriOf } from './workspaceFiles';
 

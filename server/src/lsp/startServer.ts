@@ -11,9 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import type { ParsedDocument } from '../service/parse';
-import type { ChartersDiagnostic } from '../service/types';
+import { createLanguageService, type ChartersDiagnostic, type LanguageService, type ParsedDocument } from '../service';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import pkg from '../../../package.json';

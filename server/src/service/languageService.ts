@@ -103,5 +103,3 @@ export function createLanguageService(): LanguageService {
     settings: lintSettings,
   };
 }
-
-export type { ChartersDiagnostic, DocumentSummary, LintSettings, ParsedDocument, WorkspaceIndex };
