@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IncrementalState } from './incrementalParse';
 import { isKind, type Kind } from './types';
 
 /**
@@ -20,6 +21,8 @@ export interface ParsedDocument {
    */
   readonly refused?: string;
   readonly directives: Directives;
+  /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
+  readonly incremental?: IncrementalState;
 }
 
 export interface Directives {
