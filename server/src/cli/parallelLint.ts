@@ -10,7 +10,7 @@ import type { FileResult } from './formatters';
 import { UsageError, loadWorkspace, readText, uriOf } from './workspaceFiles';
 
 /** Below this many documents one thread is faster than starting workers. */
-export const PARALLEL_THRESHOLD = 400;
+const PARALLEL_THRESHOLD = 400;
 
 interface WorkerInput {
   chartersLintWorker: true;

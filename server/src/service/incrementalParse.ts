@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
 /**
- * Re-parse only the top-level blocks an edit touched (issue 6). The text is split before every
+ * Re-parse only the top-level blocks an edit touched. The text is split before every
  * column-0 `key:` line into blocks of one top-level pair each; every block is parsed alone (or
  * taken from the previous version when its text is identical), and the pairs are assembled into
  * one Document that every consumer reads as it reads `parse(textDocument)`: the same node ranges
@@ -48,7 +48,7 @@ export function isAssembled(parsed: ParsedDocument): boolean {
 }
 
 /** Under this many lines the full parse is cheap enough, and splitting is not worth it. */
-export const MIN_LINES = 200;
+const MIN_LINES = 200;
 
 /** What a parsed version leaves for the next one: the blocks it was parsed from, by their text. */
 export interface IncrementalState {

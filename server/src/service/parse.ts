@@ -88,7 +88,7 @@ const BLOCK_SCALAR = /(^|[\s:])[|>][-+0-9]*[ \t]*(#.*)?\r?$/;
  * (parsing a very deep document is what costs): block levels from indentation and compact
  * `- - ` / `? ` indicators, flow levels from brackets outside quotes and comments. Stops past `max`.
  */
-export function nestingDepth(text: string, max: number): number {
+function nestingDepth(text: string, max: number): number {
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];

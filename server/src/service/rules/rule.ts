@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../workspace';
 
 export interface RuleMeta {
   id: string;
-  /** One line, shown in docs and `charters rules`. */
+  /** One line: the rule's summary in the rules index of the docs and in SARIF output. */
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
