@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, withoutDocumentExtension, type Kind } from '../../server/src/service/kinds';
 import { renderPage } from '../../server/src/service/preview/page';
 import { isId } from '../../server/src/service/types';
+import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
 
@@ -27,7 +28,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register('charters.openPreview', (resource) => openPreview(ctx, resource, false)),
     register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
     register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
-    register('charters.showRuleDocs', (ruleId) => showRuleDocs(ctx, ruleId)),
+    register(SHOW_RULE_DOCS_COMMAND, (ruleId) => showRuleDocs(ctx, ruleId)),
   ];
 }
 

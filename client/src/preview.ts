@@ -7,21 +7,16 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/escape';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
-export const PREVIEW_REQUEST = 'charters/preview';
 const VIEW_TYPE = 'charters.preview';
 const DEBOUNCE_MS = 150;
-
-export interface PreviewResult {
-  title: string;
-  body: string;
-}
 
 /** Ask the server for a document's preview fragment; undefined when it has none. */
 export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri): Promise<PreviewResult | undefined> {
   if (!client || !client.isRunning()) return undefined;
-  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString() });
+  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString() } satisfies PreviewParams);
   return result ?? undefined;
 }
 

@@ -5,13 +5,12 @@
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../service/languageService';
-import { MemoryIndex, type DocumentSummary } from '../service/workspace';
+import { createLanguageService, MemoryIndex, type DocumentSummary } from '../service';
 import type { FileResult } from './formatters';
 import { UsageError, loadWorkspace, readText, uriOf } from './workspaceFiles';
 
 /** Below this many documents one thread is faster than starting workers. */
-export const PARALLEL_THRESHOLD = 400;
+const PARALLEL_THRESHOLD = 400;
 
 interface WorkerInput {
   chartersLintWorker: true;

@@ -3,9 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
-import { buildPreviewModel, renderBody } from '../service/preview';
-import { renderPage } from '../service/preview/page';
+import type { LanguageService } from '../service';
 import type { Io } from './main';
 import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
 
@@ -22,19 +20,14 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
 
   const workspace = loadWorkspace(findWorkspaceRoot(path.dirname(file)), service);
-  const taxonomy = service.settings(workspace.config).taxonomy;
+  const settings = service.settings(workspace.config);
   const index = indexWorkspace(workspace, service);
   const uri = uriOf(file);
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, readText(file)));
   const summary = service.summarize(uri, parsed);
   if (summary) index.set(summary); // a file outside the workspace's globs still sees itself
 
-  const model = buildPreviewModel(parsed, uri, index, taxonomy);
-  const page = renderPage(renderBody(model, { interactive: false }), {
-    nonce: randomBytes(16).toString('base64'),
-    standalone: true,
-    title: model.title,
-  });
+  const { html: page, problem } = service.previewPage(uri, parsed, index, settings, randomBytes(16).toString('base64'));
 
   if (values.output === undefined) io.stdout(page);
   else {
@@ -43,8 +36,8 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
     writeAtomically(output, page);
     io.stdout(`Wrote ${values.output}\n`);
   }
-  if (model.kind === 'problem') {
-    io.stderr(`charters: ${input}: ${model.message}\n`);
+  if (problem !== undefined) {
+    io.stderr(`charters: ${input}: ${problem}\n`);
     return 1;
   }
   return 0;

@@ -2,11 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig } from '../service/config';
+import { ALWAYS_IGNORED, CONFIG_FILE, DEFAULT_CONFIG, DOCUMENT_GLOBS, MemoryIndex, type ChartersConfig, type LanguageService } from '../service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import type { LanguageService } from '../service/languageService';
-import { ALWAYS_IGNORED, DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
 
 /** The document model's default globs for charter documents. */
 

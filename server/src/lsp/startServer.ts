@@ -10,16 +10,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND } from '../service/codeActions';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import type { ParsedDocument } from '../service/parse';
-import * as navigation from '../service/navigation';
-import type { ChartersDiagnostic } from '../service/types';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
+import { createLanguageService, type ChartersDiagnostic, type LanguageService, type ParsedDocument } from '../service';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import pkg from '../../../package.json';
-
-export const PREVIEW_REQUEST = 'charters/preview';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
 export function startServer(connection: Connection): void {
@@ -184,36 +179,32 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDefinition((params) =>
-    withDocument(params.textDocument.uri, [], () => navigation.getDefinition(workspace.index.get(params.textDocument.uri), params.position, workspace.index)),
+    withDocument(params.textDocument.uri, [], (parsed) => service.definition(parsed, params.position, workspace.index)),
   );
 
   connection.onReferences((params) =>
-    withDocument(params.textDocument.uri, [], () =>
-      navigation.getReferences(workspace.index.get(params.textDocument.uri), params.position, workspace.index, params.context.includeDeclaration),
+    withDocument(params.textDocument.uri, [], (parsed) =>
+      service.references(parsed, params.position, workspace.index, params.context.includeDeclaration),
     ),
   );
 
   connection.onPrepareRename((params) =>
-    withDocument(params.textDocument.uri, null, () => navigation.prepareRename(workspace.index.get(params.textDocument.uri), params.position) ?? null),
+    withDocument(params.textDocument.uri, null, (parsed) => service.prepareRename(parsed, params.position, workspace.index) ?? null),
   );
 
   connection.onRenameRequest((params) => {
-    const result = withDocument(params.textDocument.uri, null, () =>
-      navigation.rename(workspace.index.get(params.textDocument.uri), params.position, params.newName, workspace.index),
-    );
+    const result = withDocument(params.textDocument.uri, null, (parsed) => service.rename(parsed, params.position, params.newName, workspace.index));
     if (result && 'error' in result) return new ResponseError(1, result.error);
     return result;
   });
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (parsed) => navigation.getDocumentSymbols(parsed)));
+  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentSymbols(parsed)));
 
-  connection.onWorkspaceSymbol((params) => navigation.getWorkspaceSymbols(params.query, workspace.index));
+  connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query, workspace.index));
 
-  connection.onDocumentLinks((params) =>
-    withDocument(params.textDocument.uri, [], () => navigation.getDocumentLinks(workspace.index.get(params.textDocument.uri), workspace.index)),
-  );
+  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.index)));
 
-  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string }) =>
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
     withDocument(params?.uri, null, (parsed) => service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri))),
   );
 

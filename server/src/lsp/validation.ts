@@ -1,10 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
-import type { ParsedDocument } from '../service/parse';
-import type { ChartersDiagnostic } from '../service/types';
-import type { DocumentSummary } from '../service/workspace';
+import type { ChartersDiagnostic, DocumentSummary, LanguageService, ParsedDocument } from '../service';
 import type { WorkspaceState } from './workspaceState';
 
 /**

@@ -5,10 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type LintSettings } from '../service/config';
-import type { LanguageService } from '../service/languageService';
-import type { RuleSetting } from '../service/types';
-import { ALWAYS_IGNORED, DOCUMENT_GLOBS, MemoryIndex, type DocumentSummary } from '../service/workspace';
+import { ALWAYS_IGNORED, CONFIG_FILE, DEFAULT_CONFIG, DOCUMENT_GLOBS, MemoryIndex, type ChartersConfig, type DocumentSummary, type LanguageService, type LintSettings, type RuleSetting } from '../service';
 
 
 /** Settings the editor sends (`charters.*`): personal overrides on top of the workspace config. */

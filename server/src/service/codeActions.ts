@@ -1,13 +1,10 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits } from './edits';
-import { addAllMissingSections, fixAllEdits } from './fixes';
-import { parse, type ParsedDocument } from './parse';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../protocol';
+import { addAllMissingSections, safeFixes } from './fixes';
+import type { ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.charters`;
-export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
 
 /**
  * Code actions for a range: each finding's own fixes, "add all missing sections", silencing
@@ -24,7 +21,7 @@ export function getCodeActions(
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
-    const edits = safeFixAllEdits(parsed, diagnostics);
+    const edits = safeFixes(parsed, diagnostics).flat();
     if (edits.length) actions.push({ title: 'Fix all auto-fixable Product Charters problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -71,26 +68,6 @@ export function getCodeActions(
   }
   return actions;
 }
-
-/** Preferred fixes that, applied together, still leave valid YAML; clashing ones wait for the next save. */
-function safeFixAllEdits(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): TextEdit[] {
-  const textDocument = parsed.textDocument;
-  const errorsBefore = parsed.yaml.errors.length;
-  const keepsYaml = (edits: TextEdit[]) =>
-    parse(TextDocument.create(textDocument.uri, 'yaml', textDocument.version, applyEdits(textDocument, edits))).yaml.errors.length <= errorsBefore;
-  const groups = fixAllEdits(textDocument, diagnostics);
-  // usually they all fit together: one parse, not one per fix (thousands of fixes made this hang)
-  if (groups.length === 0 || keepsYaml(groups.flat())) return groups.flat();
-  const chosen: TextEdit[] = [];
-  // otherwise one by one, each tried with those chosen before it; a bounded number per request
-  for (const group of groups.slice(0, MAX_FIX_ALL_TRIALS)) {
-    if (keepsYaml([...chosen, ...group])) chosen.push(...group);
-  }
-  return chosen;
-}
-
-/** Fixes tried one by one per fix-all request when they clash together; the rest wait for the next. */
-const MAX_FIX_ALL_TRIALS = 50;
 
 function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit {
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });

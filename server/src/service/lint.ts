@@ -9,7 +9,7 @@ import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
 import pkg from '../../../package.json';
 
-export const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
+const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;

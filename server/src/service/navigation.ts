@@ -22,7 +22,7 @@ export interface Target {
   range: Range;
 }
 
-export function targetAt(summary: DocumentSummary | undefined, position: Position): Target | undefined {
+function targetAt(summary: DocumentSummary | undefined, position: Position): Target | undefined {
   if (!summary) return undefined;
   const reference = summary.references.find((ref) => contains(ref.range, position));
   if (reference) return { kind: reference.kind, id: reference.id, range: reference.range };

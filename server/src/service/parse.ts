@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IncrementalState } from './incrementalParse';
 import { isKind, type Kind } from './types';
 
 /**
@@ -20,6 +21,8 @@ export interface ParsedDocument {
    */
   readonly refused?: string;
   readonly directives: Directives;
+  /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
+  readonly incremental?: IncrementalState;
 }
 
 export interface Directives {
@@ -85,7 +88,7 @@ const BLOCK_SCALAR = /(^|[\s:])[|>][-+0-9]*[ \t]*(#.*)?\r?$/;
  * (parsing a very deep document is what costs): block levels from indentation and compact
  * `- - ` / `? ` indicators, flow levels from brackets outside quotes and comments. Stops past `max`.
  */
-export function nestingDepth(text: string, max: number): number {
+function nestingDepth(text: string, max: number): number {
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];

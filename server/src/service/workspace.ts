@@ -52,6 +52,7 @@ export interface DocumentSummary {
 
 /** The cross-document view the rules read. The service is given one; it never reads files itself. */
 export interface WorkspaceIndex {
+  get(uri: string): DocumentSummary | undefined;
   documents(kind?: Kind): Iterable<DocumentSummary>;
   find(kind: Kind, id: string): readonly DocumentSummary[];
 }

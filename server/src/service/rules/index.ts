@@ -47,8 +47,4 @@ export const KIND_RULES: readonly Rule[] = [
 
 export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
-
 export type { Rule };

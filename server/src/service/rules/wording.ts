@@ -33,11 +33,6 @@ export function ownerNoun(kind: Kind | undefined, parentPath: Path): string {
   return kind ? KIND_TITLES[kind] : 'This document';
 }
 
-/** `objectives[1].keyResults[0].target`: a path as a reader of the YAML would name it. */
-export function formatPath(path: Path): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
-
 /** A value as it would be quoted in a message. */
 export function show(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
