@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserv
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from './edits';
 import { addAllMissingSections, fixAllEdits } from './fixes';
-import { parse, type ParsedDocument } from './parse';
+import { parse, readDirectives, type DirectiveForm, type ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
 
@@ -50,18 +50,24 @@ export function getCodeActions(
   const rules = [...new Set(touched.map((diagnostic) => diagnostic.code))];
   for (const rule of rules) {
     const first = touched.find((diagnostic) => diagnostic.code === rule)!;
-    actions.push({
-      title: `Silence ${rule} on this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [first],
-      edit: { changes: { [uri]: [disableNextLine(parsed.textDocument, first.range.start.line, rule)] } },
-    });
-    actions.push({
-      title: `Silence ${rule} in this file`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
-      edit: { changes: { [uri]: [disableFile(parsed.textDocument, rule)] } },
-    });
+    const nextLine = disableNextLine(parsed.textDocument, first.range.start.line, rule);
+    if (nextLine) {
+      actions.push({
+        title: `Silence ${rule} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [first],
+        edit: { changes: { [uri]: [nextLine] } },
+      });
+    }
+    const file = disableFile(parsed.textDocument, rule);
+    if (file) {
+      actions.push({
+        title: `Silence ${rule} in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
+        edit: { changes: { [uri]: [file] } },
+      });
+    }
     actions.push({
       title: `Learn more about ${rule}`,
       kind: CodeActionKind.QuickFix,
@@ -92,16 +98,36 @@ function safeFixAllEdits(parsed: ParsedDocument, diagnostics: ChartersDiagnostic
 /** Fixes tried one by one per fix-all request when they clash together; the rest wait for the next. */
 const MAX_FIX_ALL_TRIALS = 50;
 
-function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit {
+/** A comment line above `line` silencing `rule` there; none where that line starts inside a multi-line scalar. */
+function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit | undefined {
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# charters-disable-next-line ${rule}${eol}` };
+  const indent = /^\ufeff?([ \t]*)/.exec(text)?.[1] ?? '';
+  const at = { line, character: afterByteOrderMark(textDocument, line) };
+  const edit = { range: { start: at, end: at }, newText: `${indent}# charters-disable-next-line ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-next-line', rule) ? edit : undefined;
 }
 
-function disableFile(textDocument: TextDocument, rule: string): TextEdit {
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# charters-disable-file ${rule}${eol}` };
+function disableFile(textDocument: TextDocument, rule: string): TextEdit | undefined {
+  const at = { line: 0, character: afterByteOrderMark(textDocument, 0) };
+  const edit = { range: { start: at, end: at }, newText: `# charters-disable-file ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-file', rule) ? edit : undefined;
+}
+
+function eolOf(textDocument: TextDocument): string {
+  return textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A byte-order mark stays the first character of the text. */
+function afterByteOrderMark(textDocument: TextDocument, line: number): number {
+  return line === 0 && textDocument.getText().charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** Whether the inserted line is read back as that disable comment: a real YAML comment, not text of a scalar. */
+function readsAsDirective(textDocument: TextDocument, edit: TextEdit, form: DirectiveForm, rule: string): boolean {
+  const after = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, applyEdits(textDocument, [edit]));
+  return readDirectives(after).comments.some(
+    (comment) => comment.line === edit.range.start.line && comment.form === form && comment.tokens.length === 1 && comment.tokens[0].text === rule,
+  );
 }
 
 function intersects(a: Range, b: Range): boolean {
