@@ -1,4 +1,5 @@
 import { areaCoverage } from './areaCoverage';
+import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
 import { emptySection } from './emptySection';
@@ -43,7 +44,10 @@ export const KIND_RULES: readonly Rule[] = [
   visionTooLong,
 ];
 
-export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
+/** Rules that run after all the others, on what they found before disable comments applied. */
+export const LAST_RULES: readonly Rule[] = [disableDirective];
+
+export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES, ...LAST_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
