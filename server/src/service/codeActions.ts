@@ -50,7 +50,7 @@ export function getCodeActions(
   const rules = [...new Set(touched.map((diagnostic) => diagnostic.code))];
   for (const rule of rules) {
     const first = touched.find((diagnostic) => diagnostic.code === rule)!;
-    const nextLine = disableNextLine(parsed.textDocument, first.range.start.line, rule);
+    const nextLine = disableNextLine(parsed, first.range.start.line, rule);
     if (nextLine) {
       actions.push({
         title: `Silence ${rule} on this line`,
@@ -98,8 +98,20 @@ function safeFixAllEdits(parsed: ParsedDocument, diagnostics: ChartersDiagnostic
 /** Fixes tried one by one per fix-all request when they clash together; the rest wait for the next. */
 const MAX_FIX_ALL_TRIALS = 50;
 
-/** A comment line above `line` silencing `rule` there; none where that line starts inside a multi-line scalar. */
-function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit | undefined {
+/**
+ * The rule added to the disable comment for `line` that is already there (a second comment line
+ * would leave the first one pointing at it), or a comment line above `line`; none where that line
+ * starts inside a multi-line scalar.
+ */
+function disableNextLine(parsed: ParsedDocument, line: number, rule: string): TextEdit | undefined {
+  const textDocument = parsed.textDocument;
+  const above = parsed.directives.comments.find((comment) => comment.form === 'disable-next-line' && comment.line === line - 1 && comment.tokens.length > 0);
+  if (above) {
+    const [first, second] = above.tokens;
+    const spaced = second && !textDocument.getText({ start: { line: above.line, character: first.end }, end: { line: above.line, character: second.start } }).includes(',');
+    const at = { line: above.line, character: above.tokens[above.tokens.length - 1].end };
+    return { range: { start: at, end: at }, newText: `${spaced ? ' ' : ', '}${rule}` };
+  }
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^\ufeff?([ \t]*)/.exec(text)?.[1] ?? '';
   const at = { line, character: afterByteOrderMark(textDocument, line) };

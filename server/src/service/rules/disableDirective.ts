@@ -8,7 +8,10 @@ import type { Finding, Report, Rule } from './rule';
 /**
  * Runs after every other rule (rules/index.ts, LAST_RULES) on their findings as they were before
  * disable comments applied. A comment naming disable-directive silences the findings about the
- * other comments on its lines; when it silences none of those, it is reported itself.
+ * other comments on its lines; when it silences none of those, it is reported itself. While the
+ * YAML is broken, or the kind unknown, not every rule could look at the document: what a comment
+ * silences is then unknown, so only tokens that are not rule ids are reported, and no fix removes
+ * a comment (that would also change how the parser recovers from the error).
  */
 export const disableDirective: Rule = {
   id: DISABLE_DIRECTIVE,
@@ -27,16 +30,17 @@ export const disableDirective: Rule = {
     const { parsed, findings = [], ruleIds = new Set<string>() } = context;
     const { comments, silences } = parsed.directives;
     if (comments.length === 0) return;
+    const checked = parsed.yaml.errors.length === 0 && !parsed.tooManyAliases && parsed.kind !== undefined;
     const used = new Set(silences.filter((silence) => findings.some((finding) => covers(silence, finding))));
     // first as if every comment naming disable-directive were used: what they could silence
-    const first = comments.flatMap((comment, index) => problems(parsed, index, ruleIds, findings, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)));
+    const first = comments.flatMap((comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)));
     const silencers = silences.filter((silence) => silence.rule === DISABLE_DIRECTIVE);
     for (const silence of silencers) {
       if (first.some((report) => covers(silence, { rule: DISABLE_DIRECTIVE, line: report.range.start.line }))) used.add(silence);
     }
     const silencing = silencers.filter((silence) => used.has(silence));
     comments
-      .flatMap((comment, index) => problems(parsed, index, ruleIds, findings, (silence) => used.has(silence)))
+      .flatMap((comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => used.has(silence)))
       .filter((report) => !silencing.some((silence) => covers(silence, { rule: DISABLE_DIRECTIVE, line: report.range.start.line })))
       .forEach((report) => context.report(report));
   },
@@ -48,7 +52,14 @@ function covers(silence: Silence, finding: Finding): boolean {
 }
 
 /** What is wrong with comment `index`: tokens that are not rule ids, rules it silences (or enables) to no effect. */
-function problems(parsed: ParsedDocument, index: number, ruleIds: ReadonlySet<string>, findings: readonly Finding[], isUsed: (silence: Silence) => boolean): Report[] {
+function problems(
+  parsed: ParsedDocument,
+  index: number,
+  ruleIds: ReadonlySet<string>,
+  findings: readonly Finding[],
+  checked: boolean,
+  isUsed: (silence: Silence) => boolean,
+): Report[] {
   const { comments, silences } = parsed.directives;
   const comment = comments[index];
   const enable = comment.form === 'enable';
@@ -56,10 +67,10 @@ function problems(parsed: ParsedDocument, index: number, ruleIds: ReadonlySet<st
   const valid = [...new Set(comment.tokens.filter((token) => ruleIds.has(token.text)).map((token) => token.text))];
   const rules: (string | null)[] = comment.tokens.length ? valid : [null];
   const ok = (rule: string | null) => (enable ? own.some((silence) => rule === null || silence.rule === rule) : own.some((silence) => silence.rule === rule && isUsed(silence)));
-  const idle = rules.filter((rule) => !ok(rule));
+  const idle = checked ? rules.filter((rule) => !ok(rule)) : [];
   const where = placeOf(comment, own[0]);
   const reports: Report[] = [];
-  const removeComment = (): Fix => ({ title: 'Remove this disable comment', edits: removal(parsed, index), isPreferred: true });
+  const removeComment = (): Fix => ({ title: 'Remove this disable comment', edits: checked ? removal(parsed, index) : [], isPreferred: true });
   if (rules.length > 0 && idle.length === rules.length) {
     const named = idle.filter((rule): rule is string => rule !== null);
     reports.push({
