@@ -52,6 +52,10 @@ const SNIPPETS = [
   'responsibilities:\n  - ', '  - discovery', 'skills:\n  - {skill: x, level: 9}', 'tracks:\n  - id: t\n    roles: [pm]',
   'target: ', 'keyResults:\n', '__proto__: {polluted: 1}', 'constructor:\n  prototype: x', 'tittle: x', 'null', '~', '123', '2027-13-45',
   'summary: TODO: x', '<role title>', 'TBD', 'lorem ipsum', '…', 'target: zero', 'mission: "   "', 'scope: {}',
+  // disable comments of each form, tokens that are not rule ids, and look-alikes in text
+  '# charters-disable-next-line unknown-skill\n', '  # charters-disable-next-line unknown-skill. -- why\n', '# charters-disable-file\n',
+  '# charters-disable-file invalid-value, nope\n', '# charters-disable unknown-field\n', '# charters-enable\n', '  # charters-enable unknown-field',
+  ' # charters-disable-next-line', '"# charters-disable-file"', '|\n  # charters-disable-file\n',
 ];
 const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/codeAction', 'textDocument/documentSymbol',
   'textDocument/definition', 'textDocument/references', 'textDocument/documentLink', 'charters/preview'];

@@ -1,8 +1,9 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../protocol';
+import { applyEdits } from './edits';
 import { addAllMissingSections, safeFixes } from './fixes';
-import type { ParsedDocument } from './parse';
+import { readDirectives, type DirectiveForm, type ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
 
@@ -47,18 +48,24 @@ export function getCodeActions(
   const rules = [...new Set(touched.map((diagnostic) => diagnostic.code))];
   for (const rule of rules) {
     const first = touched.find((diagnostic) => diagnostic.code === rule)!;
-    actions.push({
-      title: `Silence ${rule} on this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [first],
-      edit: { changes: { [uri]: [disableNextLine(parsed.textDocument, first.range.start.line, rule)] } },
-    });
-    actions.push({
-      title: `Silence ${rule} in this file`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
-      edit: { changes: { [uri]: [disableFile(parsed.textDocument, rule)] } },
-    });
+    const nextLine = disableNextLine(parsed, first.range.start.line, rule);
+    if (nextLine) {
+      actions.push({
+        title: `Silence ${rule} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [first],
+        edit: { changes: { [uri]: [nextLine] } },
+      });
+    }
+    const file = disableFile(parsed.textDocument, rule);
+    if (file) {
+      actions.push({
+        title: `Silence ${rule} in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
+        edit: { changes: { [uri]: [file] } },
+      });
+    }
     actions.push({
       title: `Learn more about ${rule}`,
       kind: CodeActionKind.QuickFix,
@@ -69,16 +76,48 @@ export function getCodeActions(
   return actions;
 }
 
-function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit {
+/**
+ * The rule added to the disable comment for `line` that is already there (a second comment line
+ * would leave the first one pointing at it), or a comment line above `line`; none where that line
+ * starts inside a multi-line scalar.
+ */
+function disableNextLine(parsed: ParsedDocument, line: number, rule: string): TextEdit | undefined {
+  const textDocument = parsed.textDocument;
+  const above = parsed.directives.comments.find((comment) => comment.form === 'disable-next-line' && comment.line === line - 1 && comment.tokens.length > 0);
+  if (above) {
+    const [first, second] = above.tokens;
+    const spaced = second && !textDocument.getText({ start: { line: above.line, character: first.end }, end: { line: above.line, character: second.start } }).includes(',');
+    const at = { line: above.line, character: above.tokens[above.tokens.length - 1].end };
+    return { range: { start: at, end: at }, newText: `${spaced ? ' ' : ', '}${rule}` };
+  }
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# charters-disable-next-line ${rule}${eol}` };
+  const indent = /^\ufeff?([ \t]*)/.exec(text)?.[1] ?? '';
+  const at = { line, character: afterByteOrderMark(textDocument, line) };
+  const edit = { range: { start: at, end: at }, newText: `${indent}# charters-disable-next-line ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-next-line', rule) ? edit : undefined;
 }
 
-function disableFile(textDocument: TextDocument, rule: string): TextEdit {
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# charters-disable-file ${rule}${eol}` };
+function disableFile(textDocument: TextDocument, rule: string): TextEdit | undefined {
+  const at = { line: 0, character: afterByteOrderMark(textDocument, 0) };
+  const edit = { range: { start: at, end: at }, newText: `# charters-disable-file ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-file', rule) ? edit : undefined;
+}
+
+function eolOf(textDocument: TextDocument): string {
+  return textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A byte-order mark stays the first character of the text. */
+function afterByteOrderMark(textDocument: TextDocument, line: number): number {
+  return line === 0 && textDocument.getText().charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** Whether the inserted line is read back as that disable comment: a real YAML comment, not text of a scalar. */
+function readsAsDirective(textDocument: TextDocument, edit: TextEdit, form: DirectiveForm, rule: string): boolean {
+  const after = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, applyEdits(textDocument, [edit]));
+  return readDirectives(after).comments.some(
+    (comment) => comment.line === edit.range.start.line && comment.form === form && comment.tokens.length === 1 && comment.tokens[0].text === rule,
+  );
 }
 
 function intersects(a: Range, b: Range): boolean {

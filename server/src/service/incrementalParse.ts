@@ -248,7 +248,7 @@ function assemble(textDocument: TextDocument, text: string, entries: Block[]): P
   for (const entry of entries) {
     Object.defineProperty(value, entry.key, { value: entry.value, writable: true, enumerable: true, configurable: true });
   }
-  const directives = readDirectives(text);
+  const directives = readDirectives(textDocument);
   return {
     textDocument,
     yaml,

@@ -1,4 +1,5 @@
 import { areaCoverage } from './areaCoverage';
+import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
 import { emptySection } from './emptySection';
@@ -45,6 +46,9 @@ export const KIND_RULES: readonly Rule[] = [
   placeholderText,
 ];
 
-export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
+/** Rules that run after all the others, on what they found before disable comments applied. */
+export const LAST_RULES: readonly Rule[] = [disableDirective];
+
+export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES, ...LAST_RULES];
 
 export type { Rule };

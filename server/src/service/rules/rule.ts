@@ -42,7 +42,19 @@ export interface RuleContext {
   readonly schemaErrors: readonly SchemaError[];
   readonly index: WorkspaceIndex;
   readonly uri: string;
+  /**
+   * Only for the rules that run after all the others (disable-directive): the others' findings
+   * before disable comments applied, and every rule id.
+   */
+  readonly findings?: readonly Finding[];
+  readonly ruleIds?: ReadonlySet<string>;
   report(report: Report): void;
+}
+
+/** Where a rule reported a finding: its id and the line the finding starts on. */
+export interface Finding {
+  readonly rule: string;
+  readonly line: number;
 }
 
 export interface Rule extends RuleMeta {
