@@ -7,7 +7,8 @@ import type { LanguageService } from '../service/languageService';
 import { buildPreviewModel } from '../service/preview/model';
 import { renderBody, renderPage } from '../service/preview/render';
 import type { Io } from './main';
-import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
+import { UsageError, assertUsable, readText, writeAtomically } from './files';
+import { Workspaces, uriOf } from '../workspace/workspaces';
 
 /**
  * `charters render <file> [-o out.html]`: the editor's preview as one self-contained HTML file
@@ -21,9 +22,10 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const file = path.resolve(io.cwd, input);
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
 
-  const workspace = loadWorkspace(findWorkspaceRoot(path.dirname(file)), service);
-  const taxonomy = service.settings(workspace.config).taxonomy;
-  const index = indexWorkspace(workspace, service);
+  const workspaces = new Workspaces(service);
+  const workspace = assertUsable(workspaces.of(file, path.dirname(file)));
+  workspaces.indexAll(workspace);
+  const { index, settings: { taxonomy } } = workspace;
   const uri = uriOf(file);
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, readText(file)));
   const summary = service.summarize(uri, parsed);
