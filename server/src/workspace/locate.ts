@@ -29,7 +29,7 @@ export function locateWorkspace(folder: string, fallback: string, probe: Probe =
   return new Locator(probe).locate(folder, fallback);
 }
 
-/** `locateWorkspace` with the answer for each folder remembered, until `forget`. */
+/** `locateWorkspace` with the answer for each folder remembered (a new `Workspaces` starts afresh). */
 export class Locator {
   /** Per folder: the config or git root found at or above it; null when there is neither. */
   private readonly found = new Map<string, WorkspaceLocation | null>();
@@ -38,11 +38,6 @@ export class Locator {
 
   locate(folder: string, fallback: string): WorkspaceLocation {
     return this.search(path.resolve(folder)) ?? { root: path.resolve(fallback) };
-  }
-
-  /** Config files or `.git` folders were added or removed: search again. */
-  forget(): void {
-    this.found.clear();
   }
 
   private search(folder: string): WorkspaceLocation | null {
