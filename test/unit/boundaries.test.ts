@@ -35,7 +35,7 @@ function serviceInternals(file: string, text = fs.readFileSync(file, 'utf8')): s
   });
 }
 
-for (const front of ['lsp', 'cli']) {
+for (const front of ['lsp', 'cli', 'workspace']) {
   test(`server/src/${front} imports the service only through its entry point`, () => {
     const files = sourceFiles(path.join(REPO_ROOT, 'server', 'src', front));
     assert.ok(files.length > 0, `no sources under server/src/${front}`);

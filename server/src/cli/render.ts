@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import type { Io } from './main';
-import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
+import { UsageError, assertUsable, readText, writeAtomically } from './files';
+import { Workspaces, uriOf } from '../workspace/workspaces';
 
 /**
  * `charters render <file> [-o out.html]`: the editor's preview as one self-contained HTML file
@@ -19,9 +20,10 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const file = path.resolve(io.cwd, input);
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
 
-  const workspace = loadWorkspace(findWorkspaceRoot(path.dirname(file)), service);
-  const settings = service.settings(workspace.config);
-  const index = indexWorkspace(workspace, service);
+  const workspaces = new Workspaces(service);
+  const workspace = assertUsable(workspaces.of(file, path.dirname(file)));
+  workspaces.indexAll(workspace);
+  const { index, settings } = workspace;
   const uri = uriOf(file);
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, readText(file)));
   const summary = service.summarize(uri, parsed);
