@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
   const diagnosticsOf = (uri: string, parsed: ParsedDocument): ChartersDiagnostic[] => {
     const published = validator.published.get(uri);
     if (published && published.version === parsed.textDocument.version) return published.diagnostics;
-    return service.validate(uri, parsed, workspace.indexOf(uri), workspace.settingsFor(uri));
+    return service.validate(uri, parsed, workspace.indexOf(uri), workspace.settingsFor(uri), { workspaceReady: workspace.isIndexed(uri) });
   };
 
   // initialize is answered before anything is loaded or compiled; the folders are read on initialized

@@ -46,6 +46,8 @@ export class WorkspaceState {
   private readonly isDocumentName = picomatch(DOCUMENT_GLOBS, { dot: true });
   /** Each workspace's indexing from disk, started at most once. */
   private indexing = new Map<Workspace, Promise<number>>();
+  /** Workspaces whose indexing from disk has finished: only their documents get cross-document findings. */
+  private indexed = new WeakSet<Workspace>();
   /** For documents that are not files (untitled) when no folder is open: no config, no other documents. */
   private loose: Workspace | undefined;
   /** A workspace found only when a document of it was opened has been indexed. */
@@ -114,6 +116,12 @@ export class WorkspaceState {
     return workspace;
   }
 
+  /** Whether the workspace of this document has been read from disk (cross-document rules wait for it). */
+  isIndexed(uri: string): boolean {
+    const workspace = this.workspaceOf(uri);
+    return workspace === this.loose || this.indexed.has(workspace);
+  }
+
   /** The index cross-document rules and navigation read for this document. */
   indexOf(uri: string): MemoryIndex {
     return this.workspaceOf(uri).index;
@@ -179,7 +187,7 @@ export class WorkspaceState {
   private startIndexing(workspace: Workspace): Promise<number> {
     let pending = this.indexing.get(workspace);
     if (!pending) {
-      pending = this.read(workspace);
+      pending = this.read(workspace).finally(() => this.indexed.add(workspace));
       this.indexing.set(workspace, pending);
     }
     return pending;

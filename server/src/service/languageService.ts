@@ -39,7 +39,12 @@ export interface LanguageService {
    */
   reparse(previous: ParsedDocument | undefined, textDocument: TextDocument): ParsedDocument;
   summarize(uri: string, parsed: ParsedDocument): DocumentSummary | undefined;
-  validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): ChartersDiagnostic[];
+  /**
+   * Every finding of one document. With `workspaceReady: false` (its workspace is still being
+   * indexed) the rules that read other documents do not run, so nothing cross-document is reported
+   * from a half-built index.
+   */
+  validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: { workspaceReady?: boolean }): ChartersDiagnostic[];
   addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
   /** Apply preferred fixes until none is left (at most `passes` rounds); returns the new text. */
   fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number };
@@ -74,7 +79,7 @@ export function createLanguageService(): LanguageService {
     parse,
     reparse: (previous, textDocument) => parseIncrementally(previous, textDocument),
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
-    validate: (uri, parsed, index, settings) => lint({ uri, parsed, index, settings, schemas }),
+    validate: (uri, parsed, index, settings, options) => lint({ uri, parsed, index, settings, schemas, workspaceReady: options?.workspaceReady }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),
     fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover

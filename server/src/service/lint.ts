@@ -28,6 +28,8 @@ export interface LintInput {
   index: WorkspaceIndex;
   settings: LintSettings;
   schemas: Schemas;
+  /** False while the workspace is being indexed: the rules that read other documents wait. */
+  workspaceReady?: boolean;
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
@@ -45,6 +47,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
   const run = (rule: Rule, last = false) => {
     const setting: RuleSetting | Severity = settings.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') return;
+    if (rule.readsWorkspace && input.workspaceReady === false) return;
     const context: RuleContext = {
       parsed,
       kind: parsed.kind,
@@ -53,7 +56,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       schemaErrors,
       index: input.index,
       uri: input.uri,
-      ...(last ? { findings, ruleIds: RULE_IDS } : {}),
+      ...(last ? { findings, ruleIds: RULE_IDS, everyRuleRan: input.workspaceReady !== false } : {}),
       report: (report) => {
         if (!last) {
           findings.push({ rule: rule.id, line: report.range.start.line });

@@ -11,6 +11,7 @@ export const areaCoverage: Rule = {
   description: 'A role of rank 4 (group-pm) or above has no responsibility in people, organization or self-leadership.',
   defaultSeverity: 'info',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     uncovered: 'A {level} leads people, yet none of these responsibilities is in the areas people, organization or self-leadership: add one, such as "{example}".',
   },

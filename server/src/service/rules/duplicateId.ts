@@ -8,6 +8,7 @@ export const duplicateId: Rule = {
   description: 'Two documents of the same kind share an id.',
   defaultSeverity: 'error',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     duplicate: 'Another {kind} already has id "{id}" ({other}): give each {kind} an id of its own.',
   },

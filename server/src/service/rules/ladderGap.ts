@@ -8,6 +8,7 @@ export const ladderGap: Rule = {
   description: 'A role in a ladder track lacks a responsibility of the role below it and does not inherit it.',
   defaultSeverity: 'warning',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     gap: '"{role}" drops {count} responsibilit{plural} of "{below}", the rung below it: {missing}. Add {them} to "{role}", or give it "inherits: {below}".',
   },

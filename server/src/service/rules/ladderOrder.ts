@@ -6,6 +6,7 @@ export const ladderOrder: Rule = {
   description: "A ladder track lists its roles out of the taxonomy's rank order (lowest first).",
   defaultSeverity: 'warning',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     order: '"{role}" ({level}, rank {rank}) comes after "{previous}" ({previousLevel}, rank {previousRank}) in track "{track}": list a track\'s roles lowest rank first.',
   },

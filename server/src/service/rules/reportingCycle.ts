@@ -9,6 +9,7 @@ export const reportingCycle: Rule = {
   description: '`reportsTo` (or `inherits`) links form a cycle.',
   defaultSeverity: 'error',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     self: 'A role cannot name itself in "{field}": point it at another role, or remove it.',
     cycle: '"{field}" goes round in a circle: {chain}. Break the loop at one of these roles.',

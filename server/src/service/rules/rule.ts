@@ -15,6 +15,11 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /**
+   * The rule reads other documents (through the index). Until the workspace is indexed it does not
+   * run: a finding computed from a half-built index would be false, and vanish a moment later.
+   */
+  readsWorkspace?: boolean;
   /** Message templates by id; `{name}` is filled from the report's data. */
   messages: Record<string, string>;
 }
@@ -48,6 +53,8 @@ export interface RuleContext {
    */
   readonly findings?: readonly Finding[];
   readonly ruleIds?: ReadonlySet<string>;
+  /** Only for those rules: false when some rules did not run (the workspace is not indexed yet). */
+  readonly everyRuleRan?: boolean;
   report(report: Report): void;
 }
 

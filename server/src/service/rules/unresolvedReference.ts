@@ -11,6 +11,7 @@ export const unresolvedReference: Rule = {
   description: 'A role, vision or strategy id that no document in the workspace has.',
   defaultSeverity: 'error',
   fixable: true,
+  readsWorkspace: true,
   messages: {
     suggestion: 'No {kind} in the workspace has id "{id}". Did you mean "{suggestion}"?',
     unknown: 'No {kind} in the workspace has id "{id}": create that {kind}, or check the spelling.',
