@@ -1,8 +1,26 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { insertFields, applyEdits } from './edits';
 import type { ParsedDocument } from './parse';
-import type { Schemas } from './schemas';
-import type { ChartersDiagnostic, DiagnosticData, Fix, TextEdit } from './types';
+import { isRecord, type Schemas } from './schemas';
+import type { ChartersDiagnostic, DiagnosticData, Fix, FixSafety, TextEdit } from './types';
+
+/** Text a person can see is still to be written: what the schemas' `x-placeholder`s hold. */
+const PLACEHOLDER_TEXT = /\b(TODO|TBD|FIXME|XXX)\b|[Ll]orem ipsum|^<[^<>]*>$|^…$/;
+/** An id placeholder (`todo-role`): it points at nothing, so it is reported until replaced. */
+const PLACEHOLDER_ID = /^todo(-[a-z0-9]+)+$/;
+
+/** Whether an inserted value visibly is a placeholder (one of its texts is), so it cannot pass review unnoticed. */
+export function holdsPlaceholder(value: unknown): boolean {
+  if (typeof value === 'string') return PLACEHOLDER_TEXT.test(value) || PLACEHOLDER_ID.test(value);
+  if (Array.isArray(value)) return value.some(holdsPlaceholder);
+  if (isRecord(value)) return Object.values(value).some(holdsPlaceholder);
+  return false;
+}
+
+/** Adding fields is safe when each brings a visible placeholder; a plausible value (`level: pm`) is a guess. */
+export function insertionSafety(values: unknown[]): FixSafety {
+  return values.length > 0 && values.every(holdsPlaceholder) ? 'safe' : 'suggestion';
+}
 
 /**
  * "Add all missing sections": one fix that inserts every missing field of the document, grouped
@@ -21,6 +39,7 @@ export function addAllMissingSections(parsed: ParsedDocument, diagnostics: Chart
     byParent.set(id, entry);
   }
   const edits: TextEdit[] = [];
+  const values: unknown[] = [];
   let count = 0;
   for (const { parentPath, keys } of byParent.values()) {
     const parentSchema = schemas.at(kind, parentPath, parsed.value);
@@ -32,29 +51,78 @@ export function addAllMissingSections(parsed: ParsedDocument, diagnostics: Chart
     const inserts = insertFields(parsed, parentPath, fields, order);
     if (inserts.length === 0) continue; // nowhere to put them (a flow mapping, broken YAML): no empty promise
     count += fields.length;
+    values.push(...fields.map((field) => field.value));
     edits.push(...inserts);
   }
   if (count < 2) return undefined;
-  return { title: `Add all ${count} missing sections`, edits };
+  return { title: `Add all ${count} missing sections`, edits, safety: insertionSafety(values) };
+}
+
+/** A fix that fix-all applies, with the finding it repairs. */
+export interface FixAllChoice {
+  diagnostic: ChartersDiagnostic;
+  fix: Fix;
 }
 
 /**
- * Every preferred fix that does not overlap an earlier one, each as its group of edits: what
- * `--fix` and `source.fixAll` apply in one pass.
+ * Every preferred safe fix that does not overlap an earlier one: what `--fix` and
+ * `source.fixAll` apply in one pass. Suggestions wait for a person, in the quick-fix menu.
  */
-export function fixAllEdits(textDocument: TextDocument, diagnostics: ChartersDiagnostic[]): TextEdit[][] {
-  const chosen: { start: number; end: number; edits: TextEdit[] }[] = [];
+export function fixAllChoices(textDocument: TextDocument, diagnostics: ChartersDiagnostic[]): FixAllChoice[] {
+  const chosen: { start: number; end: number; choice: FixAllChoice }[] = [];
   for (const diagnostic of diagnostics) {
-    const fix = (diagnostic.data as DiagnosticData | undefined)?.fixes?.find((candidate) => candidate.isPreferred);
+    const fix = (diagnostic.data as DiagnosticData | undefined)?.fixes?.find((candidate) => candidate.safety === 'safe' && candidate.isPreferred);
     if (!fix || fix.edits.length === 0) continue;
     const offsets = fix.edits.map((edit) => [textDocument.offsetAt(edit.range.start), textDocument.offsetAt(edit.range.end)]);
     const start = Math.min(...offsets.map(([from]) => from));
     const end = Math.max(...offsets.map(([, to]) => to));
     const clashes = chosen.some((other) => start < other.end && other.start < end || (start === end && start === other.start));
     if (clashes) continue;
-    chosen.push({ start, end, edits: fix.edits });
+    chosen.push({ start, end, choice: { diagnostic, fix } });
   }
-  return chosen.map((item) => item.edits);
+  return chosen.map((item) => item.choice);
+}
+
+/** The edits of `fixAllChoices`, one group per fix. */
+export function fixAllEdits(textDocument: TextDocument, diagnostics: ChartersDiagnostic[]): TextEdit[][] {
+  return fixAllChoices(textDocument, diagnostics).map((choice) => choice.fix.edits);
+}
+
+/** One change fix-all made: the rule whose fix it was, and the whole lines it touched, before and after. */
+export interface FixChange {
+  ruleId: string;
+  title: string;
+  /** 0-based, in the text the fix was applied to. */
+  line: number;
+  /** The touched lines as they were (empty for lines inserted between others), without the last line break. */
+  before: string;
+  after: string;
+}
+
+/** The changes of fixes applied together to one text, top to bottom. */
+export function describeChanges(textDocument: TextDocument, choices: FixAllChoice[]): FixChange[] {
+  return choices.map((choice) => describeChange(textDocument, choice)).sort((a, b) => a.line - b.line);
+}
+
+function describeChange(textDocument: TextDocument, { diagnostic, fix }: FixAllChoice): FixChange {
+  const text = textDocument.getText();
+  const spans = fix.edits.map((edit) => ({ start: textDocument.offsetAt(edit.range.start), end: textDocument.offsetAt(edit.range.end), newText: edit.newText }));
+  const start = Math.min(...spans.map((span) => span.start));
+  const end = Math.max(...spans.map((span) => span.end));
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const insertsLines = start === end && start === from && spans.every((span) => span.start === span.end && /\n$/.test(span.newText));
+  // a span that ends at a line start (a removed line, with its break) touches no line after it
+  const to = insertsLines ? start : end > start && text[end - 1] === '\n' ? end : lineEndAt(text, end);
+  let after = text.slice(from, to);
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) after = after.slice(0, span.start - from) + span.newText + after.slice(span.end - from);
+  const trim = (lines: string) => lines.replace(/\r?\n$/, '');
+  return { ruleId: diagnostic.code, title: fix.title, line: textDocument.positionAt(from).line, before: trim(text.slice(from, to)), after: trim(after) };
+}
+
+/** The offset just past the line break ending the line that holds `offset` (or the text's end). */
+function lineEndAt(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
 }
 
 export { applyEdits };

@@ -7,7 +7,7 @@ import { buildPreviewModel } from './preview/model';
 import { renderBody } from './preview/render';
 import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
-import { addAllMissingSections, fixAllEdits } from './fixes';
+import { addAllMissingSections, describeChanges, fixAllChoices, type FixChange } from './fixes';
 import { lint } from './lint';
 import { parse, type ParsedDocument } from './parse';
 import { parseIncrementally } from './incrementalParse';
@@ -29,8 +29,11 @@ export interface LanguageService {
   summarize(uri: string, parsed: ParsedDocument): DocumentSummary | undefined;
   validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): ChartersDiagnostic[];
   addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
-  /** Apply preferred fixes until none is left (at most `passes` rounds); returns the new text. */
-  fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number };
+  /**
+   * Apply the preferred safe fixes until none is left (at most `passes` rounds); returns the new
+   * text and each change made, in the order made.
+   */
+  fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number; changes: FixChange[] };
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
@@ -53,12 +56,15 @@ export function createLanguageService(): LanguageService {
     fixAll(uri, text, index, settings, passes = 10) {
       let current = text;
       let applied = 0;
+      const changes: FixChange[] = [];
       for (let pass = 0; pass < passes; pass++) {
         const textDocument = TextDocument.create(uri, 'yaml', pass, current);
         const parsed = parse(textDocument);
         const errorsBefore = parsed.yaml.errors.length;
-        const groups = fixAllEdits(textDocument, lint({ uri, parsed, index, settings, schemas }));
+        const choices = fixAllChoices(textDocument, lint({ uri, parsed, index, settings, schemas }));
+        const groups = choices.map((choice) => choice.fix.edits);
         if (groups.length === 0) break;
+        let made = choices;
         const breaks = (candidate: string) => parse(TextDocument.create(uri, 'yaml', pass, candidate)).yaml.errors.length > errorsBefore;
         let next = applyEdits(textDocument, groups.flat());
         let count = groups.length;
@@ -66,19 +72,22 @@ export function createLanguageService(): LanguageService {
           // fixes that are right alone can clash together (a rename and an insert of the same key): take them one by one
           next = current;
           count = 0;
-          for (const group of groups.slice(0, 50)) { // bounded: each try is a parse of the whole text
+          made = [];
+          for (const [at, group] of groups.slice(0, 50).entries()) { // bounded: each try is a parse of the whole text
             const candidate = applyEdits(TextDocument.create(uri, 'yaml', pass, next), group);
             if (breaks(candidate)) continue;
             next = candidate;
             count++;
+            made = [choices[at]];
             break; // re-lint before the next one: ranges moved
           }
         }
         if (count === 0 || next === current) break;
+        changes.push(...describeChanges(textDocument, made));
         current = next;
         applied += count;
       }
-      return { text: current, applied };
+      return { text: current, applied, changes };
     },
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
     complete: (parsed, position, index, settings) =>
@@ -94,4 +103,4 @@ export function createLanguageService(): LanguageService {
   };
 }
 
-export type { ChartersDiagnostic, DocumentSummary, LintSettings, ParsedDocument, WorkspaceIndex };
+export type { ChartersDiagnostic, DocumentSummary, FixChange, LintSettings, ParsedDocument, WorkspaceIndex };

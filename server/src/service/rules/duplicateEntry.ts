@@ -47,9 +47,19 @@ export const duplicateEntry: Rule = {
           range,
           messageId: 'duplicate',
           data: { entry: typeof item === 'string' ? item : key, list, line },
-          fixes: edit ? [{ title: 'Remove the duplicate entry', edits: [edit], isPreferred: true }] : [],
+          // an exact copy goes safely; one that differs (another level, other wording) needs a person to choose
+          fixes: edit ? [sameValue(item, items[first]) ? { title: 'Remove the duplicate entry', edits: [edit], safety: 'safe', isPreferred: true } : { title: 'Remove this entry', edits: [edit], safety: 'suggestion' }] : [],
         });
       });
     }
   },
 };
+
+/** Deep equality of parsed YAML values (scalars, lists, mappings). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue(a[key], b[key]));
+}
