@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type LanguageService } from '../service/languageService';
+import { createLanguageService, type FixChange, type LanguageService } from '../service/languageService';
 import { DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
 import picomatch from 'picomatch';
 import type { LintSettings } from '../service/config';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
+import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import {
   UsageError,
@@ -28,9 +29,14 @@ import pkg from '../../../package.json';
 const HELP = `charters ${pkg.version}: checks product role, ladder, vision, strategy and charter documents.
 
 Usage:
-  charters lint [PATH...] [--format stylish|json|sarif] [--fix]
+  charters lint [PATH...] [--format stylish|json|sarif] [--fix | --fix-dry-run]
       Check the documents in the given files or folders (default: the current folder).
       Exit code 0: no errors; 1: at least one error; 2: usage or config error.
+      --fix          apply the safe fixes (add a missing section with a TODO placeholder, remove
+                     an exact duplicate, rename a misspelt field), write the files, list each
+                     change on stderr, then report what is left. Suggestions (a nearest id, a
+                     guessed value) are never applied: they are yours to choose.
+      --fix-dry-run  print on stderr the diff --fix would write; write nothing.
   charters taxonomy [--format json|markdown]
       Print the responsibility taxonomy, with the workspace's additions.
   charters render FILE [-o OUT.html]
@@ -74,13 +80,22 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+    },
   });
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write.');
+  const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
   const inputs = positionals.length ? positionals : ['.'];
-  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service) : undefined;
+  const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service) : undefined;
   if (parallel) return report(parallel, format, io);
+  // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
+  let changeCount = 0;
+  let fileCount = 0;
   const results: FileResult[] = [];
   const workspaces = new Map<string, { workspace: LoadedWorkspace; settings: LintSettings; index: MemoryIndex }>();
   for (const input of inputs) {
@@ -104,10 +119,27 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     for (const file of files) {
       if (!stat.isDirectory() && !isCharterFile(file, entry, service)) continue;
       const shown = stat.isDirectory() ? path.join(input, path.relative(absolute, file)) : input;
-      results.push(lintFile(file, shown, entry, service, values.fix as boolean));
+      const { result, changes, diff } = lintFile(file, shown, entry, service, fix);
+      if (fix === 'write') for (const change of changes) io.stderr(`${describeChange(shown, change)}\n`);
+      if (diff) io.stderr(diff);
+      changeCount += changes.length;
+      if (changes.length) fileCount++;
+      results.push(result);
     }
   }
+  if (fix !== 'none') {
+    const counted = `${changeCount} problem${changeCount === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`;
+    io.stderr(fix === 'write' ? `Fixed ${counted}.\n` : `--fix would fix ${counted}; nothing was written.\n`);
+  }
   return report(results, format, io);
+}
+
+type FixMode = 'none' | 'write' | 'dry-run';
+
+/** `roles/pm.role.yaml:6  missing-section  (nothing) → summary: "TODO: why this role exists"` */
+function describeChange(shown: string, change: FixChange): string {
+  const show = (lines: string) => (lines === '' ? '(nothing)' : lines.split(/\r?\n/).map((line) => line.trim()).join(' ⏎ '));
+  return `${shown}:${change.line + 1}  ${change.ruleId}  ${show(change.before)} → ${show(change.after)}`;
 }
 
 function report(results: FileResult[], format: string, io: Io): number {
@@ -148,16 +180,21 @@ function lintFile(
   shown: string,
   entry: { settings: LintSettings; index: MemoryIndex },
   service: LanguageService,
-  fix: boolean,
-): FileResult {
+  fix: FixMode,
+): { result: FileResult; changes: FixChange[]; diff?: string } {
   const uri = uriOf(file);
   let text = readText(file);
-  if (fix) {
+  let changes: FixChange[] = [];
+  let diff: string | undefined;
+  if (fix !== 'none') {
     const fixed = service.fixAll(uri, text, entry.index, entry.settings);
     if (fixed.applied > 0 && fixed.text !== text) {
       const check = service.parse(TextDocument.create(uri, 'yaml', 0, fixed.text));
       if (check.yaml.errors.length === 0) {
-        writeAtomically(file, fixed.text);
+        if (fix === 'write') writeAtomically(file, fixed.text);
+        else diff = unifiedDiff(shown.split(path.sep).join('/'), text, fixed.text);
+        changes = fixed.changes;
+        // the report (and the exit code) is of the text as fixed, written or not
         text = fixed.text;
         const summary = service.summarize(uri, check);
         if (summary) entry.index.set(summary);
@@ -165,7 +202,7 @@ function lintFile(
     }
   }
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-  return { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) };
+  return { result: { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) }, changes, diff };
 }
 
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {
