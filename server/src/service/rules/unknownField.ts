@@ -30,12 +30,12 @@ export const unknownField: Rule = {
       const edit = suggestion && pair ? renameKey(parsed, pair, suggestion) : undefined;
       // safe only when no other field of the mapping (written or not) is as plausible a target
       const close = withinTypo(field, Object.keys(parentSchema?.properties ?? {}));
-      const safe = close.length === 1 && close[0] === suggestion;
+      const safety = close.length === 1 && close[0] === suggestion ? 'safe' : 'suggestion';
       context.report({
         range,
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { owner: ownerNoun(kind, path), field, suggestion: suggestion ?? '', fields: listOf(candidates.map((key) => `"${key}"`)) },
-        fixes: edit ? [safe ? { title: `Rename to "${suggestion}"`, edits: [edit], safety: 'safe', isPreferred: true } : { title: `Rename to "${suggestion}"`, edits: [edit], safety: 'suggestion' }] : [],
+        fixes: edit ? [{ title: `Rename to "${suggestion}"`, edits: [edit], safety, isPreferred: safety === 'safe' }] : [],
       });
     }
   },
