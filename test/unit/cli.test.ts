@@ -71,6 +71,13 @@ describe('charters lint', () => {
       severity: 'error',
       message: '"senior" is not a valid level. Did you mean "senior-pm"?',
       range: { start: { line: 3, character: 7 }, end: { line: 3, character: 13 } },
+      fixes: [
+        {
+          title: 'Change to "senior-pm"',
+          safety: 'suggestion',
+          edits: [{ range: { start: { line: 3, character: 7 }, end: { line: 3, character: 13 } }, newText: 'senior-pm' }],
+        },
+      ],
     });
   });
 
@@ -188,11 +195,103 @@ describe('charters lint', () => {
     assert.ok(fixed.startsWith('# Our PM role\r\nkind: role\r\n'), fixed);
     assert.match(fixed, /title: Product Manager {2}# shown on the ladder\r\n/);
     assert.match(fixed, /\r\nsummary: "TODO: [^"]+"\r\n/);
-    assert.match(fixed, /  - prioritize-backlog\r\n/);
+    // the nearest taxonomy id is a suggestion: --fix leaves the misspelt one for a person to choose
+    assert.match(fixed, /  - prioritise-backlog\r\n/);
     assert.ok(fixed.endsWith('\r\n'));
     assert.ok(!/(^|[^\r])\n/.test(fixed), 'no bare LF line endings');
     assert.deepEqual(fs.readdirSync(dir), ['pm.role.yaml'], 'no temporary file left behind');
     assert.equal(run.code, 0, run.stdout);
+  });
+
+  test('--fix lists each change on stderr (file, line, rule, before → after); stdout stays the JSON report', () => {
+    const text = CLEAN_ROLE.replace('summary: Owns the checkout experience end to end.\n', '')
+      .replace('authority:', 'authorty:')
+      .replace('  - prioritize-backlog\n', '  - prioritize-backlog\n  - own-product-area\n  - prioritize-backlog\n');
+    const dir = workspace({ 'roles/pm.role.yaml': text });
+    const run = charters(['lint', 'roles', '--fix', '--format', 'json'], dir);
+    const shown = path.join('roles', 'pm.role.yaml');
+    assert.deepEqual(run.stderr.split('\n'), [
+      `${shown}:5  missing-section  (nothing) → summary: "TODO: why this role exists"`,
+      `${shown}:5  unknown-field  authorty: → authority:`,
+      `${shown}:10  duplicate-entry  - prioritize-backlog → (nothing)`,
+      'Fixed 3 problems in 1 file.',
+      '',
+    ]);
+    const output = JSON.parse(run.stdout);
+    assert.deepEqual(output.summary, { errors: 0, warnings: 0 });
+    assert.equal(run.code, 0);
+  });
+
+  test('--fix-dry-run prints the diff --fix would write, writes nothing, and exits as the fixed files would', () => {
+    const text = CLEAN_ROLE.replace('summary: Owns the checkout experience end to end.\n', '');
+    const dir = workspace({ 'pm.role.yaml': text });
+    assert.equal(charters(['lint'], dir).code, 1, 'the missing summary is an error');
+    const run = charters(['lint', '--fix-dry-run'], dir);
+    assert.equal(run.stderr, [
+      '--- a/pm.role.yaml',
+      '+++ b/pm.role.yaml',
+      '@@ -2,6 +2,7 @@',
+      ' id: product-manager',
+      ' title: Product Manager',
+      ' level: pm',
+      '+summary: "TODO: why this role exists"',
+      ' authority:',
+      '   - Decide the order of the backlog',
+      ' responsibilities:',
+      '--fix would fix 1 problem in 1 file; nothing was written.',
+      '',
+    ].join('\n'));
+    assert.equal(fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8'), text, 'the file is unchanged');
+    assert.match(run.stdout, /No problems in 1 file/);
+    assert.equal(run.code, 0);
+    const json = charters(['lint', '--fix-dry-run', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(json.stdout).summary, { errors: 0, warnings: 0 });
+    assert.match(json.stderr, /^--- a\/pm\.role\.yaml\n/);
+  });
+
+  test('--fix and --fix-dry-run together are a usage error', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('summary: Owns the checkout experience end to end.\n', '') });
+    const run = charters(['lint', '--fix', '--fix-dry-run'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--fix and --fix-dry-run cannot be used together/);
+    assert.doesNotMatch(fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8'), /summary/);
+  });
+
+  test('--fix never replaces a reference with the nearest role: a designer stays a designer', () => {
+    const charter = [
+      'kind: charter',
+      'id: checkout-team',
+      'title: Checkout team',
+      'mission: Make paying for an order quick and safe.',
+      'scope:',
+      '  in:',
+      '    - Card payments',
+      '  out:',
+      '    - Fraud scoring',
+      'team:',
+      '  - role: product-manager',
+      '  - role: product-designer',
+      'decisionRights:',
+      '  - decision: What the team builds next',
+      '    owner: product-manger',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE, 'checkout.charter.yaml': charter });
+    const before = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
+    const offered = before.files.find((file: { path: string }) => file.path === 'checkout.charter.yaml').diagnostics;
+    // both references get the nearest role as a suggestion, for a person to accept or not
+    assert.deepEqual(
+      offered.filter((d: { code: string }) => d.code === 'unresolved-reference').map((d: { fixes: { title: string; safety: string }[] }) => d.fixes.map((fix) => `${fix.title} (${fix.safety})`)),
+      [['Change to "product-manager" (suggestion)'], ['Change to "product-manager" (suggestion)']],
+    );
+    const run = charters(['lint', '--fix'], dir);
+    // the one safe fix, the missing success metrics with a placeholder, is all that is written
+    const fixed = fs.readFileSync(path.join(dir, 'checkout.charter.yaml'), 'utf8');
+    assert.equal(fixed, `${charter}successMetrics:\n  - metric: "TODO: what is measured"\n    target: "TODO: target value"\n`);
+    assert.doesNotMatch(run.stderr, /product-designer|product-manger/);
+    assert.match(run.stdout, /No role in the workspace has id "product-designer"/);
+    assert.match(run.stdout, /No role in the workspace has id "product-manger"/);
+    assert.equal(run.code, 1);
   });
 
   test('--fix leaves a file alone when nothing can be fixed', () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
@@ -219,4 +220,181 @@ test('property: fix-all keeps the YAML and, applied twice, changes nothing the s
       const twice = service.fixAll(URI, once.text, index, settings);
       assert.equal(twice.text, once.text, `the second fix-all changed the text (${twice.applied} fixes):\n--- once\n${once.text}\n--- twice\n${twice.text}`);
   }, Math.round(RUNS / 2));
+});
+
+// ------------------------------------------------------------------ safe fixes keep the meaning
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const own = (value: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(value, key);
+/** What a fix may insert: a visible placeholder somewhere in the added value (read here, not from the service). */
+const holdsTodo = (value: unknown): boolean =>
+  typeof value === 'string' ? /\bTODO\b|^todo-/.test(value) : Array.isArray(value) ? value.some(holdsTodo) : isMapping(value) ? Object.values(value).some(holdsTodo) : false;
+/** A typo away, by the contract's "small edit distance": one edit under five letters, two from five. */
+function typoAway(from: string, to: string): boolean {
+  const a = from.toLowerCase();
+  const b = to.toLowerCase();
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return a !== b && row[b.length] <= (a.length < 5 ? 1 : 2);
+}
+
+/**
+ * Why `after` is not `before` with only what a safe fix may do: keys added with a placeholder,
+ * exact duplicate list entries removed, a key renamed a typo away with its value kept.
+ * Undefined when it is. Every value that was there must still be there, equal.
+ */
+function meaningChange(before: unknown, after: unknown, at = '$'): string | undefined {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    let next = 0;
+    for (const [index, item] of before.entries()) {
+      if (next < after.length && meaningChange(item, after[next], `${at}[${index}]`) === undefined) {
+        next++;
+        continue;
+      }
+      // gone: only as a copy of an entry before it
+      if (!before.slice(0, index).some((earlier) => isDeepStrictEqual(earlier, item))) return `${at}[${index}] ${JSON.stringify(item)} was removed or changed`;
+    }
+    return next === after.length ? undefined : `${at}: entries were added to a list`;
+  }
+  if (isMapping(before) && isMapping(after)) {
+    const added = Object.keys(after).filter((key) => !own(before, key));
+    for (const key of Object.keys(before)) {
+      if (own(after, key)) {
+        const change = meaningChange(before[key], after[key], `${at}.${key}`);
+        if (change) return change;
+        continue;
+      }
+      // renamed, its value kept (fix-all may have made safe changes inside it in a later pass)
+      const renamed = added.find((other) => typoAway(key, other) && meaningChange(before[key], after[other], `${at}.${other}`) === undefined);
+      if (!renamed) return `${at}.${key} was removed`;
+      added.splice(added.indexOf(renamed), 1);
+    }
+    const bare = added.find((key) => !holdsTodo(after[key]));
+    return bare === undefined ? undefined : `${at}.${bare} was added without a placeholder: ${JSON.stringify(after[bare])}`;
+  }
+  return isDeepStrictEqual(before, after) ? undefined : `${at} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`;
+}
+
+/** Edits that provoke the fixes: a section deleted, an entry repeated, a key or an id misspelt. */
+type Provocation = { type: 'drop-block' | 'repeat-entry' | 'repeat-entry-varied' | 'misspell-key' | 'misspell-id'; line: number; at: number; typo: 'drop' | 'swap' | 'double' };
+
+const provocation: fc.Arbitrary<Provocation> = fc.record({
+  type: fc.constantFrom('drop-block' as const, 'repeat-entry' as const, 'repeat-entry-varied' as const, 'misspell-key' as const, 'misspell-id' as const),
+  line: fc.nat(),
+  at: fc.nat(),
+  typo: fc.constantFrom('drop' as const, 'swap' as const, 'double' as const),
+});
+
+function misspell(word: string, at: number, typo: Provocation['typo']): string {
+  const i = at % word.length;
+  if (typo === 'drop') return word.slice(0, i) + word.slice(i + 1);
+  if (typo === 'double') return word.slice(0, i + 1) + word.slice(i);
+  const j = Math.min(i, word.length - 2);
+  return j < 0 ? word : word.slice(0, j) + word[j + 1] + word[j] + word.slice(j + 2);
+}
+
+function provoke(text: string, change: Provocation): string {
+  const lines = text.split('\n');
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  /** The first line at or after `line` (cyclically) that `pattern` matches. */
+  const find = (pattern: RegExp) => {
+    for (let step = 0; step < lines.length; step++) {
+      const index = (change.line + step) % lines.length;
+      if (pattern.test(lines[index])) return index;
+    }
+    return -1;
+  };
+  /** A line and the more indented lines under it. */
+  const block = (start: number) => {
+    let end = start + 1;
+    const base = indent(lines[start]) + (/^\s*- /.test(lines[start]) ? 1 : 0);
+    while (end < lines.length && (lines[end].trim() === '' ? false : indent(lines[end]) > base)) end++;
+    return end;
+  };
+  switch (change.type) {
+    case 'drop-block': {
+      const start = find(/^\s*(- )?[A-Za-z]+:/);
+      if (start === -1) return text;
+      lines.splice(start, block(start) - start);
+      return lines.join('\n');
+    }
+    case 'repeat-entry':
+    case 'repeat-entry-varied': {
+      const start = find(change.type === 'repeat-entry' ? /^\s*- / : /^\s*- (text|skill):/);
+      if (start === -1) return text;
+      const end = block(start);
+      let copy = lines.slice(start, end).join('\n');
+      // the same entry with another level or other capitals: a duplicate-entry finding, but not an exact copy
+      if (change.type === 'repeat-entry-varied') {
+        if (/level: \d/.test(copy)) copy = copy.replace(/level: (\d)/, (_, digit: string) => `level: ${(Number(digit) % 5) + 1}`);
+        else if (/text: /.test(copy)) copy = copy.replace(/(text: ['"]?)([a-z])/i, (_, lead: string, letter: string) => lead + (letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase()));
+        else copy += `\n${' '.repeat(indent(copy) + 2)}level: 4`;
+      }
+      lines.splice(end, 0, ...copy.split('\n'));
+      return lines.join('\n');
+    }
+    case 'misspell-key': {
+      const index = find(/^\s*(- )?[A-Za-z]{3,}:/);
+      if (index === -1) return text;
+      lines[index] = lines[index].replace(/^(\s*(?:- )?)([A-Za-z]+)/, (_, lead: string, key: string) => lead + misspell(key, change.at, change.typo));
+      return lines.join('\n');
+    }
+    case 'misspell-id': {
+      const index = find(/^\s*(- |[A-Za-z]+: )[a-z0-9]+(-[a-z0-9]+)+\s*$/);
+      if (index === -1) return text;
+      lines[index] = lines[index].replace(/[a-z0-9]+(-[a-z0-9]+)+(?=\s*$)/, (id) => misspell(id, change.at, change.typo));
+      return lines.join('\n');
+    }
+  }
+}
+
+/** Seed documents with one to four provocations, and sometimes one of the rougher mutations. */
+const provokedArbitrary = fc
+  .record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), changes: fc.array(provocation, { minLength: 1, maxLength: 4 }), rough: fc.option(mutation, { freq: 4 }) })
+  .map(({ seed, changes, rough }) => {
+    const text = changes.reduce(provoke, SEEDS[seed].text);
+    return { seed: SEEDS[seed].name, text: rough ? mutate(text, rough) : text };
+  });
+
+const provokedOrMutated = fc.oneof({ arbitrary: provokedArbitrary, weight: 3 }, { arbitrary: documentArbitrary, weight: 1 });
+
+test('property: no safe fix changes a value that was there; suggestions are never preferred', () => {
+  let checked = 0;
+  check(provokedOrMutated, ({ text }) => {
+    const parsed = load(text);
+    const diagnostics = service.validate(URI, parsed, index, settings);
+    for (const diagnostic of diagnostics) {
+      for (const fix of diagnostic.data.fixes) {
+        assert.ok(fix.safety === 'safe' || fix.safety === 'suggestion', `${diagnostic.code} "${fix.title}" declares no safety`);
+        if (fix.safety === 'suggestion') {
+          assert.ok(!fix.isPreferred, `${diagnostic.code} "${fix.title}" is a suggestion marked preferred`);
+          continue;
+        }
+        const after = applyEdits(parsed.textDocument, fix.edits);
+        const change = meaningChange(parsed.value, load(after).value);
+        assert.equal(change, undefined, `${diagnostic.code} "${fix.title}" (safe): ${change}\n--- before\n${text}\n--- after\n${after}`);
+        checked++;
+      }
+    }
+  });
+  assert.ok(checked > RUNS / 4, `only ${checked} safe fixes were checked: the mutations no longer produce them`);
+});
+
+test('property: fix-all changes no value that was there', () => {
+  let changed = 0;
+  check(provokedOrMutated, ({ text }) => {
+    const fixed = service.fixAll(URI, text, index, settings);
+    const change = meaningChange(load(text).value, load(fixed.text).value);
+    assert.equal(change, undefined, `fix-all: ${change}\n--- before\n${text}\n--- after\n${fixed.text}`);
+    if (fixed.text !== text) changed++;
+  });
+  assert.ok(changed > RUNS / 8, `fix-all changed only ${changed} documents: the property is barely exercised`);
 });

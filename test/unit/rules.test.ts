@@ -47,6 +47,22 @@ for (const ruleId of ruleFolders) {
         assert.equal(again.text, result.text, 'a second --fix changes nothing');
       });
     }
+
+    for (const suggested of fs.readdirSync(dir).filter((name) => name.endsWith('.suggested.yaml'))) {
+      // `fix.suggested.yaml` is what `fix.role.yaml` becomes when each finding's first quick fix,
+      // safe or a suggestion, is accepted: what a person choosing from the menu gets
+      const stem = suggested.replace(/\.suggested\.yaml$/, '');
+      const original = workspace.files.find((file) => path.basename(file).replace(/\.[a-z]+\.ya?ml$/, '') === stem)!;
+      test(`${suggested}: accepting the quick fixes turns ${path.basename(original)} into it`, () => {
+        const text = fs.readFileSync(original, 'utf8');
+        const diagnostics = lintText(workspace, original, text);
+        const edits = diagnostics.flatMap((diagnostic) => (diagnostic.data as DiagnosticData).fixes[0]?.edits ?? []);
+        const result = applyEdits(TextDocument.create(uriOf(original), 'yaml', 1, text), edits);
+        const expected = fs.readFileSync(path.join(dir, suggested), 'utf8');
+        assert.equal(withoutMarkers(result), withoutMarkers(expected));
+        assert.deepEqual(actualMarkers(lintText(workspace, original, result)), expectedMarkers(expected));
+      });
+    }
   });
 }
 

@@ -208,7 +208,8 @@ suite('Product Charters in VS Code', () => {
     const actions = await codeActions(uri, diagnostic.range);
     const fix = actions.find((action) => action.title === `Change to "${good}"`);
     assert.ok(fix, `no "Change to" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.strictEqual(fix.isPreferred, true, 'the fix is the preferred one (Ctrl+. applies it)');
+    // the nearest id is a suggestion: offered in the menu, never preferred, so Fix All leaves it
+    assert.notStrictEqual(fix.isPreferred, true, 'a suggestion is never the preferred fix');
     assert.strictEqual(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     await applyAction(fix);
     assert.strictEqual(document.getText(), original, 'the fix restores the original text');
@@ -469,6 +470,49 @@ suite('Product Charters in VS Code', () => {
       'open',
     ]) {
       assert.strictEqual(fileToOpen(message), undefined, JSON.stringify(message));
+    }
+  });
+
+  test('9. Fix All applies the safe fix and leaves misspelt ids and unresolved references to the user', async () => {
+    const uri = fileUri('roles/vscode-fix-all.role.yaml');
+    const text = [
+      'kind: role',
+      'id: vscode-fix-all',
+      'title: Product Manager, Payments',
+      'level: pm',
+      'reportsTo: senior-pn',
+      'authority:',
+      '  - What the payments team builds next',
+      'responsibilities:',
+      '  - define-product-stratgy',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await open(uri);
+      const document = editor.document;
+      await waitFor('the misspelt id, the unresolved reference and the missing summary to be reported', () =>
+        diagnosticsOf(uri, 'unknown-responsibility').length === 1 && diagnosticsOf(uri, 'unresolved-reference').length === 1 && diagnosticsOf(uri, 'missing-section').length === 1,
+      );
+      // each still has its suggestion in the quick-fix menu
+      const [reference] = diagnosticsOf(uri, 'unresolved-reference');
+      const offered = (await codeActions(uri, reference.range)).find((action) => action.title === 'Change to "senior-pm"');
+      assert.ok(offered, 'the nearest role is offered as a quick fix');
+      assert.notStrictEqual(offered.isPreferred, true);
+
+      // the editor's Fix All, as from the command palette
+      await vscode.commands.executeCommand('editor.action.fixAll');
+      await waitFor('Fix All to add the summary', () => /^summary: /m.test(document.getText()), 10_000);
+      const fixed = document.getText();
+      assert.strictEqual(fixed, text.replace('reportsTo: senior-pn\n', 'summary: "TODO: why this role exists"\nreportsTo: senior-pn\n'));
+      assert.match(fixed, /^reportsTo: senior-pn$/m, 'the unresolved reference is unchanged');
+      assert.match(fixed, /^ {2}- define-product-stratgy$/m, 'the misspelt taxonomy id is unchanged');
+      await waitFor('the missing summary to be resolved', () => diagnosticsOf(uri, 'missing-section').length === 0);
+      assert.strictEqual(diagnosticsOf(uri, 'unresolved-reference').length, 1, 'still reported, for the user to choose');
+      assert.strictEqual(diagnosticsOf(uri, 'unknown-responsibility').length, 1, 'still reported, for the user to choose');
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
     }
   });
 });

@@ -30,6 +30,12 @@ export function formatJson(results: FileResult[]): string {
           severity: severityName(diagnostic.severity),
           message: diagnostic.message,
           range: diagnostic.range,
+          // every fix, safe or a suggestion, for other tools to apply: edits with 0-based ranges
+          fixes: (diagnostic.data?.fixes ?? []).map((fix) => ({
+            title: fix.title,
+            safety: fix.safety,
+            edits: fix.edits.map((edit) => ({ range: edit.range, newText: edit.newText })),
+          })),
         })),
       })),
       summary: summary(results),

@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, DOCUMENT_GLOBS, kindNames, type LanguageService } from '../service';
+import { createLanguageService, DOCUMENT_GLOBS, kindNames, type FixChange, type LanguageService } from '../service';
 import picomatch from 'picomatch';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
+import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
@@ -15,9 +16,14 @@ import pkg from '../../../package.json';
 const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
-  charters lint [PATH...] [--format stylish|json|sarif] [--fix]
+  charters lint [PATH...] [--format stylish|json|sarif] [--fix | --fix-dry-run]
       Check the documents in the given files or folders (default: the current folder).
       Exit code 0: no errors; 1: at least one error; 2: usage or config error.
+      --fix          apply the safe fixes (add a missing section with a TODO placeholder, remove
+                     an exact duplicate, rename a misspelt field), write the files, list each
+                     change on stderr, then report what is left. Suggestions (a nearest id, a
+                     guessed value) are never applied: they are yours to choose.
+      --fix-dry-run  print on stderr the diff --fix would write; write nothing.
   charters taxonomy [--format json|markdown]
       Print the responsibility taxonomy, with the workspace's additions.
   charters render FILE [-o OUT.html]
@@ -61,14 +67,23 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+    },
   });
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write.');
+  const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service);
-  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces) : undefined;
+  const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces) : undefined;
   if (parallel) return report(parallel, format, io);
+  // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
+  let changeCount = 0;
+  let fileCount = 0;
   const results: FileResult[] = [];
   // each workspace is indexed whole, once, however many of the paths given lie in it
   const indexed = new Map<Workspace, string[]>();
@@ -76,6 +91,14 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     let files = indexed.get(workspace);
     if (!files) indexed.set(workspace, (files = workspaces.indexAll(assertUsable(workspace))));
     return files;
+  };
+  const check = (file: string, shown: string, workspace: Workspace) => {
+    const { result, changes, diff } = lintFile(file, shown, workspace, service, fix);
+    if (fix === 'write') for (const change of changes) io.stderr(`${describeChange(shown, change)}\n`);
+    if (diff) io.stderr(diff);
+    changeCount += changes.length;
+    if (changes.length) fileCount++;
+    results.push(result);
   };
   for (const input of inputs) {
     const absolute = path.resolve(io.cwd, input);
@@ -91,14 +114,26 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
         .discover(absolute, absolute)
         .flatMap((workspace) => documentsOf(workspace).filter((file) => isInside(absolute, file)).map((file) => ({ file, workspace })))
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      for (const { file, workspace } of found) results.push(lintFile(file, path.join(input, path.relative(absolute, file)), workspace, service, values.fix as boolean));
+      for (const { file, workspace } of found) check(file, path.join(input, path.relative(absolute, file)), workspace);
     } else {
       const workspace = workspaces.of(absolute, path.dirname(absolute));
       documentsOf(workspace);
-      if (isCharterFile(absolute, workspace, service)) results.push(lintFile(absolute, input, workspace, service, values.fix as boolean));
+      if (isCharterFile(absolute, workspace, service)) check(absolute, input, workspace);
     }
   }
+  if (fix !== 'none') {
+    const counted = `${changeCount} problem${changeCount === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`;
+    io.stderr(fix === 'write' ? `Fixed ${counted}.\n` : `--fix would fix ${counted}; nothing was written.\n`);
+  }
   return report(results, format, io);
+}
+
+type FixMode = 'none' | 'write' | 'dry-run';
+
+/** `roles/pm.role.yaml:6  missing-section  (nothing) → summary: "TODO: why this role exists"` */
+function describeChange(shown: string, change: FixChange): string {
+  const show = (lines: string) => (lines === '' ? '(nothing)' : lines.split(/\r?\n/).map((line) => line.trim()).join(' ⏎ '));
+  return `${shown}:${change.line + 1}  ${change.ruleId}  ${show(change.before)} → ${show(change.after)}`;
 }
 
 function report(results: FileResult[], format: string, io: Io): number {
@@ -129,15 +164,20 @@ function isCharterFile(file: string, workspace: Workspace, service: LanguageServ
   return parsed.kind !== undefined || picomatch(DOCUMENT_GLOBS)(path.basename(file));
 }
 
-function lintFile(file: string, shown: string, workspace: Workspace, service: LanguageService, fix: boolean): FileResult {
+function lintFile(file: string, shown: string, workspace: Workspace, service: LanguageService, fix: FixMode): { result: FileResult; changes: FixChange[]; diff?: string } {
   const uri = uriOf(file);
   let text = readText(file);
-  if (fix) {
+  let changes: FixChange[] = [];
+  let diff: string | undefined;
+  if (fix !== 'none') {
     const fixed = service.fixAll(uri, text, workspace.index, workspace.settings);
     if (fixed.applied > 0 && fixed.text !== text) {
       const check = service.parse(TextDocument.create(uri, 'yaml', 0, fixed.text));
       if (check.yaml.errors.length === 0) {
-        writeAtomically(file, fixed.text);
+        if (fix === 'write') writeAtomically(file, fixed.text);
+        else diff = unifiedDiff(shown.split(path.sep).join('/'), text, fixed.text);
+        changes = fixed.changes;
+        // the report (and the exit code) is of the text as fixed, written or not
         text = fixed.text;
         const summary = service.summarize(uri, check);
         if (summary) workspace.index.set(summary);
@@ -145,7 +185,7 @@ function lintFile(file: string, shown: string, workspace: Workspace, service: La
     }
   }
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-  return { path: shown, diagnostics: service.validate(uri, parsed, workspace.index, workspace.settings) };
+  return { result: { path: shown, diagnostics: service.validate(uri, parsed, workspace.index, workspace.settings) }, changes, diff };
 }
 
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {

@@ -22,7 +22,7 @@ export function getCodeActions(
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
-    const edits = safeFixes(parsed, diagnostics).flat();
+    const edits = safeFixes(parsed, diagnostics).flatMap((choice) => choice.fix.edits);
     if (edits.length) actions.push({ title: 'Fix all auto-fixable Product Charters problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;

@@ -23,11 +23,14 @@ function replaceScalar(parsed: ParsedDocument, node: Scalar, value: string): Tex
   return { range: toRange(parsed.textDocument, start, end), newText: `${quote}${value}${quote}` };
 }
 
-/** The fix that replaces a scalar with what the user most likely meant; none when there is no scalar or no suggestion. */
+/**
+ * The fix that replaces a scalar with what the user most likely meant; none when there is no
+ * scalar or no suggestion. Always a suggestion: it chooses a different value, which a person must confirm.
+ */
 export function replacementFix(parsed: ParsedDocument, node: unknown, suggestion: string | undefined): Fix[] {
   if (suggestion === undefined || !isScalar(node)) return [];
   const edit = replaceScalar(parsed, node, suggestion);
-  return edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], isPreferred: true }] : [];
+  return edit ? [{ title: `Change to "${suggestion}"`, edits: [edit], safety: 'suggestion' }] : [];
 }
 
 /** Rename a mapping key in place. */

@@ -3,6 +3,7 @@
 // command line and the Node workspace module import this module and nothing else of the service
 // (test/unit/boundaries.test.ts).
 export { createLanguageService, type LanguageService } from './languageService';
+export type { FixChange } from './fixes';
 export { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';

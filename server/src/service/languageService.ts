@@ -19,7 +19,7 @@ import * as navigation from './navigation';
 import { buildPreviewModel, renderBody } from './preview';
 import { renderPage } from './preview/page';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
-import { addAllMissingSections, fixAll } from './fixes';
+import { addAllMissingSections, fixAll, type FixChange } from './fixes';
 import { lint } from './lint';
 import { parse, type ParsedDocument } from './parse';
 import { parseIncrementally } from './incrementalParse';
@@ -46,8 +46,11 @@ export interface LanguageService {
    */
   validate(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: { workspaceReady?: boolean }): ChartersDiagnostic[];
   addAllMissingSections(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): Fix | undefined;
-  /** Apply preferred fixes until none is left (at most `passes` rounds); returns the new text. */
-  fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number };
+  /**
+   * Apply the preferred safe fixes until none is left (at most `passes` rounds); returns the new
+   * text and each change made, in the order made.
+   */
+  fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number; changes: FixChange[] };
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];

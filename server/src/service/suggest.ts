@@ -35,3 +35,13 @@ export function toKebabCase(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * The candidates a typo away from `word`: one edit for words under five letters, two for longer
+ * ones (a swapped pair of letters is two edits). A rename is safe only when exactly one is.
+ */
+export function withinTypo(word: string, candidates: Iterable<string>): string[] {
+  const typed = word.toLowerCase();
+  const reach = typed.length < 5 ? 1 : 2;
+  return [...candidates].filter((candidate) => candidate.toLowerCase() !== typed && distance(typed, candidate.toLowerCase()) <= reach);
+}

@@ -11,11 +11,21 @@ export const RULE_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/**
+ * Whether a fix can change what the document says. A `safe` fix cannot: it adds a missing section
+ * with a visible placeholder, removes an exact duplicate entry, or renames an unknown key to the
+ * only field name within a small edit distance. Anything that chooses a different value (the
+ * nearest taxonomy id, the nearest role id, a guessed level) is a `suggestion`: offered in the
+ * quick-fix menu, never applied by fix-all, fix on save or `charters lint --fix`.
+ */
+export type FixSafety = 'safe' | 'suggestion';
+
 /** A fix travels with the finding it repairs: a title and minimal text edits. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The fix a user most likely wants; editors apply it on "fix all". */
+  safety: FixSafety;
+  /** The fix a user most likely wants (never a suggestion); fix-all applies it when it is safe. */
   isPreferred?: boolean;
 }
 

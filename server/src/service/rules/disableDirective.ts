@@ -71,7 +71,7 @@ function problems(
   const idle = checked ? rules.filter((rule) => !ok(rule)) : [];
   const where = placeOf(comment, own[0]);
   const reports: Report[] = [];
-  const removeComment = (): Fix => ({ title: 'Remove this disable comment', edits: checked ? removal(parsed, index) : [], isPreferred: true });
+  const removeComment = (): Fix => ({ title: 'Remove this disable comment', edits: checked ? removal(parsed, index) : [], safety: 'safe', isPreferred: true });
   if (rules.length > 0 && idle.length === rules.length) {
     const named = idle.filter((rule): rule is string => rule !== null);
     reports.push({
@@ -87,19 +87,19 @@ function problems(
         range: tokenRange(comment, token),
         messageId: enable ? 'enableRule' : 'unusedRule',
         data: { rule, where },
-        fixes: [{ title: `Remove ${rule} from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other.text !== rule)], isPreferred: true }],
+        fixes: [{ title: `Remove ${rule} from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other.text !== rule)], safety: 'safe', isPreferred: true }],
       });
     }
   }
   for (const token of comment.tokens.filter((candidate) => !ruleIds.has(candidate.text))) {
     const suggestion = nearest(token.text, ruleIds);
     const fixes: Fix[] = valid.length
-      ? [{ title: `Remove "${token.text}" from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other !== token)], isPreferred: true }]
+      ? [{ title: `Remove "${token.text}" from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other !== token)], safety: 'safe', isPreferred: true }]
       : [removeComment()].filter((fix) => fix.edits.length);
     // a suggestion, offered only where the rule it names has a finding to silence
     const span = own.find((silence) => silence.rule === token.text);
     if (suggestion && !enable && span && !valid.includes(suggestion) && findings.some((finding) => covers({ ...span, rule: suggestion }, finding))) {
-      fixes.push({ title: `Change to "${suggestion}"`, edits: [{ range: tokenRange(comment, token), newText: suggestion }] });
+      fixes.push({ title: `Change to "${suggestion}"`, edits: [{ range: tokenRange(comment, token), newText: suggestion }], safety: 'suggestion' });
     }
     reports.push({
       range: tokenRange(comment, token),

@@ -2,6 +2,7 @@ import { isSeq } from 'yaml';
 import { nodeAt, nodeRange } from '../ast';
 import { removeListItem } from '../edits';
 import { isRecord } from '../schemas';
+import type { Fix } from '../types';
 import type { Rule } from './rule';
 
 /** The identity of a list entry: the id, or the skill id, or a duty's text. */
@@ -43,13 +44,25 @@ export const duplicateEntry: Rule = {
         if (!range) return;
         const edit = removeListItem(parsed, seq, index);
         const line = firstNode ? (nodeRange(parsed.textDocument, firstNode)?.start.line ?? 0) + 1 : 0;
+        // an exact copy goes safely; one that differs (another level, other wording) needs a person to choose
+        const exact = items.slice(0, index).some((earlier) => sameValue(earlier, item));
+        const fix: Fix | undefined = edit && (exact ? { title: 'Remove the duplicate entry', edits: [edit], safety: 'safe', isPreferred: true } : { title: 'Remove this entry', edits: [edit], safety: 'suggestion' });
         context.report({
           range,
           messageId: 'duplicate',
           data: { entry: typeof item === 'string' ? item : key, list, line },
-          fixes: edit ? [{ title: 'Remove the duplicate entry', edits: [edit], isPreferred: true }] : [],
+          fixes: fix ? [fix] : [],
         });
       });
     }
   },
 };
+
+/** Deep equality of parsed YAML values (scalars, lists, mappings). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue(a[key], b[key]));
+}

@@ -1,6 +1,8 @@
 import { topRange } from '../ast';
 import { insertFields } from '../edits';
+import { insertionSafety } from '../fixes';
 import { isRecord } from '../schemas';
+import { nearest } from '../suggest';
 import type { Fix } from '../types';
 import type { Rule, RuleContext } from './rule';
 
@@ -59,5 +61,11 @@ function addField(context: RuleContext, key: string): Fix[] {
   const placeholder = schemas.resolve(root?.properties?.[key])?.['x-placeholder'];
   if (placeholder === undefined) return [];
   const edits = insertFields(parsed, [], [{ key, value: placeholder }], Object.keys(root?.properties ?? {}));
-  return edits.length ? [{ title: `Add "${key}"`, edits, isPreferred: true }] : [];
+  if (edits.length === 0) return [];
+  const safety = insertionSafety([placeholder]);
+  // a misspelt key that unknown-field will rename is the better fix than a second, empty copy
+  const misspelt = context.schemaErrors.some(
+    ({ error, path }) => error.keyword === 'additionalProperties' && path.length === 0 && nearest((error.params as { additionalProperty: string }).additionalProperty, [key]) === key,
+  );
+  return [{ title: `Add "${key}"`, edits, safety, isPreferred: safety === 'safe' && !misspelt }];
 }

@@ -1,5 +1,6 @@
 import { keyRange } from '../ast';
 import { insertFields } from '../edits';
+import { insertionSafety } from '../fixes';
 import { isRecord, type FieldSchema } from '../schemas';
 import { nearest } from '../suggest';
 import type { Rule } from './rule';
@@ -36,11 +37,13 @@ export const missingSection: Rule = {
           JSON.stringify(other.path) === JSON.stringify(path) &&
           nearest((other.error.params as { additionalProperty: string }).additionalProperty, [key]) === key,
       );
+      // a visible placeholder is safe; a plausible value (`level: pm`) is a guess for a person to confirm
+      const safety = insertionSafety([placeholder]);
       context.report({
         range: keyRange(parsed, path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         messageId: 'missing',
         data: { owner: ownerNoun(kind, path), field: key, hint: field?.['x-hint'] ?? `add "${key}"` },
-        fixes: edits.length ? [{ title: `Add "${key}"`, edits, isPreferred: !misspelt }] : [],
+        fixes: edits.length ? [{ title: `Add "${key}"`, edits, safety, isPreferred: safety === 'safe' && !misspelt }] : [],
         section: { parentPath: path, key },
       });
     }

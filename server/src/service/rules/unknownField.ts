@@ -1,7 +1,7 @@
 import { keyRange, pairAt } from '../ast';
 import { renameKey } from '../edits';
 import type { FieldSchema } from '../schemas';
-import { nearest } from '../suggest';
+import { nearest, withinTypo } from '../suggest';
 import type { Rule } from './rule';
 import { listOf, ownerNoun } from './wording';
 
@@ -28,11 +28,14 @@ export const unknownField: Rule = {
       const suggestion = nearest(field, candidates);
       const pair = pairAt(parsed.yaml, fieldPath);
       const edit = suggestion && pair ? renameKey(parsed, pair, suggestion) : undefined;
+      // safe only when no other field of the mapping (written or not) is as plausible a target
+      const close = withinTypo(field, Object.keys(parentSchema?.properties ?? {}));
+      const safety = close.length === 1 && close[0] === suggestion ? 'safe' : 'suggestion';
       context.report({
         range,
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { owner: ownerNoun(kind, path), field, suggestion: suggestion ?? '', fields: listOf(candidates.map((key) => `"${key}"`)) },
-        fixes: edit ? [{ title: `Rename to "${suggestion}"`, edits: [edit], isPreferred: true }] : [],
+        fixes: edit ? [{ title: `Rename to "${suggestion}"`, edits: [edit], safety, isPreferred: safety === 'safe' }] : [],
       });
     }
   },
