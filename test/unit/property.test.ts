@@ -259,8 +259,9 @@ function meaningChange(before: unknown, after: unknown, at = '$'): string | unde
         next++;
         continue;
       }
-      // gone: only as a copy of an entry before it
-      if (!before.slice(0, index).some((earlier) => isDeepStrictEqual(earlier, item))) return `${at}[${index}] ${JSON.stringify(item)} was removed or changed`;
+      // gone: only as a copy of an entry before it, once its keys are renamed as a safe fix may
+      // (`kill: x` became `skill: x`, then removed as a duplicate of the `skill: x` above it)
+      if (!before.slice(0, index).some((earlier) => isDeepStrictEqual(earlier, item) || meaningChange(item, earlier) === undefined)) return `${at}[${index}] ${JSON.stringify(item)} was removed or changed`;
     }
     return next === after.length ? undefined : `${at}: entries were added to a list`;
   }
