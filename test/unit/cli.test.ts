@@ -54,10 +54,10 @@ describe('charters lint', () => {
   });
 
   test('exit 0 when only warnings are found', () => {
-    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - prioritise-backlog') });
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - prioritice-backlog') });
     const run = charters(['lint'], dir);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /warning\s+"prioritise-backlog" is not a responsibility/);
+    assert.match(run.stdout, /warning\s+"prioritice-backlog" is not a responsibility/);
   });
 
   test('--format json follows the contract, with 0-based positions', () => {
@@ -166,7 +166,7 @@ describe('charters lint', () => {
         '      area: stakeholders',
         '',
       ].join('\n'),
-      'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - run-pricing-council\n  - prioritise-backlog'),
+      'pm.role.yaml': CLEAN_ROLE.replace('  - prioritize-backlog', '  - run-pricing-council\n  - prioritice-backlog'),
       'drafts/x.role.yaml': 'kind: role\n',
     });
     const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
@@ -178,7 +178,7 @@ describe('charters lint', () => {
   });
 
   test('disable comments silence a rule for one line or one file', () => {
-    const text = CLEAN_ROLE.replace('  - prioritize-backlog', '  # charters-disable-next-line unknown-responsibility\n  - prioritise-backlog\n  - prioritze-backlog');
+    const text = CLEAN_ROLE.replace('  - prioritize-backlog', '  # charters-disable-next-line unknown-responsibility\n  - prioritice-backlog\n  - prioritze-backlog');
     const dir = workspace({ 'a.role.yaml': text, 'b.role.yaml': `# charters-disable-file unknown-responsibility\n${text.replace('product-manager', 'b')}` });
     const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
     const lines = (name: string) =>
@@ -188,7 +188,7 @@ describe('charters lint', () => {
   });
 
   test('--fix rewrites the file in place, keeping comments, CRLF line endings and the final newline', () => {
-    const text = ['# Our PM role', 'kind: role', 'id: product-manager', 'title: Product Manager  # shown on the ladder', 'level: pm', 'responsibilities:', '  - prioritise-backlog', ''].join('\r\n');
+    const text = ['# Our PM role', 'kind: role', 'id: product-manager', 'title: Product Manager  # shown on the ladder', 'level: pm', 'responsibilities:', '  - prioritice-backlog', ''].join('\r\n');
     const dir = workspace({ 'pm.role.yaml': text });
     const run = charters(['lint', '--fix'], dir);
     const fixed = fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8');

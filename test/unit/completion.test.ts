@@ -100,6 +100,15 @@ const CASES: Case[] = [
   { name: 'track values', doc: 'kind: role\ntrack: |', first: ['ic', 'management', 'cross-functional'] },
   { name: 'kind values', doc: 'kind: |', first: [...KINDS] },
   { name: 'skill ids, minus those present', doc: 'kind: role\nskills:\n  - data-analysis\n  - |', includes: ['strategic-thinking'], excludes: ['data-analysis'], details: { 'strategic-thinking': 'Strategic thinking' } },
+  {
+    name: 'an alias already in the list takes its entry out; only canonical ids are offered',
+    doc: `${PM_ROLE}responsibilities:\n  - prioritise-backlog\n  - |\n`,
+    excludes: ['prioritize-backlog', 'prioritise-backlog', 'analyse-experiments'],
+    includes: ['analyze-experiments'],
+  },
+  { name: 'typing an alias finds the canonical id, which is what goes in', doc: `${PM_ROLE}responsibilities:\n  - prioritis|`, applied: { 'prioritize-backlog': `${PM_ROLE}responsibilities:\n  - prioritize-backlog` } },
+  { name: 'a skill alias in the list takes its skill out', doc: 'kind: role\nskills:\n  - organisational-alignment\n  - |', excludes: ['organizational-alignment', 'organisational-alignment'], includes: ['strategic-thinking'] },
+  { name: 'area ids are canonical', doc: 'kind: role\nresponsibilities:\n  - text: Pricing review\n    area: |', includes: ['organization'], excludes: ['organisation'] },
   { name: 'skill ids for `skill:`', doc: 'kind: role\nskills:\n  - skill: |', includes: ['data-analysis'] },
   { name: 'skill level 1 to 5', doc: 'kind: role\nskills:\n  - skill: data-analysis\n    level: |', first: ['1', '2', '3', '4', '5'] },
   { name: 'area ids for a duty', doc: 'kind: role\nresponsibilities:\n  - text: Pricing review\n    area: |', first: ['product-direction', 'discovery', 'delivery'], details: { discovery: 'Discovery' } },
@@ -145,6 +154,18 @@ describe('completion', () => {
     assert.match(documentation, /most valuable items are built first/);
     assert.match(documentation, /Area: Delivery/);
     assert.match(documentation, /Associate Product Manager, Product Manager, Senior Product Manager/);
+  });
+
+  test('an alias is matched by the filter text, and sources are named by title and author, never by file name', () => {
+    const { items } = complete(`${PM_ROLE}responsibilities:\n  - |`);
+    const backlog = items.find((item) => item.label === 'prioritize-backlog') as CompletionItem;
+    assert.match(backlog.filterText ?? '', /\bprioritise-backlog\b/);
+    assert.equal((backlog.textEdit as TextEdit).newText, 'prioritize-backlog');
+    const documentation = (backlog.documentation as { value: string }).value;
+    assert.match(documentation, /Sources: \*Understanding the Different Roles in Product Management\*, Damian Wolfgram \(2024\); \*Product Management Roles & Responsibilities Guide\*, Monica Viggars/);
+    assert.doesNotMatch(documentation, /\d{3}_[0-9a-f]{16}\.txt/);
+    const skill = complete('kind: role\nskills:\n  - |').items.find((item) => item.label === 'active-listening') as CompletionItem;
+    assert.match((skill.documentation as { value: string }).value, /Sources: \*What Should a Head of Product Do\?\*, Roman Pichler/);
   });
 
   test('field items are snippets with the schema description, required ones marked', () => {

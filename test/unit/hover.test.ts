@@ -38,16 +38,46 @@ interface Case {
 }
 
 const ROLE = 'kind: role\nid: pm-checkout\ntitle: PM, Checkout\nlevel: pm\nsummary: Owns checkout.\n';
-const backlog = taxonomy.responsibility('prioritize-backlog');
-const backlogSources = (backlog?.sources ?? []).map((file) => taxonomy.sourceTitle(file));
+/** A seed file's bare name: a hover cites a source by title and author instead. */
+const FILE_NAME = /\d{3}_[0-9a-f]{16}\.txt/;
 
 const CASES: Case[] = [
   {
     name: 'a responsibility id: title, area, description, levels in rank order, sources',
     doc: `${ROLE}responsibilities:\n  - priori|tize-backlog\n`,
-    says: ['Prioritise the backlog', 'Area: Delivery', 'most valuable items', 'Associate Product Manager, Product Manager, Senior Product Manager', ...backlogSources.flatMap((title, i) => [title, backlog?.sources[i] ?? '?'])],
+    says: [
+      'Prioritise the backlog',
+      'Area: Delivery',
+      'most valuable items',
+      'Associate Product Manager, Product Manager, Senior Product Manager',
+      'Sources:',
+      '- *Understanding the Different Roles in Product Management*, Damian Wolfgram (2024)',
+      '- *Product Management Roles & Responsibilities Guide*, Monica Viggars',
+    ],
+    saysNot: [FILE_NAME, 'another spelling'],
     over: 'prioritize-backlog',
   },
+  {
+    name: 'an alias shows the entry it stands for, under its canonical id',
+    doc: `${ROLE}responsibilities:\n  - priori|tise-backlog\n`,
+    says: ['**Prioritise the backlog** (responsibility `prioritize-backlog`)', '`prioritise-backlog` is another spelling of `prioritize-backlog`', 'Area: Delivery', 'Held by:'],
+    saysNot: ['not a responsibility', FILE_NAME],
+    over: 'prioritise-backlog',
+  },
+  {
+    name: 'a source without an author is cited by title and publisher',
+    doc: `${ROLE}responsibilities:\n  - provide-strat|egic-context\n`,
+    says: ['*Group Product Manager and Head of Product* (productmanagerhandbook.com)'],
+    saysNot: [FILE_NAME],
+  },
+  {
+    name: 'a responsibility that needs line management says so, and cites title, author, publisher and year',
+    doc: `${ROLE}responsibilities:\n  - hold-people-acc|ountable\n`,
+    says: ['Needs line management', '*What Should a Head of Product Do?*, Roman Pichler (romanpichler.com, 2022)'],
+    saysNot: [FILE_NAME],
+  },
+  { name: 'a skill alias', doc: `${ROLE}skills:\n  - skill: organisational-al|ignment\n    level: 2\n`, says: ['(skill `organizational-alignment`)', 'another spelling', 'Needed by: Group Product Manager, Head of Product', 'Damian Wolfgram'] },
+  { name: 'an area alias', doc: `${ROLE}responsibilities:\n  - text: Pricing review\n    area: organis|ation\n`, says: ['**Organisation** (area `organization`)', '`organisation` is another spelling'] },
   { name: 'a responsibility in a flow list', doc: `${ROLE}responsibilities: [define-product-strategy, prioritize-b|acklog]\n`, says: ['Prioritise the backlog'] },
   { name: 'a responsibility the taxonomy lacks', doc: `${ROLE}responsibilities:\n  - make-|coffee\n`, says: ['`make-coffee` is not a responsibility in the taxonomy'] },
   { name: 'a skill id', doc: `${ROLE}skills:\n  - data-an|alysis\n`, says: [taxonomy.skill('data-analysis')?.title ?? '?', taxonomy.skill('data-analysis')?.description ?? '?'] },

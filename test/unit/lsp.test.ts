@@ -61,13 +61,13 @@ describe('language server over stdio', () => {
 
   test('diagnostics arrive for an opened document and follow edits', async () => {
     const uri = uriOf(file('pm.role.yaml'));
-    const broken = PM.replace('prioritize-backlog', 'prioritise-backlog');
+    const broken = PM.replace('prioritize-backlog', 'prioritice-backlog');
     client.open(uri, broken);
     const [finding] = await client.diagnosticsFor(uri, (d) => d.length > 0);
     assert.equal(finding.code, 'unknown-responsibility');
     assert.deepEqual(finding.range, { start: { line: 8, character: 4 }, end: { line: 8, character: 22 } });
     assert.match(String(finding.codeDescription?.href), /unknown-responsibility\.md$/);
-    // type the missing "z" back one character at a time, as a user would: s -> z
+    // type the "z" back over the typo, as a user would: c -> z
     client.change(uri, { start: { line: 8, character: 12 }, end: { line: 8, character: 13 } }, 'z');
     await client.diagnosticsFor(uri, (d) => d.length === 0);
     client.close(uri);
@@ -75,7 +75,7 @@ describe('language server over stdio', () => {
 
   test('a quick fix from the server repairs the document', async () => {
     const uri = uriOf(file('pm.role.yaml'));
-    const broken = PM.replace('prioritize-backlog', 'prioritise-backlog');
+    const broken = PM.replace('prioritize-backlog', 'prioritice-backlog');
     client.open(uri, broken);
     const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -180,7 +180,7 @@ describe('language server over stdio', () => {
     const uri = uriOf(file('pm.role.yaml'));
     // safe: the misspelt key, the missing summary; suggestions: the nearest level and responsibility
     const broken = PM.replace('level: pm', 'level: pn')
-      .replace('prioritize-backlog', 'prioritise-backlog')
+      .replace('prioritize-backlog', 'prioritice-backlog')
       .replace('summary: Owns one product area end to end.\n', '')
       .replace('authority:', 'authorty:');
     client.open(uri, broken);

@@ -258,6 +258,36 @@ describe('preview model: the other kinds', () => {
     }
   });
 
+  test('role: an alias shows as its canonical entry, counted once; sources by title and author', () => {
+    const spelled = workspace({
+      'apm.role.yaml': yaml(
+        'kind: role',
+        'id: apm-spelled',
+        'title: Associate PM',
+        'level: associate-pm',
+        'summary: Learns the craft.',
+        'responsibilities:',
+        '  - prioritise-backlog',
+        '  - prioritize-backlog',
+        'skills:',
+        '  - organisational-alignment',
+      ),
+    });
+    const model = spelled.model('apm.role.yaml');
+    assert.equal(model.kind, 'role');
+    if (model.kind !== 'role') return;
+    const items = model.responsibilities.flatMap((group) => group.items);
+    assert.deepEqual(items.map((item) => [item.id, item.title, item.known]), [['prioritize-backlog', 'Prioritise the backlog', true]]);
+    assert.equal(model.card.total, 1);
+    assert.deepEqual(model.skills.map((skill) => [skill.id, skill.title]), [['organizational-alignment', 'Organisational alignment']]);
+    assert.deepEqual(model.sources.map((source) => source.author), ['Damian Wolfgram', 'Monica Viggars']);
+    const html = spelled.page('apm.role.yaml');
+    assert.ok(html.includes('<cite>Understanding the Different Roles in Product Management</cite>, Damian Wolfgram (2024)'), 'cites title and author');
+    assert.ok(html.includes('<cite>Product Management Roles &amp; Responsibilities Guide</cite>, Monica Viggars'), 'escapes the title');
+    assert.doesNotMatch(html, /\d{3}_[0-9a-f]{16}\.txt/);
+    assert.doesNotMatch(html, /not in the taxonomy/);
+  });
+
   test('vision: the board, and the strategies that serve it', () => {
     const html = ws.page('north.vision.yaml');
     for (const expected of ['Every shop takes payment from anyone.', 'Target group', 'Small shops', 'Needs', 'Drop-in checkout', '120k merchants', '2028', 'Merchants first', '>Strategy FY27</button>']) {

@@ -15,7 +15,7 @@ const CASES: { name: string; rule: string; text: string; message?: RegExp }[] = 
   { name: 'missing top-level section: the kind line', rule: 'missing-section', text: `⟦kind: role⟧\nid: pm\ntitle: PM\nlevel: pm\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`, message: /^Role is missing "summary": / },
   { name: 'missing nested section: the entry', rule: 'missing-section', text: 'kind: strategy\nid: s\ntitle: S\nvision: v\nhorizon: FY27\nmarket: [teams]\nobjectives:\n  - objective: Grow\n    keyResults:\n      - ⟦metric: active teams⟧\n', message: /^Key result is missing "target"/ },
   { name: 'empty required list: its key', rule: 'empty-section', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}⟦responsibilities⟧: []\n` },
-  { name: 'unknown responsibility: the id', rule: 'unknown-responsibility', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}responsibilities:\n  - ⟦prioritise-backlog⟧\n`, message: /Did you mean "prioritize-backlog"/ },
+  { name: 'unknown responsibility: the id', rule: 'unknown-responsibility', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}responsibilities:\n  - ⟦prioritice-backlog⟧\n`, message: /Did you mean "prioritize-backlog"/ },
   { name: 'unresolved reference: the id', rule: 'unresolved-reference', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}reportsTo: ⟦head-of-nothing⟧\nresponsibilities: [prioritize-backlog]\n` },
   { name: 'quoted value: inside the document range of the scalar', rule: 'invalid-value', text: `kind: role\nid: pm\ntitle: PM\nlevel: ⟦"lead"⟧\nsummary: x\n${AUTHORITY}responsibilities: [prioritize-backlog]\n` },
   { name: 'unknown kind: the value', rule: 'unknown-kind', text: 'kind: ⟦rol⟧\nid: pm\n', message: /Did you mean "role"/ },

@@ -185,7 +185,7 @@ function accept(text: string, rule: string): string {
 }
 
 test('hostile: fixes keep CRLF line endings', () => {
-  const text = 'kind: role\r\nid: crlf-pm\r\ntitle: PM\r\nlevel: pm\r\nresponsibilities:\r\n  - prioritise-backlog\r\n';
+  const text = 'kind: role\r\nid: crlf-pm\r\ntitle: PM\r\nlevel: pm\r\nresponsibilities:\r\n  - prioritice-backlog\r\n';
   const fixed = service.fixAll(URI, text, index, settings).text;
   assert.notEqual(fixed, text);
   assert.ok(!/[^\r]\n/.test(fixed), JSON.stringify(fixed));

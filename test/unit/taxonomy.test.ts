@@ -19,12 +19,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRepoRoot } from './repoRoot';
 
-interface Source { file: string; title: string; author?: string }
-interface Level { id: string; title: string; rank: number; track: string; description: string; aliases?: string[] }
-interface Role { id: string; title: string; description: string; aliases?: string[] }
-interface Area { id: string; title: string; description?: string }
-interface Responsibility { id: string; title: string; area: string; description: string; levels: string[]; sources: string[] }
-interface Skill { id: string; title: string; description: string; sources?: string[] }
+interface Source { file: string; title: string; author?: string; publisher?: string; year?: number }
+interface Level { id: string; title: string; rank: number; track: string; description: string; aliases?: string[]; otherTitles?: string[] }
+interface Role { id: string; title: string; description: string; otherTitles?: string[] }
+interface Area { id: string; title: string; description?: string; aliases?: string[] }
+interface Responsibility { id: string; title: string; area: string; description: string; aliases?: string[]; lineManagement?: boolean; levels: string[]; sources: string[] }
+interface Skill { id: string; title: string; description: string; aliases?: string[]; levels?: string[]; sources?: string[] }
 interface TaxonomyData {
   version: number;
   sources: Source[];
@@ -103,7 +103,7 @@ function duplicates(ids: string[]): string[] {
 }
 
 test('taxonomy structure: ids, references, ranks and sizes', () => {
-  assert.equal(taxonomy.version, 1, 'taxonomy version must be 1');
+  assert.equal(taxonomy.version, 2, 'taxonomy version must be 2 (aliases are ids; display titles are otherTitles)');
   const sourceFiles = taxonomy.sources.map((source) => source.file);
   const levelIds = taxonomy.levels.map((level) => level.id);
   const roleIds = taxonomy.roles.map((role) => role.id);
@@ -157,6 +157,9 @@ test('taxonomy structure: ids, references, ranks and sizes', () => {
     }
   }
   for (const skill of taxonomy.skills) {
+    assert.ok((skill.levels ?? []).length > 0, `skill ${skill.id} lists no levels`);
+    assert.deepEqual(duplicates(skill.levels ?? []), [], `skill ${skill.id} lists a level twice`);
+    for (const holder of skill.levels ?? []) assert.ok(holders.has(holder), `skill ${skill.id}: "${holder}" is not a level or role id`);
     assert.ok((skill.sources ?? []).length > 0, `skill ${skill.id} has no source`);
     for (const file of skill.sources ?? []) {
       assert.ok(sources.has(file), `skill ${skill.id}: source "${file}" is not listed in sources`);
@@ -239,7 +242,7 @@ function checkAgainstText(entries: CoverageEntry[], kind: 'responsibility' | 'sk
 }
 
 const responsibilityById = new Map(taxonomy.responsibilities.map((item) => [item.id, item]));
-const skillById = new Map(taxonomy.skills.map((skill) => [skill.id, { sources: skill.sources }]));
+const skillById = new Map(taxonomy.skills.map((skill) => [skill.id, { levels: skill.levels ?? [], sources: skill.sources }]));
 
 test('coverage: every mapped seed item names a taxonomy responsibility with that holder and source', () => {
   checkMapping(coverage, 'responsibility', (id) => responsibilityById.get(id));
@@ -259,6 +262,143 @@ test('coverage: every responsibility list in the seeds maps to taxonomy entries'
 
 test('coverage: every skill list in the seeds maps to taxonomy skills', needsSeeds, () => {
   checkAgainstText(skillCoverage, 'skill');
+});
+
+/** The (id, holder, source) triples that the recorded mapping backs, "all duties of the level below" items included. */
+function backed(entries: CoverageEntry[]): Set<string> {
+  const out = new Set<string>();
+  const ids = (target: ItemTarget): string[] => (typeof target === 'string' ? [target] : Array.isArray(target) ? target : []);
+  for (const entry of entries) {
+    for (const target of Object.values(entry.items)) {
+      const from = typeof target === 'object' && !Array.isArray(target)
+        ? entries.filter((other) => other.file === entry.file && other.holder === target.inherits).flatMap((other) => Object.values(other.items).flatMap(ids))
+        : ids(target);
+      for (const id of from) out.add(`${id} ${entry.holder} ${entry.file}`);
+    }
+  }
+  return out;
+}
+const backedResponsibilities = backed(coverage);
+const backedSkills = backed(skillCoverage);
+const isBacked = (set: Set<string>, id: string, holder: string, source: string) => [...set].some((key) => key === `${id} ${holder} ${source}`);
+const cites = (set: Set<string>, id: string, source: string) => [...set].some((key) => key.startsWith(`${id} `) && key.endsWith(` ${source}`));
+
+test('coverage: every source a responsibility names is backed by a mapped seed line', () => {
+  const missing = taxonomy.responsibilities.flatMap((item) =>
+    item.sources.filter((file) => !cites(backedResponsibilities, item.id, file)).map((file) => `${item.id} cites ${file}`));
+  assert.deepEqual(missing, [], 'record the seed line that each source gives for the responsibility in seed-coverage.json');
+});
+
+test('coverage: every level and source of a skill is backed by a mapped seed line (skills by level)', () => {
+  const missing: string[] = [];
+  for (const skill of taxonomy.skills) {
+    for (const holder of skill.levels ?? []) {
+      if (!(skill.sources ?? []).some((file) => isBacked(backedSkills, skill.id, holder, file))) missing.push(`${skill.id} at ${holder}`);
+    }
+    for (const file of skill.sources ?? []) if (!cites(backedSkills, skill.id, file)) missing.push(`${skill.id} cites ${file}`);
+  }
+  assert.deepEqual(missing, [], 'record the seed line for each level and source of the skill in seed-skill-coverage.json');
+});
+
+/** Corrections made against the article text: each must stay backed by the recorded mapping. */
+const SOURCE = Object.fromEntries(taxonomy.sources.map((source) => [source.file.slice(0, 3), source.file]));
+const CORRECTIONS: { what: string; id: string; holder: string; source: string }[] = [
+  ...['create-supportive-environment', 'agree-goals-with-reports', 'hold-people-accountable', 'define-career-paths', 'foster-growth-mindset', 'remove-impediments', 'protect-team-wellbeing', 'build-cross-department-trust']
+    .map((id) => ({ what: 'the head of product of 000 may be a VP or CPO', id, holder: 'cpo', source: SOURCE['000'] })),
+  { what: 'the PM defines the product vision (003)', id: 'define-product-vision', holder: 'pm', source: SOURCE['003'] },
+  { what: 'the senior PM sets the vision for their products (003)', id: 'define-product-vision', holder: 'senior-pm', source: SOURCE['003'] },
+  { what: 'the PM writes requirements and specs with engineering (001)', id: 'write-requirements-and-specs', holder: 'pm', source: SOURCE['001'] },
+  { what: 'the PM communicates the strategy (001)', id: 'communicate-product-strategy', holder: 'pm', source: SOURCE['001'] },
+  { what: 'the senior PM assists with hiring (003)', id: 'assist-with-hiring', holder: 'senior-pm', source: SOURCE['003'] },
+  { what: 'the developer joins discovery (003)', id: 'join-product-discovery', holder: 'product-developer', source: SOURCE['003'] },
+  { what: 'the group PM leads teams of PMs (004)', id: 'manage-product-managers', holder: 'group-pm', source: SOURCE['004'] },
+  { what: 'the group PM mentors (004)', id: 'mentor-junior-product-managers', holder: 'group-pm', source: SOURCE['004'] },
+  { what: 'the head of product sets the higher-level strategy (004)', id: 'set-portfolio-strategy', holder: 'head-of-product', source: SOURCE['004'] },
+];
+
+test('corrections against the articles stay in the taxonomy and the mapping', () => {
+  for (const { what, id, holder, source } of CORRECTIONS) {
+    const item = responsibilityById.get(id);
+    assert.ok(item, `${what}: no responsibility ${id}`);
+    assert.ok(item.levels.includes(holder) && item.sources.includes(source), `${what}: ${id} must list ${holder} and ${source}`);
+    assert.ok(isBacked(backedResponsibilities, id, holder, source), `${what}: no mapped line of ${source} backs ${id} for ${holder}`);
+  }
+  // assisting with hiring is not owning it; discovery help is the developer's entry, not the designer's
+  assert.ok(!responsibilityById.get('hire-product-people')?.levels.includes('senior-pm'), 'hire-product-people: the senior PM assists (assist-with-hiring), they do not own hiring');
+  assert.deepEqual(responsibilityById.get('join-product-discovery')?.levels, ['product-developer'], 'join-product-discovery is about engineers');
+});
+
+/** Spelling pairs that make an id British or American; `size`-like words are not suffixes. */
+const SPELLINGS: [RegExp, string][] = [
+  [/(?<=[a-z]{3})iz(e|es|ed|ing|ation|ational)(?=-|$)/g, 'is$1'],
+  [/(?<=[a-z]{3})is(e|es|ed|ing|ation|ational)(?=-|$)/g, 'iz$1'],
+  [/(?<=[a-z]{2})yz(e|es|ed|ing)(?=-|$)/g, 'ys$1'],
+  [/(?<=[a-z]{2})ys(e|es|ed|ing)(?=-|$)/g, 'yz$1'],
+  [/modelling/g, 'modeling'],
+  [/modeling/g, 'modelling'],
+  [/wellbeing/g, 'well-being'],
+  [/(?<=[a-z])our(?=-|$)/g, 'or'],
+  [/centre/g, 'center'],
+  [/programme/g, 'program'],
+  [/catalogue/g, 'catalog'],
+  [/licence/g, 'license'],
+  [/judgement/g, 'judgment'],
+];
+const NOT_SPELLINGS = new Set(['liaise', 'raise', 'rise', 'promise', 'exercise', 'expertise', 'advise', 'premise', 'analysis', 'wise', 'our', 'four', 'hour', 'your', 'tour', 'pour']);
+function otherSpellings(id: string): string[] {
+  const out = new Set<string>();
+  for (const [pattern, replacement] of SPELLINGS) {
+    const variant = id
+      .split('-')
+      .map((word) => (NOT_SPELLINGS.has(word) ? word : word.replace(pattern, replacement)))
+      .join('-');
+    if (variant !== id) out.add(variant);
+  }
+  return [...out];
+}
+
+test('aliases: other ids for an entry, unique, and every British/American spelling listed', () => {
+  for (const group of ['levels', 'areas', 'responsibilities', 'skills'] as const) {
+    const entries = taxonomy[group] as { id: string; aliases?: string[] }[];
+    const ids = entries.map((entry) => entry.id);
+    const aliases = entries.flatMap((entry) => entry.aliases ?? []);
+    assert.deepEqual(duplicates([...ids, ...aliases]), [], `${group}: an alias repeats an id or another alias`);
+    for (const entry of entries) {
+      for (const alias of entry.aliases ?? []) assert.match(alias, KEBAB, `${group} ${entry.id}: alias "${alias}" is not kebab-case`);
+      const missing = otherSpellings(entry.id).filter((variant) => !(entry.aliases ?? []).includes(variant));
+      assert.deepEqual(missing, [], `${group} ${entry.id}: list its other spelling as an alias`);
+    }
+  }
+  const prioritise = taxonomy.responsibilities.find((item) => (item.aliases ?? []).includes('prioritise-backlog'));
+  assert.equal(prioritise?.id, 'prioritize-backlog');
+  assert.ok(taxonomy.areas.find((area) => area.id === 'organization')?.aliases?.includes('organisation'));
+  for (const level of taxonomy.levels) {
+    for (const title of level.otherTitles ?? []) assert.doesNotMatch(title, KEBAB, `level ${level.id}: other titles are job titles, not ids`);
+  }
+});
+
+test('lineManagement: what needs direct reports is flagged, and no individual-contributor level holds it', () => {
+  for (const id of ['hire-product-people', 'run-performance-reviews', 'manage-product-managers']) {
+    assert.equal(responsibilityById.get(id)?.lineManagement, true, `${id} needs line management`);
+  }
+  for (const id of ['assist-with-hiring', 'mentor-junior-product-managers']) {
+    assert.notEqual(responsibilityById.get(id)?.lineManagement, true, `${id} is held by individual contributors`);
+  }
+  const ic = new Set(taxonomy.levels.filter((level) => level.track === 'ic').map((level) => level.id));
+  for (const item of taxonomy.responsibilities) {
+    if ('lineManagement' in item) assert.equal(typeof item.lineManagement, 'boolean', `${item.id}: lineManagement must be true or false`);
+    if (item.lineManagement) {
+      assert.deepEqual(item.levels.filter((holder) => ic.has(holder)), [], `${item.id} needs line management but an IC level holds it`);
+    }
+  }
+});
+
+test('the bibliography gives each source a title and an author or publisher', () => {
+  for (const source of taxonomy.sources) {
+    assert.ok(source.title.trim(), `${source.file}: no title`);
+    assert.ok(source.author?.trim() || source.publisher?.trim(), `${source.file}: no author or publisher`);
+    if (source.year !== undefined) assert.ok(Number.isInteger(source.year) && source.year > 1990 && source.year < 2100, `${source.file}: bad year`);
+  }
 });
 
 function words(text: string): string[] {
@@ -286,10 +426,10 @@ test(`own words: no taxonomy text repeats ${RUN} consecutive words of a seed`, n
   const add = (where: string, value: string | undefined) => value && texts.push([where, value]);
   for (const source of taxonomy.sources) add(`sources ${source.file} title`, source.title);
   for (const group of ['levels', 'roles', 'areas', 'responsibilities', 'skills'] as const) {
-    for (const entry of taxonomy[group] as { id: string; title: string; description?: string; aliases?: string[] }[]) {
+    for (const entry of taxonomy[group] as { id: string; title: string; description?: string }[]) {
       add(`${group} ${entry.id} title`, entry.title);
       add(`${group} ${entry.id} description`, entry.description);
-      for (const alias of entry.aliases ?? []) add(`${group} ${entry.id} alias`, alias);
+      for (const title of (entry as { otherTitles?: string[] }).otherTitles ?? []) add(`${group} ${entry.id} other title`, title);
     }
   }
   const page = path.join(root, 'docs', 'taxonomy.md');

@@ -27,6 +27,8 @@ interface Candidate {
   /** Lower first. */
   group: number;
   kind: CompletionItemKind;
+  /** Other ids the entry accepts: typing one finds the entry, whose canonical id is inserted. */
+  aliases?: string[];
 }
 
 export function getCompletions(parsed: ParsedDocument, position: Position, deps: FeatureDeps): CompletionList {
@@ -140,9 +142,12 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
   const { schemas, taxonomy, index } = deps;
   const schema = schemas.at(kind, schemaPath(context.path), stringAt(schemaPath(context.path)));
   if (!schema || schema.type === 'object' || schema.type === 'array') return [];
-  const taken = new Set(context.siblingItems);
   const own = rootValues(parsed);
   const vocabulary = taxonomyFieldAt(kind, context.path);
+  // an entry already in the list by one of its aliases is taken too
+  const canonical = (id: string) =>
+    (vocabulary === 'responsibility' ? taxonomy.responsibilityId(id) : vocabulary === 'skill' ? taxonomy.skillId(id) : undefined) ?? id;
+  const taken = new Set(context.siblingItems.map(canonical));
   let candidates: Candidate[] = [];
   if (vocabulary === 'responsibility') {
     const holder = holderOf(own, taxonomy);
@@ -154,14 +159,25 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
         item.description,
         `Area: ${taxonomy.area(item.area)?.title ?? item.area}`,
         `Held by: ${[...item.levels].sort((a, b) => rank(a) - rank(b)).map((id) => titleOf(id, taxonomy)).join(', ') || 'no level'}`,
-      ].join('\n\n'),
+        sourcesText(item.sources, taxonomy),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       group: holder && item.levels.includes(holder) ? 0 : 1,
       kind: CompletionItemKind.Value,
+      aliases: item.aliases,
     }));
   } else if (vocabulary === 'skill') {
-    candidates = taxonomy.skills.map((item) => ({ label: item.id, detail: item.title, documentation: item.description, group: 0, kind: CompletionItemKind.Value }));
+    candidates = taxonomy.skills.map((item) => ({
+      label: item.id,
+      detail: item.title,
+      documentation: [item.description, sourcesText(item.sources ?? [], taxonomy)].filter(Boolean).join('\n\n'),
+      group: 0,
+      kind: CompletionItemKind.Value,
+      aliases: item.aliases,
+    }));
   } else if (vocabulary === 'area') {
-    candidates = taxonomy.areas.map((item) => ({ label: item.id, detail: item.title, documentation: item.description, group: 0, kind: CompletionItemKind.Value }));
+    candidates = taxonomy.areas.map((item) => ({ label: item.id, detail: item.title, documentation: item.description, group: 0, kind: CompletionItemKind.Value, aliases: item.aliases }));
   } else if (schema.enum) {
     candidates = schema.enum.map((value) => ({
       label: String(value),
@@ -199,7 +215,7 @@ function valueItem(context: DocumentContext, candidate: Candidate, order: number
     detail: candidate.detail,
     documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
     sortText: `${candidate.group}${pad3(order)}`,
-    filterText: candidate.label,
+    filterText: [candidate.label, ...(candidate.aliases ?? [])].join(' '),
     textEdit: { range: context.replaceRange, newText: lead + candidate.label },
   };
 }
@@ -279,7 +295,7 @@ function holderOf(role: Record<string, unknown>, taxonomy: Taxonomy): string | u
   if (role.track === 'cross-functional') {
     const words = [role.id, role.title].filter((value): value is string => typeof value === 'string').map((value) => value.toLowerCase());
     return taxonomy.roles.find((item) =>
-      words.some((word) => word.includes(item.id) || word.includes(item.title.toLowerCase()) || (item.aliases ?? []).some((alias) => word.includes(alias.toLowerCase()))),
+      words.some((word) => word.includes(item.id) || word.includes(item.title.toLowerCase()) || (item.otherTitles ?? []).some((title) => word.includes(title.toLowerCase()))),
     )?.id;
   }
   return typeof role.level === 'string' ? role.level : undefined;
@@ -293,6 +309,11 @@ function rootValues(parsed: ParsedDocument): Record<string, unknown> {
     if (match[3] !== '') values[match[1]] = match[3];
   }
   return values;
+}
+
+/** The works an entry comes from, by title and author. */
+function sourcesText(files: readonly string[], taxonomy: Taxonomy): string {
+  return files.length ? `Sources: ${files.map((file) => taxonomy.citation(file)).join('; ')}` : '';
 }
 
 function titleOf(id: string, taxonomy: Taxonomy): string {

@@ -49,11 +49,18 @@ function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index }: Fe
       return responsibilityHover(id, taxonomy);
     case 'skill': {
       const skill = taxonomy.skill(id);
-      return skill ? `**${skill.title}** (skill \`${id}\`)\n\n${skill.description}` : `\`${id}\` is not a skill in the taxonomy.`;
+      if (!skill) return `\`${id}\` is not a skill in the taxonomy.`;
+      return [
+        `**${skill.title}** (skill \`${skill.id}\`)`,
+        spelling(id, skill.id),
+        skill.description,
+        skill.levels?.length ? `Needed by: ${holderTitles(skill.levels, taxonomy)}` : '',
+        sourceList(skill.sources ?? [], taxonomy),
+      ].filter(Boolean).join('\n\n');
     }
     case 'area': {
       const area = taxonomy.area(id);
-      return area ? [`**${area.title}** (area \`${id}\`)`, area.description].filter(Boolean).join('\n\n') : `\`${id}\` is not an area of the taxonomy.`;
+      return area ? [`**${area.title}** (area \`${area.id}\`)`, spelling(id, area.id), area.description].filter(Boolean).join('\n\n') : `\`${id}\` is not an area of the taxonomy.`;
     }
     case 'level':
       return levelHover(id, taxonomy);
@@ -78,18 +85,36 @@ function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index }: Fe
 function responsibilityHover(id: string, taxonomy: Taxonomy): string {
   const item = taxonomy.responsibility(id);
   if (!item) return `\`${id}\` is not a responsibility in the taxonomy.`;
-  const rank = (holder: string) => taxonomy.level(holder)?.rank ?? 99;
-  const holders = [...item.levels].sort((a, b) => rank(a) - rank(b)).map((holder) => taxonomy.level(holder)?.title ?? taxonomy.crossFunctionalRole(holder)?.title ?? holder);
-  const sources = item.sources.map((file) => `- ${taxonomy.sourceTitle(file)} (\`${file}\`)`);
   return [
-    `**${item.title}** (responsibility \`${id}\`)`,
+    `**${item.title}** (responsibility \`${item.id}\`)`,
+    spelling(id, item.id),
     `Area: ${taxonomy.area(item.area)?.title ?? item.area}`,
     item.description,
-    `Held by: ${holders.join(', ') || 'no level'}`,
-    sources.length ? `Sources:\n${sources.join('\n')}` : '',
+    `Held by: ${holderTitles(item.levels, taxonomy) || 'no level'}`,
+    item.lineManagement ? 'Needs line management: held by people with direct reports.' : '',
+    sourceList(item.sources, taxonomy),
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** Levels (lowest first) and cross-functional roles by title. */
+function holderTitles(ids: readonly string[], taxonomy: Taxonomy): string {
+  const rank = (holder: string) => taxonomy.level(holder)?.rank ?? 99;
+  return [...ids]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((holder) => taxonomy.level(holder)?.title ?? taxonomy.crossFunctionalRole(holder)?.title ?? holder)
+    .join(', ');
+}
+
+/** Said when the document writes an alias: the entry shown is the one it stands for. */
+function spelling(written: string, canonical: string): string {
+  return written === canonical ? '' : `\`${written}\` is another spelling of \`${canonical}\`; both are accepted.`;
+}
+
+/** The works an entry comes from, each by title and author. */
+function sourceList(files: readonly string[], taxonomy: Taxonomy): string {
+  return files.length ? `Sources:\n${files.map((file) => `- ${taxonomy.citation(file)}`).join('\n')}` : '';
 }
 
 function levelHover(id: string, taxonomy: Taxonomy): string {
@@ -100,12 +125,15 @@ function levelHover(id: string, taxonomy: Taxonomy): string {
   const above = levels.find((other) => other.rank === level.rank + 1);
   const name = (other: typeof level | undefined) => (other ? `${other.title} (\`${other.id}\`)` : 'none');
   return [
-    `**${level.title}** (level \`${id}\`)`,
+    `**${level.title}** (level \`${level.id}\`)`,
+    spelling(id, level.id),
     `Rung ${level.rank} of ${levels.length}, ${level.track} track.`,
     level.description,
     `Below: ${name(below)} · Above: ${name(above)}`,
-    `The taxonomy gives it ${taxonomy.responsibilitiesOf(id).length} responsibilities.`,
-  ].join('\n\n');
+    `The taxonomy gives it ${taxonomy.responsibilitiesOf(level.id).length} responsibilities.`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The key or scalar under `offset` in the parsed tree. */

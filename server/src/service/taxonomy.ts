@@ -1,9 +1,12 @@
 import builtIn from '../../../schemas/taxonomy.json';
 
+/** One work the taxonomy is built from: an entry of its bibliography. */
 export interface Source {
   file: string;
   title: string;
   author?: string;
+  publisher?: string;
+  year?: number;
 }
 export interface Level {
   id: string;
@@ -11,24 +14,33 @@ export interface Level {
   rank: number;
   track: string;
   description: string;
+  /** Other ids accepted as this level. */
   aliases?: string[];
+  /** Other job titles for this level (display only). */
+  otherTitles?: string[];
 }
 export interface CrossFunctionalRole {
   id: string;
   title: string;
   description: string;
-  aliases?: string[];
+  /** Other job titles for this role (display only). */
+  otherTitles?: string[];
 }
 export interface Area {
   id: string;
   title: string;
   description?: string;
+  aliases?: string[];
 }
 export interface Responsibility {
   id: string;
   title: string;
   area: string;
   description: string;
+  /** Other ids accepted as this responsibility: other spellings of the id. */
+  aliases?: string[];
+  /** Only someone with direct reports can hold it (hiring, performance reviews, managing product managers). */
+  lineManagement?: boolean;
   /** Level or cross-functional role ids that typically hold it. */
   levels: string[];
   sources: string[];
@@ -37,6 +49,9 @@ export interface Skill {
   id: string;
   title: string;
   description: string;
+  aliases?: string[];
+  /** Level or cross-functional role ids that typically need it. */
+  levels?: string[];
   sources?: string[];
 }
 export interface TaxonomyData {
@@ -51,9 +66,9 @@ export interface TaxonomyData {
 
 /** What a workspace's `charters.config.yaml` may add. */
 export interface TaxonomyExtension {
-  areas?: { id: string; title: string; description?: string }[];
-  responsibilities?: { id: string; title: string; area: string; description?: string; levels?: string[] }[];
-  skills?: { id: string; title: string; description?: string }[];
+  areas?: { id: string; title: string; description?: string; aliases?: string[] }[];
+  responsibilities?: { id: string; title: string; area: string; description?: string; aliases?: string[]; lineManagement?: boolean; levels?: string[] }[];
+  skills?: { id: string; title: string; description?: string; aliases?: string[] }[];
 }
 
 const CONFIG_SOURCE = 'charters.config.yaml';
@@ -86,6 +101,8 @@ export class Taxonomy {
         title: item.title,
         area: item.area,
         description: item.description ?? item.title,
+        ...(item.aliases ? { aliases: item.aliases } : {}),
+        ...(item.lineManagement ? { lineManagement: true } : {}),
         levels: item.levels ?? [],
         sources: [CONFIG_SOURCE],
       })),
@@ -96,6 +113,7 @@ export class Taxonomy {
         id: item.id,
         title: item.title,
         description: item.description ?? item.title,
+        ...(item.aliases ? { aliases: item.aliases } : {}),
         sources: [CONFIG_SOURCE],
       })),
     ];
@@ -130,12 +148,31 @@ export class Taxonomy {
   rank(levelId: string | undefined): number | undefined {
     return levelId === undefined ? undefined : this.level(levelId)?.rank;
   }
+  /** The canonical id of a responsibility written by id or by alias; undefined when the taxonomy has neither. */
+  responsibilityId(id: string): string | undefined {
+    return this.responsibility(id)?.id;
+  }
+  /** The canonical id of a skill written by id or by alias; undefined when the taxonomy has neither. */
+  skillId(id: string): string | undefined {
+    return this.skill(id)?.id;
+  }
   /** Responsibilities that a level or cross-functional role typically holds. */
   responsibilitiesOf(holderId: string): Responsibility[] {
     return this.responsibilities.filter((item) => item.levels.includes(holderId));
   }
-  sourceTitle(file: string): string {
-    return this.sources.find((source) => source.file === file)?.title ?? file;
+  /**
+   * A source as people cite it: title and author, then publisher and year where known
+   * (`*What Should a Head of Product Do?*, Roman Pichler (romanpichler.com, 2022)`), as Markdown.
+   * A workspace's own additions cite its config file.
+   */
+  citation(file: string): string {
+    if (file === CONFIG_SOURCE) return `this workspace's \`${CONFIG_SOURCE}\``;
+    const source = this.source(file);
+    return source ? citationText(source, (title) => `*${title}*`) : 'an unlisted source';
+  }
+  /** The bibliography entry of a source file; undefined for the config file and unknown names. */
+  source(file: string): Source | undefined {
+    return this.sources.find((item) => item.file === file);
   }
 
   /** The contract's JSON form (`charters taxonomy --format json`). */
@@ -157,6 +194,22 @@ export class Taxonomy {
   }
 }
 
-function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((item) => [item.id, item]));
+/** A source's citation; `title` decorates the title (Markdown emphasis, or nothing). */
+export function citationText(source: Source, title: (text: string) => string = (text) => text): string {
+  return `${title(source.title)}${citationTail(source)}`;
+}
+
+/** What follows the title in a citation: `, Author (Publisher, Year)`, each part where known. */
+export function citationTail(source: Source): string {
+  const details = [source.publisher, source.year].filter((part) => part !== undefined && part !== '').join(', ');
+  return `${source.author ? `, ${source.author}` : ''}${details ? ` (${details})` : ''}`;
+}
+
+/** Entries by id and by alias; an id always wins over another entry's alias of the same spelling. */
+function indexById<T extends { id: string; aliases?: string[] }>(items: readonly T[]): Map<string, T> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  for (const item of items) {
+    for (const alias of item.aliases ?? []) if (!byId.has(alias)) byId.set(alias, item);
+  }
+  return byId;
 }

@@ -20,6 +20,8 @@ export interface ResponsibilityItem {
   duty: boolean;
   /** The role it comes from when inherited. */
   inheritedFrom?: DocLink;
+  /** The taxonomy's source files for it. */
+  sources?: string[];
 }
 
 export interface RoleCard {
@@ -105,11 +107,13 @@ export class Roles {
       const role = this.role(current);
       if (!role) break;
       const inheritedFrom = current === roleId ? undefined : this.context.link('role', current);
-      for (const id of role.responsibilities) {
+      for (const written of role.responsibilities) {
+        // an alias shows as the entry it stands for, and counts once with it
+        const known = this.context.taxonomy.responsibility(written);
+        const id = known?.id ?? written;
         if (held.has(id)) continue;
         held.add(id);
-        const known = this.context.taxonomy.responsibility(id);
-        items.push({ id, title: known?.title ?? id, area: known?.area, known: !!known, duty: false, inheritedFrom });
+        items.push({ id, title: known?.title ?? id, area: known?.area, known: !!known, duty: false, inheritedFrom, sources: known?.sources });
       }
       if (current === roleId) for (const duty of role.duties) items.push({ title: duty.text, area: duty.area, known: true, duty: true });
       current = role.inherits;

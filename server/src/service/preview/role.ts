@@ -1,3 +1,4 @@
+import { citationTail, type Source } from '../taxonomy';
 import { renderCard, renderTrack, roleFacts, Roles, type LadderTrack, type ResponsibilityItem, type RoleCard } from './cards';
 import {
   colour,
@@ -32,6 +33,8 @@ export interface RolePreview extends KindModel {
   skills: { id: string; title: string; level?: string; known: boolean }[];
   authority: string[];
   goals: { goal: string; measure?: string; target?: string; due?: string }[];
+  /** The works the role's taxonomy responsibilities and skills come from, in bibliography order. */
+  sources: Source[];
 }
 
 export const rolePreview: PreviewModule<RolePreview> = { model, render };
@@ -66,8 +69,12 @@ function model(context: ModelContext): RolePreview {
     const skillId = isRecord(item) ? text(item.skill) : text(item);
     if (skillId === undefined) return [];
     const known = context.taxonomy.skill(skillId);
-    return [{ id: skillId, title: known?.title ?? skillId, level: isRecord(item) ? text(item.level) : undefined, known: !!known }];
+    return [{ id: known?.id ?? skillId, title: known?.title ?? skillId, level: isRecord(item) ? text(item.level) : undefined, known: !!known }];
   });
+  const cited = new Set([
+    ...[...groups.values()].flatMap((group) => group.items.flatMap((item) => item.sources ?? [])),
+    ...skills.flatMap((skill) => context.taxonomy.skill(skill.id)?.sources ?? []),
+  ]);
   return {
     kind: 'role',
     ...header,
@@ -85,6 +92,7 @@ function model(context: ModelContext): RolePreview {
     goals: list(value.goals)
       .filter(isRecord)
       .map((goal) => ({ goal: text(goal.goal) ?? '(no goal)', measure: text(goal.measure), target: text(goal.target), due: text(goal.due) })),
+    sources: context.taxonomy.sources.filter((source) => cited.has(source.file)),
   };
 }
 
@@ -137,6 +145,12 @@ ${html.section(
     ['Goal', 'Measure', 'Target', 'Due'],
     model.goals.map((goal) => [esc(goal.goal), esc(goal.measure ?? ''), esc(goal.target ?? ''), esc(goal.due ?? '')]),
   ),
+)}
+${html.section(
+  'Sources',
+  model.sources.length
+    ? `<p class="muted">The taxonomy entries above come from:</p><ul class="sources">${model.sources.map((source) => `<li><cite>${esc(source.title)}</cite>${esc(citationTail(source))}</li>`).join('')}</ul>`
+    : '',
 )}`;
 }
 

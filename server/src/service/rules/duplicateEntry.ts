@@ -2,14 +2,18 @@ import { isSeq } from 'yaml';
 import { nodeAt, nodeRange } from '../ast';
 import { removeListItem } from '../edits';
 import { isRecord } from '../schemas';
+import type { Taxonomy } from '../taxonomy';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
-/** The identity of a list entry: the id, or the skill id, or a duty's text. */
-function entryKey(item: unknown): string | undefined {
-  if (typeof item === 'string') return item;
+/**
+ * The identity of a list entry: the id, or the skill id, or a duty's text. An id written by one of
+ * its aliases is the same entry as the id itself.
+ */
+function entryKey(item: unknown, canonical: (id: string) => string): string | undefined {
+  if (typeof item === 'string') return canonical(item);
   if (!isRecord(item)) return undefined;
-  if (typeof item.skill === 'string') return item.skill;
+  if (typeof item.skill === 'string') return canonical(item.skill);
   if (typeof item.text === 'string') return item.text.trim().toLowerCase();
   return undefined;
 }
@@ -21,17 +25,19 @@ export const duplicateEntry: Rule = {
   fixable: true,
   messages: {
     duplicate: '"{entry}" is already listed in "{list}" (line {line}): remove this one.',
+    spelling: '"{entry}" is another spelling of "{first}", already listed in "{list}" (line {line}): remove this one.',
   },
   check(context) {
-    const { parsed, kind } = context;
+    const { parsed, kind, taxonomy } = context;
     if (kind !== 'role' || !isRecord(parsed.value)) return;
     for (const list of ['responsibilities', 'skills']) {
       const items = parsed.value[list];
       const seq = nodeAt(parsed.yaml, [list]);
       if (!Array.isArray(items) || !isSeq(seq)) continue;
       const firstSeen = new Map<string, number>();
+      const canonical = canonicalIn(list, taxonomy);
       items.forEach((item, index) => {
-        const key = entryKey(item);
+        const key = entryKey(item, canonical);
         if (key === undefined) return;
         const first = firstSeen.get(key);
         if (first === undefined) {
@@ -44,13 +50,15 @@ export const duplicateEntry: Rule = {
         if (!range) return;
         const edit = removeListItem(parsed, seq, index);
         const line = firstNode ? (nodeRange(parsed.textDocument, firstNode)?.start.line ?? 0) + 1 : 0;
-        // an exact copy goes safely; one that differs (another level, other wording) needs a person to choose
+        const written = writtenId(item) ?? key;
+        const firstWritten = writtenId(items[first]) ?? key;
+        // an exact copy goes safely; one that differs (another level, another spelling, other wording) needs a person to choose
         const exact = items.slice(0, index).some((earlier) => sameValue(earlier, item));
         const fix: Fix | undefined = edit && (exact ? { title: 'Remove the duplicate entry', edits: [edit], safety: 'safe', isPreferred: true } : { title: 'Remove this entry', edits: [edit], safety: 'suggestion' });
         context.report({
           range,
-          messageId: 'duplicate',
-          data: { entry: typeof item === 'string' ? item : key, list, line },
+          messageId: written === firstWritten || writtenId(item) === undefined ? 'duplicate' : 'spelling',
+          data: { entry: written, first: firstWritten, list, line },
           fixes: fix ? [fix] : [],
         });
       });
@@ -65,4 +73,14 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (!isRecord(a) || !isRecord(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue(a[key], b[key]));
+}
+
+/** The id as the document writes it, for a plain id or a `{skill, level}` entry. */
+function writtenId(item: unknown): string | undefined {
+  if (typeof item === 'string') return item;
+  return isRecord(item) && typeof item.skill === 'string' ? item.skill : undefined;
+}
+
+function canonicalIn(list: string, taxonomy: Taxonomy): (id: string) => string {
+  return (id) => (list === 'skills' ? taxonomy.skillId(id) : taxonomy.responsibilityId(id)) ?? id;
 }

@@ -13,14 +13,16 @@ export const ladderGap: Rule = {
     gap: '"{role}" drops {count} responsibilit{plural} of "{below}", the rung below it: {missing}. Add {them} to "{role}", or give it "inherits: {below}".',
   },
   check(context) {
-    const { parsed, index } = context;
+    const { parsed, index, taxonomy } = context;
+    // an id and its alias are one responsibility
+    const held = (roleId: string) => new Set([...effectiveResponsibilities(index, roleId)].map((id) => taxonomy.responsibilityId(id) ?? id));
     for (const track of ladderTracks(parsed)) {
       for (let position = 1; position < track.length; position++) {
         const below = track[position - 1];
         const entry = track[position];
         if (index.find('role', below.roleId).length === 0 || index.find('role', entry.roleId).length === 0) continue;
-        const held = effectiveResponsibilities(index, entry.roleId);
-        const missing = [...effectiveResponsibilities(index, below.roleId)].filter((id) => !held.has(id));
+        const holds = held(entry.roleId);
+        const missing = [...held(below.roleId)].filter((id) => !holds.has(id));
         if (missing.length === 0) continue;
         const one = missing.length === 1;
         context.report({
