@@ -196,7 +196,7 @@ describe('charters lint', () => {
     assert.match(fixed, /title: Product Manager {2}# shown on the ladder\r\n/);
     assert.match(fixed, /\r\nsummary: "TODO: [^"]+"\r\n/);
     // the nearest taxonomy id is a suggestion: --fix leaves the misspelt one for a person to choose
-    assert.match(fixed, /  - prioritise-backlog\r\n/);
+    assert.match(fixed, /  - prioritice-backlog\r\n/);
     assert.ok(fixed.endsWith('\r\n'));
     assert.ok(!/(^|[^\r])\n/.test(fixed), 'no bare LF line endings');
     assert.deepEqual(fs.readdirSync(dir), ['pm.role.yaml'], 'no temporary file left behind');

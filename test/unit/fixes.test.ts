@@ -87,7 +87,7 @@ describe('each fix declares its safety', () => {
     },
     {
       name: 'the nearest responsibility, level and role id are suggestions',
-      text: ROLE.replace('level: pm', 'level: senoir-pm').replace('prioritize-backlog', 'prioritise-backlog').replace('authority:', 'reportsTo: product-manger\nauthority:'),
+      text: ROLE.replace('level: pm', 'level: senoir-pm').replace('prioritize-backlog', 'prioritice-backlog').replace('authority:', 'reportsTo: product-manger\nauthority:'),
       fixes: [
         'invalid-value: Change to "senior-pm" (suggestion)',
         'unresolved-reference: Change to "product-manager" (suggestion)',

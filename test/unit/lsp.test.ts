@@ -193,7 +193,7 @@ describe('language server over stdio', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.charters');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, broken), actions[0].edit!.changes![uri]);
-    assert.equal(fixed, PM.replace('level: pm', 'level: pn').replace('prioritize-backlog', 'prioritise-backlog').replace('summary: Owns one product area end to end.', 'summary: "TODO: why this role exists"'));
+    assert.equal(fixed, PM.replace('level: pm', 'level: pn').replace('prioritize-backlog', 'prioritice-backlog').replace('summary: Owns one product area end to end.', 'summary: "TODO: why this role exists"'));
     client.close(uri);
   });
 

@@ -22,13 +22,13 @@ const CONFIG = ['files: ["people/*.yaml"]', 'ignore: ["drafts/**"]', 'rules:', '
 const TREE: Record<string, string> = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   // the repository's own workspace (no config above: the git root)
-  'pm.role.yaml': role('pm', 'pm', ['responsibilities:', '  - prioritise-backlog']),
+  'pm.role.yaml': role('pm', 'pm', ['responsibilities:', '  - prioritice-backlog']),
   'lead.role.yaml': role('lead', 'pm', ['responsibilities:', '  - prioritize-backlog']),
   'ladder.ladder.yaml': ['kind: ladder', 'id: ladder', 'title: Ladder', 'tracks:', '  - id: ic', '    title: IC', '    roles:', '      - pm', '      - senior-pm', ''].join('\n'),
   // the product workspace
   'product/charters.config.yaml': CONFIG,
   'product/people/lead.yaml': role('lead', 'senior-pm', ['responsibilities:', '  - prioritize-backlog']),
-  'product/roles/senior-pm.role.yaml': role('senior-pm', 'senior-pm', ['reportsTo: lead', 'responsibilities:', '  - prioritise-backlog']),
+  'product/roles/senior-pm.role.yaml': role('senior-pm', 'senior-pm', ['reportsTo: lead', 'responsibilities:', '  - prioritice-backlog']),
   'product/vision.vision.yaml': [
     'kind: vision',
     'id: checkout',
