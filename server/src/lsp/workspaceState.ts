@@ -102,7 +102,7 @@ export class WorkspaceState {
   settingsFor(uri: string): LintSettings {
     const root = this.rootOf(uri);
     const base = root?.settings ?? this.service.settings();
-    return { taxonomy: base.taxonomy, rules: { ...base.rules, ...this.clientSettings.rules } };
+    return { ...base, rules: { ...base.rules, ...this.clientSettings.rules } };
   }
 
   configProblems(): { folder: string; problems: string[] }[] {
