@@ -28,7 +28,8 @@ const SENIOR = [
   'title: Senior Product Manager',
   'level: senior-pm',
   'summary: Owns a larger product area.',
-  'reportsTo: pm',
+  // the role document is kept by the PM (a senior PM reporting to a PM is a reports-to-rank finding)
+  'owner: pm',
   'inherits: pm',
   'authority:',
   '  - Decides the roadmap of the area',
@@ -119,7 +120,7 @@ describe('language server over stdio', () => {
   test('go to definition jumps from a reference to an unopened file', async () => {
     const uri = uriOf(file('senior.role.yaml'));
     client.open(uri, SENIOR);
-    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 12 } });
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 8 } });
     assert.deepEqual(locations, [{ uri: uriOf(file('pm.role.yaml')), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } } }]);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.slice(0, 3).map((symbol) => symbol.name), ['kind', 'id', 'title']);
@@ -135,7 +136,7 @@ describe('language server over stdio', () => {
     const ladder = TextDocument.create('l', 'yaml', 1, LADDER);
     const renamed = TextDocument.applyEdits(ladder, changes[uriOf(file('ladder.ladder.yaml'))]);
     assert.match(renamed, /roles:\n {6}- product-manager\n {6}- senior-pm/);
-    assert.equal(changes[uriOf(file('senior.role.yaml'))].length, 2, 'reportsTo and inherits');
+    assert.equal(changes[uriOf(file('senior.role.yaml'))].length, 2, 'owner and inherits');
     client.close(uri);
   });
 
@@ -208,7 +209,7 @@ describe('language server over stdio', () => {
       await other.initialize(odd);
       const uri = uriOf(path.join(odd, 'senior.role.yaml'));
       other.open(uri, SENIOR);
-      // reportsTo/inherits: pm resolve against the indexed file, so nothing is reported
+      // owner/inherits: pm resolve against the indexed file, so nothing is reported
       await other.diagnosticsFor(uri, (d) => d.length === 0, 10000);
       assert.equal(other.exitCode, null);
     } finally {

@@ -148,7 +148,7 @@ export class WorkspaceState {
   settingsFor(uri: string): LintSettings {
     const workspace = this.workspaceOf(uri);
     if (workspace.configPath) return workspace.settings;
-    return { taxonomy: workspace.settings.taxonomy, rules: { ...workspace.settings.rules, ...this.clientSettings.rules } };
+    return { ...workspace.settings, rules: { ...workspace.settings.rules, ...this.clientSettings.rules } };
   }
 
   /** Every config that has problems, each problem located. */

@@ -8,7 +8,7 @@ import {
   type Position,
 } from 'vscode-languageserver-types';
 import { documentContext, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type DocumentContext, type FeatureDeps } from './documentContext';
-import { fileName } from './workspace';
+import { fileName, namesExternalRoles } from './workspace';
 import { detectStyle } from './edits';
 import type { ParsedDocument } from './parse';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';
@@ -178,6 +178,15 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
     }));
   } else if (vocabulary === 'area') {
     candidates = taxonomy.areas.map((item) => ({ label: item.id, detail: item.title, documentation: item.description, group: 0, kind: CompletionItemKind.Value, aliases: item.aliases }));
+  } else if (vocabulary === 'level') {
+    // the built-in levels and those the workspace's config adds, lowest rank first
+    candidates = [...taxonomy.levels].sort((a, b) => a.rank - b.rank).map((level) => ({
+      label: level.id,
+      detail: level.title,
+      documentation: `${level.description}\n\nRank ${level.rank}, ${level.track} track${level.added ? ', added in charters.config.yaml' : ''}.`,
+      group: 0,
+      kind: CompletionItemKind.EnumMember,
+    }));
   } else if (schema.enum) {
     candidates = schema.enum.map((value) => ({
       label: String(value),
@@ -198,6 +207,11 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
         group: 0,
         kind: CompletionItemKind.Reference,
       }));
+    if (target === 'role' && namesExternalRoles(kind)) {
+      for (const role of deps.externalRoles?.values() ?? []) {
+        candidates.push({ label: role.id, detail: role.title, documentation: 'External role, named in charters.config.yaml', group: 1, kind: CompletionItemKind.Reference });
+      }
+    }
   } else if (schema.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum - schema.minimum <= 10) {
     for (let value = schema.minimum; value <= schema.maximum; value++) {
       candidates.push({ label: String(value), documentation: schema.description, group: 0, kind: CompletionItemKind.Value });

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fieldRange, keyRange, pathFromPointer } from './ast';
 import { isRecord, type Schemas } from './schemas';
+import { nearest } from './suggest';
 import { Taxonomy, type TaxonomyExtension } from './taxonomy';
 import type { Range, RuleSetting } from './types';
 
@@ -15,6 +16,14 @@ export interface ChartersConfig {
   /** Globs that are never checked, relative to the workspace root. */
   ignore: string[];
   taxonomy: TaxonomyExtension;
+  /** Roles the workspace names in charters and strategies without a role document of their own. */
+  externalRoles: ExternalRole[];
+}
+
+/** A role outside the product ladder (an engineering manager, a data scientist), named by id in charters and strategies. */
+export interface ExternalRole {
+  id: string;
+  title: string;
 }
 
 export interface ConfigProblem {
@@ -22,7 +31,7 @@ export interface ConfigProblem {
   range: Range;
 }
 
-export const DEFAULT_CONFIG: ChartersConfig = { rules: {}, files: [], ignore: [], taxonomy: {} };
+export const DEFAULT_CONFIG: ChartersConfig = { rules: {}, files: [], ignore: [], taxonomy: {}, externalRoles: [] };
 
 /** Read `charters.config.yaml`; a config with problems is not used, and the problems say why. */
 export function parseConfig(text: string, schemas: Schemas): { config?: ChartersConfig; problems: ConfigProblem[] } {
@@ -64,25 +73,66 @@ export function parseConfig(text: string, schemas: Schemas): { config?: Charters
     problems.push({ message, range });
   }
   if (problems.length || !isRecord(value)) return { problems };
+  const taxonomy = (value.taxonomy ?? {}) as TaxonomyExtension;
+  problems.push(...levelProblems(parsed, taxonomy));
+  if (problems.length) return { problems };
   return {
     config: {
       rules: (value.rules ?? {}) as Record<string, RuleSetting>,
       files: (value.files ?? []) as string[],
       ignore: (value.ignore ?? []) as string[],
-      taxonomy: (value.taxonomy ?? {}) as TaxonomyExtension,
+      taxonomy,
+      externalRoles: (value.externalRoles ?? []) as ExternalRole[],
     },
     problems,
   };
+}
+
+/**
+ * What the schema cannot say, because levels can be added: an added level must not take the id of
+ * a built-in one, and a responsibility's `levels` must name levels or cross-functional roles that exist.
+ */
+function levelProblems(parsed: Parameters<typeof keyRange>[0], extension: TaxonomyExtension): ConfigProblem[] {
+  const builtIn = Taxonomy.builtIn();
+  const problems: ConfigProblem[] = [];
+  const added = new Set<string>();
+  (extension.levels ?? []).forEach((level, index) => {
+    const clash = builtIn.level(level.id) ?? builtIn.crossFunctionalRole(level.id);
+    if (clash) {
+      problems.push({ message: `"${level.id}" is already the built-in ${clash.title}: give the added level an id of its own.`, range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])! });
+    } else if (added.has(level.id)) {
+      problems.push({ message: `The level "${level.id}" is added twice: keep one.`, range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])! });
+    }
+    added.add(level.id);
+  });
+  const holders = [...builtIn.levels.map((level) => level.id), ...added, ...builtIn.roles.map((role) => role.id)];
+  (extension.responsibilities ?? []).forEach((item, index) => {
+    (item.levels ?? []).forEach((levelId, position) => {
+      if (holders.includes(levelId)) return;
+      const suggestion = nearest(levelId, holders);
+      problems.push({
+        message: `"${levelId}" is not a level: ${suggestion ? `did you mean "${suggestion}"? ` : ''}use a built-in level, a cross-functional role or a level added under taxonomy.levels.`,
+        range: fieldRange(parsed, ['taxonomy', 'responsibilities', index, 'levels', position]) ?? keyRange(parsed, [])!,
+      });
+    });
+  });
+  return problems;
 }
 
 /** What the rules need from a config: the taxonomy in force and the severities. */
 export interface LintSettings {
   taxonomy: Taxonomy;
   rules: Record<string, RuleSetting>;
+  /** The config's `externalRoles`, by id. */
+  externalRoles: ReadonlyMap<string, ExternalRole>;
 }
 
 export function lintSettings(config: ChartersConfig = DEFAULT_CONFIG): LintSettings {
-  return { taxonomy: Taxonomy.builtIn(config.taxonomy), rules: config.rules };
+  return {
+    taxonomy: Taxonomy.builtIn(config.taxonomy),
+    rules: config.rules,
+    externalRoles: new Map((config.externalRoles ?? []).map((role) => [role.id, role])),
+  };
 }
 
 function keyRangeOrValue(parsed: Parameters<typeof keyRange>[0], path: (string | number)[], keyword: string): Range {

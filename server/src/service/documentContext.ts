@@ -1,3 +1,4 @@
+import type { ExternalRole } from './config';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Path } from './ast';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';
@@ -80,6 +81,8 @@ export interface FeatureDeps {
   schemas: Schemas;
   taxonomy: Taxonomy;
   index: WorkspaceIndex;
+  /** The config's `externalRoles`, which charters and strategies may name. */
+  externalRoles?: ReadonlyMap<string, ExternalRole>;
 }
 
 /** Which taxonomy vocabulary the scalar at `path` takes, if any. */

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, stringify } from 'yaml';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { toRange, type Path } from './ast';
 import { documentContext, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type FeatureDeps } from './documentContext';
-import { fileName } from './workspace';
+import { fileName, namesExternalRoles } from './workspace';
 import type { ParsedDocument } from './parse';
 import type { Taxonomy } from './taxonomy';
 import { KIND_TITLES, type Kind } from './types';
@@ -42,7 +42,7 @@ function keyHover(target: Target, kind: Kind, parsed: ParsedDocument, { schemas 
   return parts.join('\n\n');
 }
 
-function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index }: FeatureDeps): string | undefined {
+function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index, externalRoles }: FeatureDeps): string | undefined {
   const id = target.text;
   switch (taxonomyFieldAt(kind, target.path)) {
     case 'responsibility':
@@ -72,6 +72,8 @@ function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index }: Fe
   const reference = schema?.['x-reference'];
   if (reference) {
     const found = index.find(reference, id);
+    const external = reference === 'role' && namesExternalRoles(kind) ? externalRoles?.get(id) : undefined;
+    if (found.length === 0 && external) return `**${external.title}** (external role \`${id}\`)\n\nNamed in charters.config.yaml under \`externalRoles\`: a role outside the product ladder, with no role document.`;
     if (found.length === 0) return `No ${reference} document in the workspace has the id \`${id}\`.`;
     return found
       .map((doc) => [`**${doc.title ?? id}** (${KIND_TITLES[doc.kind].toLowerCase()} \`${id}\`)`, doc.summary, `File: \`${fileName(doc.uri)}\``].filter(Boolean).join('\n\n'))
@@ -119,17 +121,22 @@ function sourceList(files: readonly string[], taxonomy: Taxonomy): string {
 
 function levelHover(id: string, taxonomy: Taxonomy): string {
   const level = taxonomy.level(id);
-  if (!level) return `\`${id}\` is not a level of the taxonomy.`;
-  const levels = [...taxonomy.levels].sort((a, b) => a.rank - b.rank);
-  const below = levels.find((other) => other.rank === level.rank - 1);
-  const above = levels.find((other) => other.rank === level.rank + 1);
+  if (!level) return `\`${id}\` is not a level of the taxonomy or of this workspace's config.`;
+  const top = Math.max(...taxonomy.levels.map((other) => other.rank));
+  // the neighbour on the same track when there is one: a staff PM sits above a senior PM, not a group PM
+  const at = (rank: number) => {
+    const found = taxonomy.levels.filter((other) => other.rank === rank);
+    return found.find((other) => other.track === level.track) ?? found[0];
+  };
   const name = (other: typeof level | undefined) => (other ? `${other.title} (\`${other.id}\`)` : 'none');
+  const like = level.like === undefined ? undefined : taxonomy.level(level.like);
   return [
     `**${level.title}** (level \`${level.id}\`)`,
     spelling(id, level.id),
-    `Rung ${level.rank} of ${levels.length}, ${level.track} track.`,
+    `Rung ${level.rank} of ${top}, ${level.track} track.`,
     level.description,
-    `Below: ${name(below)} · Above: ${name(above)}`,
+    level.added ? `Added in charters.config.yaml${like ? `; holds the typical responsibilities of ${like.title} (\`${like.id}\`)` : ''}.` : '',
+    `Below: ${name(at(level.rank - 1))} · Above: ${name(at(level.rank + 1))}`,
     `The taxonomy gives it ${taxonomy.responsibilitiesOf(level.id).length} responsibilities.`,
   ]
     .filter(Boolean)

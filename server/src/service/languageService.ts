@@ -87,8 +87,8 @@ export function createLanguageService(): LanguageService {
     fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
     complete: (parsed, position, index, settings) =>
-      parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
-    hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy })),
+      parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles }),
+    hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles })),
     codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
     definition: (parsed, position, index) => navigation.getDefinition(index.get(parsed.textDocument.uri), position, index),
     references: (parsed, position, index, includeDeclaration) =>
@@ -99,11 +99,11 @@ export function createLanguageService(): LanguageService {
     workspaceSymbols: (query, index) => navigation.getWorkspaceSymbols(query, index),
     documentLinks: (parsed, index) => navigation.getDocumentLinks(index.get(parsed.textDocument.uri), index),
     preview(uri, parsed, index, settings) {
-      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
+      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy, settings.externalRoles);
       return { title: model.title, body: renderBody(model, { interactive: true }) };
     },
     previewPage(uri, parsed, index, settings, nonce) {
-      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
+      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy, settings.externalRoles);
       const html = renderPage(renderBody(model, { interactive: false }), { nonce, standalone: true, title: model.title });
       return model.kind === 'problem' ? { html, problem: model.message } : { html };
     },

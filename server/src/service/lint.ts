@@ -52,6 +52,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       parsed,
       kind: parsed.kind,
       taxonomy: settings.taxonomy,
+      externalRoles: settings.externalRoles,
       schemas,
       schemaErrors,
       index: input.index,

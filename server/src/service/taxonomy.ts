@@ -8,16 +8,23 @@ export interface Source {
   publisher?: string;
   year?: number;
 }
+export type LevelTrack = 'ic' | 'management';
+
 export interface Level {
   id: string;
   title: string;
+  /** 1 (associate-pm) to 6 (cpo); a level added by a workspace sits on the same scale. */
   rank: number;
-  track: string;
+  track: LevelTrack;
   description: string;
   /** Other ids accepted as this level. */
   aliases?: string[];
   /** Other job titles for this level (display only). */
   otherTitles?: string[];
+  /** For a level added by a workspace: the built-in level whose typical responsibilities it holds. */
+  like?: string;
+  /** Set on the levels a workspace adds in charters.config.yaml. */
+  added?: boolean;
 }
 export interface CrossFunctionalRole {
   id: string;
@@ -66,6 +73,7 @@ export interface TaxonomyData {
 
 /** What a workspace's `charters.config.yaml` may add. */
 export interface TaxonomyExtension {
+  levels?: { id: string; title: string; rank: number; track: LevelTrack; like?: string; description?: string }[];
   areas?: { id: string; title: string; description?: string; aliases?: string[] }[];
   responsibilities?: { id: string; title: string; area: string; description?: string; aliases?: string[]; lineManagement?: boolean; levels?: string[] }[];
   skills?: { id: string; title: string; description?: string; aliases?: string[] }[];
@@ -91,7 +99,21 @@ export class Taxonomy {
 
   constructor(data: TaxonomyData, extension: TaxonomyExtension = {}) {
     this.sources = data.sources;
-    this.levels = data.levels;
+    this.levels = [
+      ...data.levels,
+      ...(extension.levels ?? []).map((level) => {
+        const like = level.like === undefined ? undefined : data.levels.find((item) => item.id === level.like);
+        return {
+          id: level.id,
+          title: level.title,
+          rank: level.rank,
+          track: level.track,
+          description: level.description ?? (like ? `${level.title}: holds the typical responsibilities of a ${like.title}.` : level.title),
+          ...(level.like === undefined ? {} : { like: level.like }),
+          added: true,
+        };
+      }),
+    ];
     this.roles = data.roles;
     this.areas = [...data.areas, ...(extension.areas ?? []).map((area) => ({ ...area }))];
     this.responsibilities = [
@@ -156,9 +178,26 @@ export class Taxonomy {
   skillId(id: string): string | undefined {
     return this.skill(id)?.id;
   }
+  /** The track of a level: `ic` or `management`. */
+  track(levelId: string | undefined): LevelTrack | undefined {
+    return levelId === undefined ? undefined : this.level(levelId)?.track;
+  }
+  /**
+   * Whether a level or cross-functional role typically holds a responsibility: the responsibility
+   * lists it, or, for a level a workspace added, the built-in level it is `like`.
+   */
+  holds(holderId: string, responsibility: Responsibility): boolean {
+    if (responsibility.levels.includes(holderId)) return true;
+    const like = this.level(holderId)?.like;
+    return like !== undefined && responsibility.levels.includes(like);
+  }
+  /** The levels that typically hold a responsibility: those it lists, and the added levels `like` one of them. */
+  holdersOf(responsibility: Responsibility): Level[] {
+    return this.levels.filter((level) => this.holds(level.id, responsibility));
+  }
   /** Responsibilities that a level or cross-functional role typically holds. */
   responsibilitiesOf(holderId: string): Responsibility[] {
-    return this.responsibilities.filter((item) => item.levels.includes(holderId));
+    return this.responsibilities.filter((item) => this.holds(holderId, item));
   }
   /**
    * A source as people cite it: title and author, then publisher and year where known

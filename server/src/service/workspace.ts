@@ -28,6 +28,14 @@ export interface Reference {
   range: Range;
 }
 
+/**
+ * Charters and strategies may name roles of the config's `externalRoles` (team, owners, decision
+ * rights); roles and ladders may not: a manager or a ladder's rung is a role document.
+ */
+export function namesExternalRoles(kind: Kind | undefined): boolean {
+  return kind === 'charter' || kind === 'strategy';
+}
+
 /** What the workspace knows of one document: enough for cross-document rules and navigation. */
 export interface DocumentSummary {
   uri: string;

@@ -30,7 +30,7 @@ export interface RoleCard {
   uri?: string;
   /** No role document in the workspace has this id. */
   missing: boolean;
-  level?: { id: string; title: string; rank?: number };
+  level?: { id: string; title: string; rank?: number; track?: string };
   /** Responsibilities by area (own + inherited taxonomy ids + own duties); every area of the taxonomy, zeros included. */
   areas: AreaCount[];
   total: number;
@@ -156,7 +156,8 @@ export class Roles {
   private level(role: RoleFacts): RoleCard['level'] {
     const taxonomy = this.context.taxonomy;
     const level = role.level === undefined ? undefined : taxonomy.level(role.level);
-    if (level) return { id: level.id, title: level.title, rank: level.rank };
+    // a role's own track wins over its level's (a senior PM who manages is on the management track)
+    if (level) return { id: level.id, title: level.title, rank: level.rank, track: role.track ?? level.track };
     if (role.level !== undefined) return { id: role.level, title: role.level };
     const crossFunctional = taxonomy.crossFunctionalRole(role.id);
     if (crossFunctional) return { id: crossFunctional.id, title: crossFunctional.title };

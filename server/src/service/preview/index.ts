@@ -1,3 +1,4 @@
+import type { ExternalRole } from '../config';
 import type { ParsedDocument } from '../parse';
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
@@ -44,16 +45,22 @@ export interface RenderOptions {
 
 const MAX_YAML_ERRORS = 5;
 
-export function buildPreviewModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy): PreviewModel {
+export function buildPreviewModel(
+  parsed: ParsedDocument,
+  uri: string,
+  index: WorkspaceIndex,
+  taxonomy: Taxonomy,
+  externalRoles: ReadonlyMap<string, ExternalRole> = new Map(),
+): PreviewModel {
   try {
-    return buildModel(parsed, uri, index, taxonomy);
+    return buildModel(parsed, uri, index, taxonomy, externalRoles);
   } catch (error) {
     // the model is built from whatever the user typed; a bug here must not blank the preview
     return problem(uri, 'Preview unavailable', 'The preview could not be built for this document.', [String((error as Error)?.message ?? error)]);
   }
 }
 
-function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy): PreviewModel {
+function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy, externalRoles: ReadonlyMap<string, ExternalRole>): PreviewModel {
   const name = fileName(uri);
   if (parsed.refused) return problem(uri, name, `${parsed.refused}.`, []);
   const errors = parsed.yaml?.errors ?? [];
@@ -77,7 +84,7 @@ function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, 
       [],
     );
   }
-  const context = new ModelContext(parsed.kind, parsed.value, uri, index, taxonomy);
+  const context = new ModelContext(parsed.kind, parsed.value, uri, index, taxonomy, externalRoles);
   return PREVIEW_MODULES[parsed.kind].model(context) as PreviewModel;
 }
 

@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
-import { fileName, type DocumentSummary, type WorkspaceIndex } from '../workspace';
+import type { ExternalRole } from '../config';
+import { fileName, namesExternalRoles, type DocumentSummary, type WorkspaceIndex } from '../workspace';
 
 /**
  * What every kind's preview shares: the model context (the document, the workspace, the
@@ -16,6 +17,8 @@ export interface DocLink {
   title: string;
   uri?: string;
   missing: boolean;
+  /** A role of the config's `externalRoles`: it has no document, and is not missing either. */
+  external?: boolean;
 }
 
 export interface Header {
@@ -67,6 +70,7 @@ export class ModelContext {
     readonly uri: string,
     readonly index: WorkspaceIndex,
     readonly taxonomy: Taxonomy,
+    readonly externalRoles: ReadonlyMap<string, ExternalRole> = new Map(),
   ) {
     this.areas = taxonomy.areas.map((area, order) => ({ id: area.id, title: area.title, order }));
   }
@@ -88,6 +92,8 @@ export class ModelContext {
   link(kind: Kind, id: string): DocLink {
     if (kind === this.kind && id === text(this.value.id)) return { kind, id, title: text(this.value.title) ?? id, uri: this.uri, missing: false };
     const found: DocumentSummary | undefined = this.index.find(kind, id)[0];
+    const external = !found && kind === 'role' && namesExternalRoles(this.kind) ? this.externalRoles.get(id) : undefined;
+    if (external) return { kind, id, title: external.title, missing: false, external: true };
     return { kind, id, title: found?.title ?? id, uri: found?.uri, missing: !found };
   }
 
@@ -199,6 +205,7 @@ export class Html {
 
   /** A reference to another document: a button in the webview, text in standalone HTML, marked when missing. */
   link(link: DocLink): string {
+    if (link.external) return `<span class="ref external" title="${esc(`A role outside the product ladder ("${link.id}" in externalRoles)`)}">${esc(link.title)}</span>`;
     if (link.missing) return `<span class="ref missing" title="${esc(`No ${link.kind} with the id "${link.id}" in the workspace`)}">${esc(link.title)} <span class="note">(missing)</span></span>`;
     if (this.canOpen(link.uri, false)) return `<button type="button" class="link" data-uri="${esc(link.uri)}" aria-label="Open ${esc(link.title)}">${esc(link.title)}</button>`;
     return `<span class="ref">${esc(link.title)}</span>`;
@@ -259,8 +266,9 @@ export function colour(area: AreaRef): string {
   return `a${order}`;
 }
 
-export function levelText(level: { title: string; rank?: number }): string {
-  return level.rank !== undefined ? `${level.title} · rank ${level.rank}` : level.title;
+export function levelText(level: { title: string; rank?: number; track?: string }): string {
+  if (level.rank === undefined) return level.title;
+  return `${level.title} · rank ${level.rank}${level.track ? ` · ${level.track === 'ic' ? 'IC' : level.track} track` : ''}`;
 }
 
 function statusClass(status: string): string {

@@ -7,11 +7,14 @@ import { invalidValue } from './invalidValue';
 import { keyResultCount } from './keyResultCount';
 import { ladderGap } from './ladderGap';
 import { ladderOrder } from './ladderOrder';
+import { levelMismatch } from './levelMismatch';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
 import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
+import { reportsToRank } from './reportsToRank';
 import type { Rule } from './rule';
+import { trackMismatch } from './trackMismatch';
 import { unknownField } from './unknownField';
 import { unknownKind } from './unknownKind';
 import { unknownResponsibility } from './unknownResponsibility';
@@ -44,6 +47,9 @@ export const KIND_RULES: readonly Rule[] = [
   keyResultCount,
   visionTooLong,
   placeholderText,
+  levelMismatch,
+  reportsToRank,
+  trackMismatch,
 ];
 
 /** Rules that run after all the others, on what they found before disable comments applied. */

@@ -64,7 +64,10 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
   const schema = error.parentSchema as FieldSchema;
   switch (error.keyword) {
     case 'enum': {
-      const allowed = (schema.enum ?? []).map(String);
+      // a workspace can add levels (taxonomy.levels in its config): the schema lists the built-in ones only
+      const isLevel = context.kind === 'role' && path.length === 1 && path[0] === 'level';
+      if (isLevel && context.taxonomy.level(String(error.data))) return;
+      const allowed = isLevel ? context.taxonomy.levels.map((level) => level.id) : (schema.enum ?? []).map(String);
       const suggestion = nearest(String(error.data), allowed);
       context.report({
         range,

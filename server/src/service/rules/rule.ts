@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Path } from '../ast';
+import type { ExternalRole } from '../config';
 import type { ParsedDocument } from '../parse';
 import type { Schemas } from '../schemas';
 import type { Taxonomy } from '../taxonomy';
@@ -43,6 +44,8 @@ export interface RuleContext {
   /** Set for every rule but `yaml-syntax` and `unknown-kind`, which run before the kind is known. */
   readonly kind: Kind | undefined;
   readonly taxonomy: Taxonomy;
+  /** The config's `externalRoles`: role ids that charters and strategies may name without a role document. */
+  readonly externalRoles: ReadonlyMap<string, ExternalRole>;
   readonly schemas: Schemas;
   readonly schemaErrors: readonly SchemaError[];
   readonly index: WorkspaceIndex;

@@ -3,7 +3,7 @@ import { nodeAt } from '../ast';
 import { replacementFix } from '../edits';
 import { isId } from '../types';
 import { nearest } from '../suggest';
-import { collectReferences } from '../workspace';
+import { collectReferences, namesExternalRoles } from '../workspace';
 import type { Rule } from './rule';
 
 export const unresolvedReference: Rule = {
@@ -17,10 +17,12 @@ export const unresolvedReference: Rule = {
     unknown: 'No {kind} in the workspace has id "{id}": create that {kind}, or check the spelling.',
   },
   check(context) {
-    const { parsed, index, schemas } = context;
+    const { parsed, index, schemas, externalRoles } = context;
+    const external = namesExternalRoles(context.kind) ? externalRoles : new Map();
     for (const reference of collectReferences(parsed, schemas)) {
       if (!isId(reference.id) || index.find(reference.kind, reference.id).length > 0) continue;
-      const ids = new Set<string>();
+      if (reference.kind === 'role' && external.has(reference.id)) continue;
+      const ids = new Set<string>(reference.kind === 'role' ? external.keys() : []);
       for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
       const suggestion = nearest(reference.id, ids);
       // a duplicated key has two scalars at one path: fix only the one this finding is about
@@ -35,3 +37,4 @@ export const unresolvedReference: Rule = {
     }
   },
 };
+
