@@ -11,6 +11,7 @@ export const levelMismatch: Rule = {
   description: "A role holds a responsibility that the taxonomy gives only to levels two or more ranks above the role's level.",
   defaultSeverity: 'warning',
   fixable: false,
+  readsWorkspace: true,
   messages: {
     own: '{responsibility} is work for {holders}, and this role is {level} (rank {rank}). Give it to a more senior role, or raise this role\'s level if it really does this work.',
     inherited: 'Through "inherits: {from}" this {level} (rank {rank}) holds work for levels at least two ranks up: {responsibilities}. Inherit from a role nearer this level, or list only the duties this role keeps.',
