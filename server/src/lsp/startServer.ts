@@ -10,8 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
-import { createLanguageService, type ChartersDiagnostic, type LanguageService, type ParsedDocument } from '../service';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
+import { createLanguageService, type ChartersDiagnostic, type CreateDocumentContext, type LanguageService, type ParsedDocument } from '../service';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import pkg from '../../../package.json';
@@ -33,6 +33,10 @@ export function startServer(connection: Connection): void {
   };
   let canPullConfiguration = false;
   let canWatchFolders = false;
+  let canCreateFiles = false;
+  let canShowDocuments = false;
+  // until the workspace is indexed, every reference looks unresolved: nothing is offered to create
+  let indexed = false;
 
   /** Look the document up, get its parse, call the service; a failure never takes the server down. */
   function withDocument<T>(uri: string, fallback: T, run: (parsed: ParsedDocument) => T): T {
@@ -59,6 +63,9 @@ export function startServer(connection: Connection): void {
     initialFolders = folders.filter((folder): folder is string => folder !== undefined);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    canShowDocuments = params.capabilities.window?.showDocument?.support === true;
     return {
       serverInfo: { name: 'Product Charters', version: pkg.version },
       capabilities: {
@@ -66,6 +73,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -95,6 +103,7 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const count = await workspace.indexAll();
     reindexOpen();
+    indexed = true;
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
     for (const { problems } of workspace.configProblems()) {
       void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
@@ -172,11 +181,34 @@ export function startServer(connection: Connection): void {
     ),
   );
 
+  /** What "Create …" quick fixes need: the index, today's date, the disk and what the client can do. */
+  const creating = (): CreateDocumentContext => ({
+    index: workspace.index,
+    today: localDate(new Date()),
+    exists: (uri) => {
+      const file = toPath(uri);
+      return file !== undefined && fs.existsSync(file);
+    },
+    canCreateFiles: canCreateFiles && indexed,
+    canShowDocuments,
+  });
+
   connection.onCodeAction((params) =>
     withDocument(params.textDocument.uri, [], (parsed) =>
-      service.codeActions(parsed, diagnosticsOf(params.textDocument.uri, parsed), params.range, params.context.only),
+      service.codeActions(parsed, diagnosticsOf(params.textDocument.uri, parsed), params.range, params.context.only, creating()),
     ),
   );
+
+  // run by a "Create …" quick fix once the client has made the file
+  connection.onExecuteCommand(async (params) => {
+    const [uri] = params.arguments ?? [];
+    if (params.command !== SHOW_DOCUMENT_COMMAND || typeof uri !== 'string' || !canShowDocuments) return;
+    try {
+      await connection.window.showDocument({ uri, takeFocus: true });
+    } catch (error) {
+      connection.console.warn(`Could not show ${uri}: ${(error as Error).message}`);
+    }
+  });
 
   connection.onDefinition((params) =>
     withDocument(params.textDocument.uri, [], (parsed) => service.definition(parsed, params.position, workspace.index)),
@@ -210,6 +242,12 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `YYYY-MM-DD` on the machine's calendar, as a person writing `updated:` today would. */
+function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

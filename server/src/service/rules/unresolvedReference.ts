@@ -30,6 +30,8 @@ export const unresolvedReference: Rule = {
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { kind: reference.kind, id: reference.id, suggestion: suggestion ?? '' },
         fixes: replacementFix(parsed, target, suggestion),
+        // a document of that kind and id is what is missing: the editor offers to create it
+        missingDocument: { kind: reference.kind, id: reference.id },
       });
     }
   },
