@@ -115,6 +115,14 @@ describe('Create a missing document', () => {
     assert.equal(action.title, 'Create strategy "checkout-strategy" (checkout-strategy.strategy.yaml)');
   });
 
+  test('a folder name that is not valid percent-encoding is shown as it is', () => {
+    const files = { 'file:///ws/100%/checkout.charter.yaml': 'kind: charter\nid: checkout\ntitle: Checkout\nstrategy: checkout-strategy\n', 'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\n' };
+    const { action } = theCreate(actionsOn('file:///ws/100%/checkout.charter.yaml', 'checkout-strategy', files));
+    assert.equal(action.title, 'Create strategy "checkout-strategy" (../plans/checkout-strategy.strategy.yaml)');
+    const beside = theCreate(actionsOn('file:///ws/plans/x.strategy.yaml', 'x-vision', { 'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\nvision: x-vision\n', 'file:///ws/100%/v.vision.yaml': 'kind: vision\nid: v\n' }));
+    assert.equal(beside.action.title, 'Create vision "x-vision" (../100%/x-vision.vision.yaml)');
+  });
+
   test('between folders holding as many roles, the one nearest the referring document; else the one holding most', () => {
     const charter = 'kind: charter\nid: team\ntitle: Team\nteam:\n  - role: lead-pm\n';
     const files = {

@@ -85,6 +85,14 @@ function relativePath(fromFolder: string, uri: string): string {
   const to = uri.split('/');
   const shared = commonSegments(fromFolder, uri);
   // different schemes or authorities share nothing worth climbing to
-  if (shared < 3) return decodeURIComponent(to[to.length - 1]);
-  return decodeURIComponent([...from.slice(shared).map(() => '..'), ...to.slice(shared)].join('/'));
+  if (shared < 3) return decoded(to[to.length - 1]);
+  return decoded([...from.slice(shared).map(() => '..'), ...to.slice(shared)].join('/'));
+}
+
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
