@@ -104,12 +104,18 @@ function manifest(pkg, source) {
 
 // ------------------------------------------------------------------ snippets
 
-/** The whole-document snippets (their body starts with `kind:`) first, in the registry's order. */
+/**
+ * The whole-document snippets (their body starts with `kind:`) first, in the registry's order.
+ * They are file templates without a prefix: VS Code offers them for an empty file ("Start with
+ * snippet", "Snippets: Fill File with Snippet") and never in completion, where it cannot tell a
+ * list or a mapping value from the top of a file. The language server completes a whole document
+ * at the top of an empty one.
+ */
 function snippets(current, source) {
   const whole = source.KIND_DEFINITIONS.map((definition) => [
     `${definition.title} document`,
     {
-      prefix: [definition.id, `kind: ${definition.id}`],
+      isFileTemplate: true,
       description: definition.snippet.description,
       body: [`kind: ${definition.id}`, ...definition.snippet.body, '$0'],
     },

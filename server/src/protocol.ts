@@ -22,3 +22,10 @@ export const FIX_ALL_KIND = 'source.fixAll.charters';
 
 /** The client command a code action runs to open a rule's page; its one argument is the rule id. */
 export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
+
+/**
+ * The server command a "Create …" quick fix runs once its edit has made the new file: the server
+ * asks the client to show that document (`window/showDocument`). Its one argument is the URI.
+ * Clients run it through `workspace/executeCommand`, so it works in any editor, not only VS Code.
+ */
+export const SHOW_DOCUMENT_COMMAND = 'charters.showCreatedDocument';

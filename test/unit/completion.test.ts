@@ -124,6 +124,11 @@ const CASES: Case[] = [
   { name: 'CRLF snippets keep CRLF', doc: 'kind: role\r\nid: x\r\n|', applied: { tags: 'kind: role\r\nid: x\r\ntags:\r\n  - ' } },
   { name: 'nothing inside a comment', doc: 'kind: role\n# lev|', empty: true },
   { name: 'nothing for free text', doc: 'kind: role\ntitle: |', empty: true },
+  // whole documents only at the top of an empty file, never inside a list or a mapping value
+  { name: 'no whole document inside a list', doc: `${PM_ROLE}responsibilities:\n  - |`, excludes: KINDS.flatMap((kind) => [`New ${kind} document`, `kind: ${kind}`]) },
+  { name: 'no whole document in a mapping value', doc: 'kind: role\nreportsTo: |', excludes: KINDS.flatMap((kind) => [`New ${kind} document`, `kind: ${kind}`]) },
+  { name: 'no whole document in a list of a document without a kind', doc: 'title: x\nitems:\n  - |', empty: true },
+  { name: 'no whole document in a mapping value of a document without a kind', doc: 'title: |', empty: true },
   // documents without a kind
   { name: 'empty file: kinds, then a skeleton per kind', doc: '|', first: ['kind: role', 'kind: ladder', 'kind: vision', 'kind: strategy', 'kind: charter', 'New role document'], includes: ['New charter document'] },
   { name: 'a kind-less document with content: kinds only', doc: 'title: x\n|', first: ['kind: role'], excludes: ['New role document', 'summary'] },
@@ -166,6 +171,49 @@ describe('completion', () => {
     assert.doesNotMatch(documentation, /\d{3}_[0-9a-f]{16}\.txt/);
     const skill = complete('kind: role\nskills:\n  - |').items.find((item) => item.label === 'active-listening') as CompletionItem;
     assert.match((skill.documentation as { value: string }).value, /Sources: \*What Should a Head of Product Do\?\*, Roman Pichler/);
+  });
+
+  test('responsibilities: the level\'s own, then those of the levels next to it, then the rest, nearest first', () => {
+    const all = complete(`${PM_ROLE}responsibilities:\n  - |`);
+    // the taxonomy's ids; a duty of the team's own (`text`, `area`) follows them
+    const items = all.items.filter((item) => taxonomy.responsibility(item.label));
+    const labels = items.map((item) => item.label);
+    assert.deepEqual(all.labels.slice(0, labels.length), labels);
+    const rankOf = (level: string) => taxonomy.level(level)?.rank;
+    const distance = (id: string) => {
+      const levels = taxonomy.responsibility(id)!.levels;
+      if (levels.includes('pm')) return 0;
+      const ranks = levels.map(rankOf).filter((rank): rank is number => rank !== undefined);
+      return ranks.length ? Math.min(...ranks.map((rank) => Math.abs(rank - 2))) : Infinity;
+    };
+    const distances = labels.map(distance);
+    assert.deepEqual(distances, [...distances].sort((a, b) => a - b), 'ordered by distance from the pm level');
+    assert.ok(distances.includes(1) && distances.some((value) => value > 1), 'every group present');
+    // what the user sees: an associate PM's duty before a CPO's, each with the level that holds it
+    const ownArea = labels.indexOf('own-product-area');
+    const cSuite = labels.indexOf('partner-with-c-suite');
+    assert.ok(ownArea >= 0 && cSuite > ownArea, `own-product-area at ${ownArea}, partner-with-c-suite at ${cSuite}`);
+    const description = (label: string) => items.find((item) => item.label === label)?.labelDetails?.description;
+    assert.equal(description('own-product-area'), taxonomy.level('associate-pm')!.title);
+    assert.equal(description('partner-with-c-suite'), taxonomy.level('cpo')!.title);
+    // the role's own level is not repeated on every one of its items
+    assert.equal(description('prioritize-backlog'), undefined);
+    assert.deepEqual(new Set(items.map((item) => item.sortText?.[0])), new Set(['0', '1', '2']));
+  });
+
+  test('a group PM sees its own, then the senior PM\'s and the director\'s, then the rest', () => {
+    const labels = complete('kind: role\nid: gpm\ntitle: GPM\nlevel: group-pm\nsummary: Leads PMs.\nresponsibilities:\n  - |').labels.filter((label) => taxonomy.responsibility(label));
+    const held = (level: string) => (label: string) => taxonomy.responsibility(label)!.levels.includes(level);
+    const firstNeighbour = labels.findIndex((label) => !held('group-pm')(label));
+    assert.ok(labels.slice(0, firstNeighbour).every(held('group-pm')));
+    const neighbours = labels.filter((label) => !held('group-pm')(label) && (held('senior-pm')(label) || held('head-of-product')(label)));
+    assert.deepEqual(labels.slice(firstNeighbour, firstNeighbour + neighbours.length), neighbours);
+  });
+
+  test('a role without a level: every responsibility shows the levels that hold it', () => {
+    const items = complete('kind: role\nid: r\nresponsibilities:\n  - |').items.filter((item) => taxonomy.responsibility(item.label));
+    assert.ok(items.length > 50);
+    assert.ok(items.every((item) => item.labelDetails?.description), 'every item names its levels');
   });
 
   test('field items are snippets with the schema description, required ones marked', () => {

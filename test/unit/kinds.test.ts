@@ -15,6 +15,7 @@ import {
   newDocumentCommand,
   newDocumentFileName,
   starterDocument,
+  titleFromId,
   withoutDocumentExtension,
 } from '../../server/src/service/kinds';
 import { getWorkspaceSymbols } from '../../server/src/service/navigation';
@@ -47,6 +48,14 @@ for (const definition of KIND_DEFINITIONS) {
     assert.deepEqual(getWorkspaceSymbols('new thing', index).map((symbol) => [symbol.name, symbol.kind]), [['New Thing', SymbolKind[definition.symbolKind]]]);
   });
 }
+
+test('a title made from an id: words capitalised, abbreviations of product titles in capitals, small words not', () => {
+  assert.equal(titleFromId('senior-pm-payments'), 'Senior PM Payments');
+  assert.equal(titleFromId('head-of-product'), 'Head of Product');
+  assert.equal(titleFromId('vp-ux'), 'VP UX');
+  assert.equal(titleFromId('of-mice-and-men'), 'Of Mice and Men');
+  assert.equal(titleFromId('checkout-2027'), 'Checkout 2027');
+});
 
 test('every file-name pattern matches the globs and names its kind, and nothing else does', () => {
   const matchesGlobs = picomatch(DOCUMENT_GLOBS);

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Hover, Location, WorkspaceEdit, DocumentSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, DocumentSymbol } from 'vscode-languageserver-types';
+import { SHOW_DOCUMENT_COMMAND } from '../../server/src/protocol';
 import { LspClient, uriOf } from './lspClient';
 
 const PM = [
@@ -196,6 +197,62 @@ describe('language server over stdio', () => {
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, broken), actions[0].edit!.changes![uri]);
     assert.equal(fixed, PM.replace('level: pm', 'level: pn').replace('prioritize-backlog', 'prioritice-backlog').replace('summary: Owns one product area end to end.', 'summary: "TODO: why this role exists"'));
     client.close(uri);
+  });
+
+  test('a client that cannot create files is not offered "Create role"', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    const text = PM.replace('level: pm\n', 'level: pm\nreportsTo: lead-pm\n');
+    client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'unresolved-reference'));
+    const finding = diagnostics.find((d) => d.code === 'unresolved-reference')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+    assert.ok(actions.some((action) => action.title.startsWith('Silence unresolved-reference')), actions.map((action) => action.title).join(', '));
+    assert.ok(!actions.some((action) => action.title.startsWith('Create ')), actions.map((action) => action.title).join(', '));
+    client.close(uri);
+  });
+
+  test('"Create role" creates the file and the server asks the client to show it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-lsp-create-'));
+    fs.mkdirSync(path.join(folder, 'roles'));
+    fs.mkdirSync(path.join(folder, 'ladders'));
+    fs.writeFileSync(path.join(folder, 'roles', 'pm.role.yaml'), PM);
+    fs.writeFileSync(path.join(folder, 'roles', 'senior.role.yaml'), SENIOR);
+    const other = new LspClient();
+    try {
+      const init = await other.initialize(folder, {
+        workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] }, executeCommand: {} },
+        window: { showDocument: { support: true } },
+      });
+      assert.deepEqual((init.capabilities.executeCommandProvider as { commands: string[] }).commands, [SHOW_DOCUMENT_COMMAND]);
+      const ladder = uriOf(path.join(folder, 'ladders', 'ladder.ladder.yaml'));
+      other.open(ladder, LADDER.replace('      - senior-pm\n', '      - senior-pm\n      - group-pm-payments\n'));
+      // once the workspace is indexed, only the new rung is unresolved
+      const unresolved = (d: Diagnostic[]) => d.filter((x) => x.code === 'unresolved-reference');
+      const diagnostics = await other.diagnosticsFor(ladder, (d) => unresolved(d).length === 1 && unresolved(d)[0].range.start.line === 9, 10000);
+      const finding = unresolved(diagnostics)[0];
+      const actions = await other.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: ladder }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      const create = actions.find((action) => action.title.startsWith('Create role "group-pm-payments"'));
+      assert.ok(create, actions.map((action) => action.title).join(', '));
+      const created = uriOf(path.join(folder, 'roles', 'group-pm-payments.role.yaml'));
+      const [createFile, insert] = create.edit!.documentChanges! as [{ kind: string; uri: string }, { edits: { newText: string }[] }];
+      assert.deepEqual(createFile, { kind: 'create', uri: created, options: { overwrite: false, ignoreIfExists: false } });
+      assert.match(insert.edits[0].newText, /^kind: role\nid: group-pm-payments\ntitle: Group PM Payments\nstatus: draft\nupdated: \d{4}-\d{2}-\d{2}\n/);
+      assert.deepEqual(create.command, { title: 'Open the new document', command: SHOW_DOCUMENT_COMMAND, arguments: [created] });
+
+      // what an editor does with it: apply the edit, then run the command
+      fs.writeFileSync(path.join(folder, 'roles', 'group-pm-payments.role.yaml'), insert.edits[0].newText);
+      await other.request('workspace/executeCommand', { command: create.command!.command, arguments: create.command!.arguments });
+      assert.deepEqual(other.shown, [{ uri: created, takeFocus: true }]);
+
+      // the file is there: no second offer, and once the editor opens it the finding is gone
+      const again = await other.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: ladder }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      assert.ok(!again.some((action) => action.title.startsWith('Create ')), again.map((action) => action.title).join(', '));
+      other.open(created, insert.edits[0].newText);
+      await other.diagnosticsFor(ladder, (d) => !d.some((x) => x.code === 'unresolved-reference'), 10000);
+    } finally {
+      await other.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('a workspace with a symlink loop and an unreadable document still indexes and serves', async () => {

@@ -23,6 +23,8 @@ export class LspClient {
   private readonly logWaiters: { pattern: RegExp; resolve: () => void }[] = [];
   /** Capabilities the server registered and has not unregistered, by registration id. */
   readonly registrations = new Map<string, { method: string; registerOptions?: unknown }>();
+  /** The documents the server asked this client to show (`window/showDocument`), in order. */
+  readonly shown: { uri: string; takeFocus?: boolean }[] = [];
   private versions = new Map<string, number>();
 
   /** `settings`: what the client answers for every `workspace/configuration` item. */
@@ -58,15 +60,24 @@ export class LspClient {
       }
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/showDocument', (params: { uri: string; takeFocus?: boolean }) => {
+      this.shown.push(params);
+      return { success: true };
+    });
     this.connection.listen();
   }
 
-  async initialize(folder: string) {
+  /** `more` adds client capabilities: `workspace` and `window` entries merge with the defaults. */
+  async initialize(folder: string, more: { workspace?: Record<string, unknown>; window?: Record<string, unknown> } = {}) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(folder),
       workspaceFolders: [{ uri: uriOf(folder), name: path.basename(folder) }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...more.workspace },
+        textDocument: { publishDiagnostics: {} },
+        ...(more.window ? { window: more.window } : {}),
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };

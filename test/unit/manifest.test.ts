@@ -10,7 +10,7 @@ import { MemoryIndex } from '../../server/src/service/workspace';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const snippets: Record<string, { prefix: string[]; body: string[] }> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'charters.json'), 'utf8'));
+const snippets: Record<string, { prefix?: string[]; body: string[]; isFileTemplate?: boolean }> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'charters.json'), 'utf8'));
 
 /** A snippet as inserted when the user tabs through its defaults. */
 function expand(body: string[]): string {
@@ -45,6 +45,16 @@ test('whole-document snippets expand to documents that pass the schema', () => {
       .validate(textDocument.uri, service.parse(textDocument), new MemoryIndex(), service.settings())
       .filter((d) => ['yaml-syntax', 'unknown-kind', 'missing-section', 'unknown-field', 'invalid-value', 'empty-section'].includes(d.code));
     assert.deepEqual(findings.map((d) => `${d.code}: ${d.message}`), [], name);
+  }
+});
+
+test('whole-document snippets are file templates without a prefix: offered for an empty file, never in completion', () => {
+  // VS Code's snippet completion skips snippets without a prefix, and cannot tell a list or a
+  // mapping value from the top of a file; the language server completes whole documents there
+  for (const [name, snippet] of Object.entries(snippets)) {
+    const whole = snippet.body[0].startsWith('kind:');
+    assert.equal(snippet.isFileTemplate === true, whole, name);
+    assert.equal(snippet.prefix === undefined, whole, name);
   }
 });
 

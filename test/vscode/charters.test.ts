@@ -252,6 +252,11 @@ suite('Product Charters in VS Code', () => {
       const taxonomyItems = responsibilities.filter((item) => item.detail && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(labelOf(item)));
       assert.ok(taxonomyItems.length >= 50, `only ${taxonomyItems.length} taxonomy responsibilities offered`);
       assert.ok(responsibilities.some((item) => labelOf(item) === 'keep-checkout-compliant'), 'the workspace taxonomy addition from charters.config.yaml is offered');
+      // inside a list, no whole document: neither the server's nor VS Code's contributed snippets
+      const insertOf = (item: vscode.CompletionItem) => (typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? ''));
+      const wholeDocuments = responsibilities.filter((item) => /^kind:/.test(insertOf(item)) || /^kind:/.test(labelOf(item)));
+      assert.deepStrictEqual(wholeDocuments.map(labelOf), [], 'whole-document completions inside a list');
+      assert.ok(responsibilities.some((item) => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'responsibility'), 'the item snippets are still offered there');
 
       // the suggest widget as the user sees it
       editor.selection = new vscode.Selection(entryPosition, entryPosition);
@@ -513,6 +518,61 @@ suite('Product Charters in VS Code', () => {
     } finally {
       await closeAllEditors();
       await remove(uri);
+    }
+  });
+
+  test('10. "Create role" on an unresolved reference creates the role where the roles are, opens it, and the finding goes', async function () {
+    this.timeout(120_000);
+    const referrer = fileUri('roles/vscode-test-payments-pm.role.yaml');
+    const created = fileUri('roles/vscode-test-payments-lead.role.yaml');
+    await remove(created);
+    const text = [
+      'kind: role',
+      'id: vscode-test-payments-pm',
+      'title: Product Manager, Payments',
+      'level: pm',
+      'summary: Owns payments.',
+      'reportsTo: vscode-test-payments-lead',
+      'authority:',
+      '  - Decides the order of the backlog',
+      'responsibilities:',
+      '  - prioritize-backlog',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(referrer, Buffer.from(text, 'utf8'));
+    try {
+      const editor = await open(referrer);
+      const [finding] = await waitFor('unresolved-reference on reportsTo', () => {
+        const found = diagnosticsOf(referrer, 'unresolved-reference');
+        return found.length ? found : undefined;
+      });
+      assert.ok(finding.range.isEqual(rangeOf(editor.document, 'vscode-test-payments-lead')), `range ${describe(finding.range)}`);
+      const actions = await codeActions(referrer, finding.range);
+      const create = actions.find((action) => action.title.startsWith('Create role "vscode-test-payments-lead"'));
+      assert.ok(create, `no "Create role" among: ${actions.map((a) => a.title).join(' | ')}`);
+      // roles/ holds the workspace's roles: the new one goes there, beside the referring role
+      assert.strictEqual(create.title, 'Create role "vscode-test-payments-lead" (vscode-test-payments-lead.role.yaml)');
+      assert.ok(!create.isPreferred, 'a suggestion, never applied by "Fix all"');
+
+      // what VS Code does with the chosen action: apply its edit, then run its command
+      await applyAction(create);
+      assert.ok(create.command, 'the action opens what it created');
+      await vscode.commands.executeCommand(create.command.command, ...(create.command.arguments ?? []));
+      const shown = await waitFor('the new role in the active editor', () => {
+        const active = vscode.window.activeTextEditor?.document;
+        return active?.uri.fsPath === created.fsPath ? active : undefined;
+      });
+      assert.ok(fs.existsSync(created.fsPath), 'the file was created on disk');
+      assert.strictEqual(shown.languageId, 'charters');
+      assert.match(shown.getText(), /^kind: role\nid: vscode-test-payments-lead\ntitle: Vscode Test Payments Lead\nstatus: draft\n/);
+      await waitFor('the unresolved reference to go', () => diagnosticsOf(referrer, 'unresolved-reference').length === 0);
+      // nothing left to create: the file is there
+      const again = await codeActions(referrer, finding.range);
+      assert.ok(!again.some((action) => action.title.startsWith('Create ')), again.map((a) => a.title).join(' | '));
+    } finally {
+      await closeAllEditors();
+      await remove(referrer);
+      await remove(created);
     }
   });
 });

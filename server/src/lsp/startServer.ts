@@ -10,8 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
-import { createLanguageService, type ChartersDiagnostic, type LanguageService, type ParsedDocument } from '../service';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
+import { createLanguageService, type ChartersDiagnostic, type CreateDocumentContext, type LanguageService, type ParsedDocument } from '../service';
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
@@ -32,6 +32,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canWatchFolders = false;
   let watching: FileWatching | undefined;
+  let canCreateFiles = false;
+  let canShowDocuments = false;
 
   /** Look the document up, get its parse, call the service; a failure never takes the server down. */
   function withDocument<T>(uri: string, fallback: T, run: (parsed: ParsedDocument) => T): T {
@@ -60,6 +62,9 @@ export function startServer(connection: Connection): void {
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     const watchedFiles = params.capabilities.workspace?.didChangeWatchedFiles;
     if (watchedFiles?.dynamicRegistration) watching = new FileWatching(connection, watchedFiles.relativePatternSupport === true);
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+    canShowDocuments = params.capabilities.window?.showDocument?.support === true;
     return {
       serverInfo: { name: 'Product Charters', version: pkg.version },
       capabilities: {
@@ -67,6 +72,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -198,11 +204,35 @@ export function startServer(connection: Connection): void {
     ),
   );
 
+  /** What "Create …" quick fixes need: the index, today's date, the disk and what the client can do. */
+  const creating = (uri: string): CreateDocumentContext => ({
+    index: workspace.indexOf(uri),
+    today: localDate(new Date()),
+    exists: (uri) => {
+      const file = toPath(uri);
+      return file !== undefined && fs.existsSync(file);
+    },
+    // until the workspace is indexed, every reference looks unresolved: nothing is offered to create
+    canCreateFiles: canCreateFiles && workspace.isIndexed(uri),
+    canShowDocuments,
+  });
+
   connection.onCodeAction((params) =>
     withDocument(params.textDocument.uri, [], (parsed) =>
-      service.codeActions(parsed, diagnosticsOf(params.textDocument.uri, parsed), params.range, params.context.only),
+      service.codeActions(parsed, diagnosticsOf(params.textDocument.uri, parsed), params.range, params.context.only, creating(params.textDocument.uri)),
     ),
   );
+
+  // run by a "Create …" quick fix once the client has made the file
+  connection.onExecuteCommand(async (params) => {
+    const [uri] = params.arguments ?? [];
+    if (params.command !== SHOW_DOCUMENT_COMMAND || typeof uri !== 'string' || !canShowDocuments) return;
+    try {
+      await connection.window.showDocument({ uri, takeFocus: true });
+    } catch (error) {
+      connection.console.warn(`Could not show ${uri}: ${(error as Error).message}`);
+    }
+  });
 
   connection.onDefinition((params) =>
     withDocument(params.textDocument.uri, [], (parsed) => service.definition(parsed, params.position, workspace.indexOf(params.textDocument.uri))),
@@ -236,6 +266,12 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `YYYY-MM-DD` on the machine's calendar, as a person writing `updated:` today would. */
+function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

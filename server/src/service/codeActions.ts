@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../protocol';
+import { createDocumentAction, type CreateDocumentContext } from './createDocument';
 import { applyEdits } from './edits';
 import { addAllMissingSections, safeFixes } from './fixes';
 import { readDirectives, type DirectiveForm, type ParsedDocument } from './parse';
@@ -8,8 +9,9 @@ import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
 
 /**
- * Code actions for a range: each finding's own fixes, "add all missing sections", silencing
- * comments and a link to the rule's page; or, when asked for `source.fixAll`, every safe fix at once.
+ * Code actions for a range: each finding's own fixes, "create the missing document" (given the
+ * workspace), "add all missing sections", silencing comments and a link to the rule's page; or,
+ * when asked for `source.fixAll`, every safe fix at once.
  */
 export function getCodeActions(
   parsed: ParsedDocument,
@@ -17,6 +19,7 @@ export function getCodeActions(
   range: Range,
   only: string[] | undefined,
   schemas: Schemas,
+  workspace?: CreateDocumentContext,
 ): CodeAction[] {
   const uri = parsed.textDocument.uri;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -37,6 +40,8 @@ export function getCodeActions(
         edit: { changes: { [uri]: fix.edits } },
       });
     }
+    const create = workspace && createDocumentAction(uri, diagnostic, workspace);
+    if (create) actions.push(create);
   }
   if (touched.some((diagnostic) => (diagnostic.data as DiagnosticData).section)) {
     const all = addAllMissingSections(parsed, diagnostics, schemas);

@@ -23,6 +23,8 @@ type Style = ReturnType<typeof detectStyle>;
 interface Candidate {
   label: string;
   detail?: string;
+  /** Shown beside the label, less prominent (LSP `labelDetails.description`). */
+  description?: string;
   documentation?: string;
   /** Lower first. */
   group: number;
@@ -152,21 +154,25 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
   if (vocabulary === 'responsibility') {
     const holder = holderOf(own, taxonomy);
     const rank = (id: string) => taxonomy.level(id)?.rank ?? 99;
-    candidates = taxonomy.responsibilities.map((item) => ({
-      label: item.id,
-      detail: item.title,
-      documentation: [
-        item.description,
-        `Area: ${taxonomy.area(item.area)?.title ?? item.area}`,
-        `Held by: ${[...item.levels].sort((a, b) => rank(a) - rank(b)).map((id) => titleOf(id, taxonomy)).join(', ') || 'no level'}`,
-        sourcesText(item.sources, taxonomy),
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-      group: holder && item.levels.includes(holder) ? 0 : 1,
-      kind: CompletionItemKind.Value,
-      aliases: item.aliases,
-    }));
+    candidates = taxonomy.responsibilities
+      .map((item) => ({ item, distance: levelDistance(item.levels, holder, taxonomy) }))
+      // stable: the taxonomy's order within each distance
+      .sort((a, b) => a.distance - b.distance)
+      .map(({ item, distance }) => {
+        const heldBy = [...item.levels].sort((a, b) => rank(a) - rank(b)).map((id) => titleOf(id, taxonomy));
+        return {
+          label: item.id,
+          detail: item.title,
+          // not the role's own: who holds it, so the author sees why it comes later
+          description: distance > 0 ? heldBy.join(', ') || 'no level' : undefined,
+          documentation: [item.description, `Area: ${taxonomy.area(item.area)?.title ?? item.area}`, `Held by: ${heldBy.join(', ') || 'no level'}`, sourcesText(item.sources, taxonomy)]
+            .filter(Boolean)
+            .join('\n\n'),
+          group: Math.min(distance, 2),
+          kind: CompletionItemKind.Value,
+          aliases: item.aliases,
+        };
+      });
   } else if (vocabulary === 'skill') {
     candidates = taxonomy.skills.map((item) => ({
       label: item.id,
@@ -227,6 +233,7 @@ function valueItem(context: DocumentContext, candidate: Candidate, order: number
     label: candidate.label,
     kind: candidate.kind,
     detail: candidate.detail,
+    ...(candidate.description ? { labelDetails: { description: candidate.description } } : {}),
     documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
     sortText: `${candidate.group}${pad3(order)}`,
     filterText: [candidate.label, ...(candidate.aliases ?? [])].join(' '),
@@ -313,6 +320,18 @@ function holderOf(role: Record<string, unknown>, taxonomy: Taxonomy): string | u
     )?.id;
   }
   return typeof role.level === 'string' ? role.level : undefined;
+}
+
+/**
+ * How far a responsibility is from the role: 0 when its level (or cross-functional role) holds it,
+ * else the fewest ranks between the role's level and a level that holds it; unranked ones last.
+ */
+function levelDistance(levels: readonly string[], holder: string | undefined, taxonomy: Taxonomy): number {
+  if (holder !== undefined && levels.includes(holder)) return 0;
+  const own = holder === undefined ? undefined : taxonomy.level(holder)?.rank;
+  const ranks = levels.map((id) => taxonomy.level(id)?.rank).filter((rank): rank is number => rank !== undefined);
+  if (own === undefined || ranks.length === 0) return Number.MAX_SAFE_INTEGER;
+  return Math.min(...ranks.map((rank) => Math.abs(rank - own)));
 }
 
 /** The document's root fields; read from the lines when the parser had to recover (it may nest them wrongly). */

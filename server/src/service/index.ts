@@ -5,6 +5,7 @@
 export { createLanguageService, type LanguageService } from './languageService';
 export type { FixChange } from './fixes';
 export { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
+export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';
 export { kindNames } from './kinds';

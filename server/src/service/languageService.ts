@@ -14,6 +14,7 @@ import type {
 import type { PreviewResult } from '../protocol';
 import { getCodeActions } from './codeActions';
 import { getCompletions } from './completion';
+import type { CreateDocumentContext } from './createDocument';
 import { getHover } from './hover';
 import * as navigation from './navigation';
 import { buildPreviewModel, renderBody } from './preview';
@@ -53,7 +54,8 @@ export interface LanguageService {
   fixAll(uri: string, text: string, index: WorkspaceIndex, settings: LintSettings, passes?: number): { text: string; applied: number; changes: FixChange[] };
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
-  codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
+  /** With `workspace`, a finding about a missing document also offers to create it. */
+  codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[], workspace?: CreateDocumentContext): CodeAction[];
   // navigation: a document's ids and references are read from its summary in `index`
   definition(parsed: ParsedDocument, position: Position, index: WorkspaceIndex): Location[];
   references(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, includeDeclaration: boolean): Location[];
@@ -89,7 +91,7 @@ export function createLanguageService(): LanguageService {
     complete: (parsed, position, index, settings) =>
       parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles }),
     hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles })),
-    codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
+    codeActions: (parsed, diagnostics, range, only, workspace) => getCodeActions(parsed, diagnostics, range, only, schemas, workspace),
     definition: (parsed, position, index) => navigation.getDefinition(index.get(parsed.textDocument.uri), position, index),
     references: (parsed, position, index, includeDeclaration) =>
       navigation.getReferences(index.get(parsed.textDocument.uri), position, index, includeDeclaration),

@@ -114,7 +114,12 @@ function toDiagnostic(rule: Rule, setting: RuleSetting | Severity, report: Repor
     codeDescription: { href: ruleDocsUrl(rule.id) },
     source: 'charters',
     message: fill(rule.messages[report.messageId] ?? report.messageId, report.data),
-    data: { ruleId: rule.id, fixes: report.fixes ?? [], ...(report.section ? { section: report.section } : {}) },
+    data: {
+      ruleId: rule.id,
+      fixes: report.fixes ?? [],
+      ...(report.section ? { section: report.section } : {}),
+      ...(report.missingDocument ? { missingDocument: report.missingDocument } : {}),
+    },
   };
 }
 

@@ -35,6 +35,8 @@ export interface DiagnosticData {
   fixes: Fix[];
   /** For `missing-section`: the field and the placeholder edit, merged by "add all missing sections". */
   section?: { parentPath: (string | number)[]; key: string };
+  /** For `unresolved-reference`: the document that would resolve it, which the editor can offer to create. */
+  missingDocument?: { kind: Kind; id: string };
 }
 
 export type ChartersDiagnostic = Omit<Diagnostic, 'code' | 'message' | 'data'> & { code: string; message: string; data: DiagnosticData };

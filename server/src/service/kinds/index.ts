@@ -47,13 +47,23 @@ export function starterDocument(kind: Kind, id: string, today: string): string {
   return `${header.join('\n')}\n${kindDefinition(kind).starterBody}`;
 }
 
-/** `senior-pm-payments` → `Senior Pm Payments`: a first title the author will edit anyway. */
-function titleFromId(id: string): string {
+/**
+ * `senior-pm-payments` → `Senior PM Payments`, `head-of-product` → `Head of Product`: a first title
+ * the author will edit anyway, with the abbreviations of product titles in capitals.
+ */
+export function titleFromId(id: string): string {
   return id
     .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .map((word, index) => {
+      if (TITLE_ABBREVIATIONS.has(word)) return word.toUpperCase();
+      if (index > 0 && TITLE_SMALL_WORDS.has(word)) return word;
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    })
     .join(' ');
 }
+
+const TITLE_ABBREVIATIONS = new Set(['pm', 'apm', 'gpm', 'cpo', 'cto', 'ceo', 'vp', 'ux', 'ui', 'qa', 'ai', 'ml', 'okr', 'okrs', 'api', 'b2b', 'b2c', 'fy']);
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 // ------------------------------------------------------------------ file names
 

@@ -31,6 +31,8 @@ export interface Report {
   data?: Record<string, string | number>;
   fixes?: Fix[];
   section?: { parentPath: Path; key: string };
+  /** The document whose absence the finding is about: the editor offers to create it. */
+  missingDocument?: { kind: Kind; id: string };
 }
 
 /** An ajv error with its instance path turned into a YAML path. */

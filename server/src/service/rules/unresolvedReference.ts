@@ -33,6 +33,9 @@ export const unresolvedReference: Rule = {
         messageId: suggestion ? 'suggestion' : 'unknown',
         data: { kind: reference.kind, id: reference.id, suggestion: suggestion ?? '' },
         fixes: replacementFix(parsed, target, suggestion),
+        // a document of that kind and id is what is missing: the editor offers to create it, unless
+        // the id is an external role (a ladder rung naming one needs a role document, not a stub)
+        ...(reference.kind === 'role' && externalRoles.has(reference.id) ? {} : { missingDocument: { kind: reference.kind, id: reference.id } }),
       });
     }
   },
