@@ -1,3 +1,4 @@
+import { isAlias, isNode, visit, type Alias, type Document } from 'yaml';
 import { toRange } from '../ast';
 import type { Rule } from './rule';
 
@@ -27,6 +28,8 @@ export const yamlSyntax: Rule = {
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     refused: '{reason}.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
+    undefinedAlias: 'YAML syntax: the alias "*{name}" is not defined: no value above it is marked "&{name}". Mark the value to repeat with "&{name}", or write the value out here.',
+    aliasBeforeAnchor: 'YAML syntax: the alias "*{name}" is used before it is defined: the value marked "&{name}" comes after it. Move that value above, or write the value out here.',
   },
   check(context) {
     const { parsed } = context;
@@ -58,13 +61,35 @@ export const yamlSyntax: Rule = {
       }
       context.report({ range, messageId: 'syntax', data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' } });
     }
-    if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases) {
+    const undefinedAliases = parsed.tooManyAliases ? unresolvedAliases(parsed.yaml) : [];
+    for (const { alias, later } of undefinedAliases) {
+      const [start, end] = alias.range!;
+      context.report({ range: toRange(textDocument, start, end), messageId: later ? 'aliasBeforeAnchor' : 'undefinedAlias', data: { name: alias.source } });
+    }
+    if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases && undefinedAliases.length === 0) {
       const alias = /\*[A-Za-z0-9_-]+/.exec(text);
       const start = alias?.index ?? 0;
       context.report({ range: toRange(textDocument, start, start + (alias?.[0].length ?? 1)), messageId: 'aliases', data: { max: 100 } });
     }
   },
 };
+
+/**
+ * Aliases (`*name`) that repeat no value marked `&name` above them (the plain data cannot be built
+ * then, which the parse records as `tooManyAliases`); `later` when the mark comes after the alias.
+ */
+function unresolvedAliases(yaml: Document.Parsed): { alias: Alias; later: boolean }[] {
+  const above = new Set<string>(); // one walk in document order: an alias sees the marks before it
+  const unresolved: Alias[] = [];
+  visit(yaml, (_key, node) => {
+    if (isAlias(node)) {
+      if (node.range && !above.has(node.source)) unresolved.push(node);
+    } else if (isNode(node) && node.anchor) {
+      above.add(node.anchor);
+    }
+  });
+  return unresolved.map((alias) => ({ alias, later: above.has(alias.source) }));
+}
 
 /**
  * The span to underline for an error that yaml reports at a point: the token that starts there,
