@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/render';
+import { toKebabCase } from '../../server/src/service/suggest';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
 import { isKebabId, KINDS, template, type Kind } from './templates';
@@ -44,7 +45,7 @@ function toUri(value: unknown): vscode.Uri | undefined {
 async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const validate = (value: string): string | undefined => {
-    if (!isKebabId(value)) return 'Use lower-case words joined by hyphens, like "senior-pm-payments".';
+    if (!isKebabId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
     if (folder && fs.existsSync(path.join(folder.uri.fsPath, `${value}.${kind}.yaml`))) return `${value}.${kind}.yaml already exists.`;
     return undefined;
   };

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { toKebabCase } from '../../server/src/service/suggest';
 import { REPO_ROOT, lintText, loadWorkspace } from './harness';
 
 const examples = loadWorkspace(path.join(REPO_ROOT, 'examples'));
@@ -23,6 +24,12 @@ const CASES: { name: string; text: string; rule: string; message: string; noFix?
     rule: 'yaml-syntax',
     message: 'YAML syntax: the alias "*boss" is used before it is defined: the value marked "&boss" comes after it. Move that value above, or write the value out here.',
   },
+  {
+    name: 'an id with accents is suggested with plain letters, not dashes',
+    text: ROLE.replace('id: payments-pm', 'id: datenqualität') + 'responsibilities: [prioritize-backlog]\n',
+    rule: 'invalid-value',
+    message: '"datenqualität" is not a valid id: use lowercase words joined by hyphens, like "datenqualitat".',
+  },
 ];
 
 for (const { name, text, rule, message, noFix } of CASES) {
@@ -33,3 +40,17 @@ for (const { name, text, rule, message, noFix } of CASES) {
     if (noFix) assert.deepEqual(found.find((d) => d.message === message)!.data.fixes, []);
   });
 }
+
+test('ids made from text keep accented letters as plain letters', () => {
+  const cases: [string, string][] = [
+    ['datenqualität', 'datenqualitat'],
+    ['Straße der Qualität', 'strasse-der-qualitat'],
+    ['Café Crème', 'cafe-creme'],
+    ['Øresund Ærø', 'oresund-aero'],
+    ['Łódź Señor', 'lodz-senor'],
+    ['Payments PM', 'payments-pm'],
+    ['seniorPm', 'senior-pm'],
+    ['!!!', ''],
+  ];
+  for (const [text, id] of cases) assert.equal(toKebabCase(text), id, text);
+});
