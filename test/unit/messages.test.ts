@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { toKebabCase } from '../../server/src/service/suggest';
-import { REPO_ROOT, lintText, loadWorkspace } from './harness';
+import { REPO_ROOT, lintFile, lintText, listDocuments, loadWorkspace } from './harness';
 
 const examples = loadWorkspace(path.join(REPO_ROOT, 'examples'));
 const FILE = path.join(REPO_ROOT, 'examples', 'zz-messages.role.yaml');
 const ROLE = 'kind: role\nid: payments-pm\ntitle: PM, Payments\nlevel: pm\nsummary: Owns payments.\nauthority:\n  - What the team builds next\n';
+const CHARTER = 'kind: charter\nid: checkout\ntitle: Checkout\nmission: Checkout that never fails.\nscope: {in: [payments], out: [fraud]}\nsuccessMetrics:\n  - metric: conversion\n    target: 40%\n';
 
 const CASES: { name: string; text: string; rule: string; message: string; noFix?: boolean }[] = [
   {
@@ -30,6 +31,68 @@ const CASES: { name: string; text: string; rule: string; message: string; noFix?
     rule: 'invalid-value',
     message: '"datenqualität" is not a valid id: use lowercase words joined by hyphens, like "datenqualitat".',
   },
+  {
+    name: 'an empty item of a list of role ids: the list, the position, a role the workspace has',
+    text: `${ROLE}next:\n  -\nresponsibilities: [prioritize-backlog]\n`,
+    rule: 'empty-section',
+    message: 'Item 1 of "next" is empty: give the id of a role document, like "associate-pm".',
+  },
+  {
+    name: 'an empty item of a list of text',
+    text: `${ROLE.replace('  - What the team builds next\n', '  - What the team builds next\n  - ""\n')}responsibilities: [prioritize-backlog]\n`,
+    rule: 'empty-section',
+    message: 'Item 2 of "authority" is empty: write a short piece of text.',
+  },
+  {
+    name: 'an empty item of a list inside a list entry names the entry',
+    text: `${CHARTER}team: [{role: senior-pm}]\ndecisionRights:\n  - decision: Which payment methods to support\n    owner: senior-pm\n    consulted:\n      -\n`,
+    rule: 'empty-section',
+    message: 'Item 1 of "consulted" of decision right "Which payment methods to support" is empty: give the id of a role document, like "associate-pm".',
+  },
+  {
+    name: 'a missing reference names a role the workspace has',
+    text: `${CHARTER}team: [{role: senior-pm}]\ndecisionRights:\n  - decision: Which payment methods to support\n`,
+    rule: 'missing-section',
+    message: 'Decision right is missing "owner": name the role that decides, by role id, like "associate-pm".',
+  },
+  {
+    name: 'an empty role id is not given a made-up replacement',
+    text: `${ROLE}reportsTo: ""\nresponsibilities: [prioritize-backlog]\n`,
+    rule: 'invalid-value',
+    message: '"" is not a valid id: give the id of a role document, like "associate-pm".',
+    noFix: true,
+  },
+  {
+    name: 'an empty responsibility id is not told to look like a document id',
+    text: `${ROLE}responsibilities:\n  - ""\n  - prioritize-backlog\n`,
+    rule: 'invalid-value',
+    message: '"" is not a valid id: pick a responsibility id from the taxonomy.',
+    noFix: true,
+  },
+  {
+    name: 'a list item of the wrong type',
+    text: `${ROLE}next: [senior-pm, 3]\nresponsibilities: [prioritize-backlog]\n`,
+    rule: 'invalid-value',
+    message: 'Item 2 of "next" should be text, not a number.',
+  },
+  {
+    name: 'a skill level out of range is the skill\'s level, not the role\'s',
+    text: `${ROLE}responsibilities: [prioritize-backlog]\nskills:\n  - customer-empathy\n  - skill: data-analysis\n    level: 7\n`,
+    rule: 'invalid-value',
+    message: '7 is out of range for "level" of skill "data-analysis": use a number from 1 to 5.',
+  },
+  {
+    name: 'the role\'s own level keeps its plain message',
+    text: ROLE.replace('level: pm', 'level: senior') + 'responsibilities: [prioritize-backlog]\n',
+    rule: 'invalid-value',
+    message: '"senior" is not a valid level. Did you mean "senior-pm"?',
+  },
+  {
+    name: 'a number with only a lower bound',
+    text: `${CHARTER}team:\n  - role: senior-pm\n    count: 0\ndecisionRights: [{decision: d, owner: senior-pm}]\n`,
+    rule: 'invalid-value',
+    message: '0 is too small for "count" of team member "senior-pm": use a number of 1 or more.',
+  },
 ];
 
 for (const { name, text, rule, message, noFix } of CASES) {
@@ -40,6 +103,16 @@ for (const { name, text, rule, message, noFix } of CASES) {
     if (noFix) assert.deepEqual(found.find((d) => d.message === message)!.data.fixes, []);
   });
 }
+
+test('no message names a list item by its bare index', () => {
+  const messages = [
+    ...CASES.flatMap(({ text }) => lintText(examples, /^kind: charter/.test(text) ? FILE.replace('.role.', '.charter.') : FILE, text)),
+    ...listDocuments(path.join(REPO_ROOT, 'test', 'fixtures', 'rules')).flatMap((file) => lintFile(loadWorkspace(path.dirname(file)), file)),
+  ].map((d) => d.message);
+  for (const message of messages) {
+    assert.doesNotMatch(message, /"\d+" (is|should)|\[\d+\]| entry" |"[a-zA-Z]+ entry"/, message);
+  }
+});
 
 test('ids made from text keep accented letters as plain letters', () => {
   const cases: [string, string][] = [

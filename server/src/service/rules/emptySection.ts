@@ -1,6 +1,7 @@
 import { keyRange } from '../ast';
 import type { FieldSchema } from '../schemas';
 import type { Rule } from './rule';
+import { fieldHint, fieldLabel, sentenceCase } from './wording';
 
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -8,17 +9,17 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   messages: {
-    empty: '"{field}" is empty: {hint}.',
+    empty: '{field} is empty: {hint}.',
   },
   check(context) {
     const { parsed, schemas } = context;
     for (const { error, path } of context.schemaErrors) {
       if (!isEmptiness(error.keyword, error.data)) continue;
-      const field = String(path[path.length - 1] ?? '');
       const schema = schemas.resolve(error.parentSchema as FieldSchema);
       const range = keyRange(parsed, path);
       if (!range) continue;
-      context.report({ range, messageId: 'empty', data: { field, hint: schema?.['x-hint'] ?? 'fill it in or remove it' } });
+      const hint = fieldHint(schema, context.index, context.uri) ?? 'fill it in or remove it';
+      context.report({ range, messageId: 'empty', data: { field: sentenceCase(fieldLabel(path, parsed.value)), hint } });
     }
   },
 };

@@ -3,7 +3,7 @@ import { insertFields } from '../edits';
 import type { FieldSchema } from '../schemas';
 import { nearest } from '../suggest';
 import type { Rule } from './rule';
-import { ownerNoun } from './wording';
+import { fieldHint, ownerNoun } from './wording';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -34,7 +34,7 @@ export const missingSection: Rule = {
       context.report({
         range: keyRange(parsed, path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         messageId: 'missing',
-        data: { owner: ownerNoun(kind, path), field: key, hint: field?.['x-hint'] ?? `add "${key}"` },
+        data: { owner: ownerNoun(kind, path), field: key, hint: fieldHint(field, context.index, context.uri) ?? `add "${key}"` },
         fixes: edits.length ? [{ title: `Add "${key}"`, edits, isPreferred: !misspelt }] : [],
         section: { parentPath: path, key },
       });
