@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { exportFileName } from '../../server/src/service/preview/exportLinks';
 import { renderPage } from '../../server/src/service/preview/render';
 import { toKebabCase } from '../../server/src/service/suggest';
 import { LANGUAGE_ID } from './client';
@@ -113,24 +114,24 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
     void vscode.window.showInformationMessage('Open a role, ladder, vision, strategy or charter document to export it.');
     return undefined;
   }
-  // The server knows only open documents.
-  await vscode.workspace.openTextDocument(uri);
-  const result = await requestPreview(ctx.client(), uri);
-  if (!result) {
-    void vscode.window.showErrorMessage('Product Charters: the server is not running or cannot render this document, so there is nothing to export.');
-    return undefined;
-  }
   let target = toUri(targetArgument);
   if (!target) {
-    const base = path.basename(uri.path).replace(/\.ya?ml$/i, '');
     const folder = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
       title: 'Export preview as HTML',
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.html`) : undefined,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(uri.toString())) : undefined,
       filters: { HTML: ['html'] },
       saveLabel: 'Export',
     });
     if (!target) return undefined;
+  }
+  // The server knows only open documents.
+  await vscode.workspace.openTextDocument(uri);
+  // Links in the page go to the other documents' exports beside it, if any: never to a path of this machine.
+  const result = await requestPreview(ctx.client(), uri, await siblingFiles(target));
+  if (!result) {
+    void vscode.window.showErrorMessage('Product Charters: the server is not running or cannot render this document, so there is nothing to export.');
+    return undefined;
   }
   const html = renderPage(result.body, { nonce: newNonce(), standalone: true, title: result.title });
   await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
@@ -138,6 +139,16 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
     void vscode.window.showInformationMessage(`Exported ${path.basename(target.path)}.`);
   }
   return target;
+}
+
+/** The names of the files in the folder `target` is written to. */
+async function siblingFiles(target: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(target, '..'));
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  } catch {
+    return []; // a folder that cannot be listed: the page names other documents as text
+  }
 }
 
 // ------------------------------------------------------------------ rule pages

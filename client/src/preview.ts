@@ -17,10 +17,13 @@ export interface PreviewResult {
   body: string;
 }
 
-/** Ask the server for a document's preview fragment; undefined when it has none. */
-export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri): Promise<PreviewResult | undefined> {
+/**
+ * Ask the server for a document's preview fragment; undefined when it has none. With
+ * `siblingExports` (the files beside an export), the fragment is for a standalone page.
+ */
+export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
   if (!client || !client.isRunning()) return undefined;
-  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString() });
+  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) });
   return result ?? undefined;
 }
 

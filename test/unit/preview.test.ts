@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildPreviewModel, type PreviewModel, type RoleCard } from '../../server/src/service/preview/model';
+import { exportFileName, siblingExportLinks } from '../../server/src/service/preview/exportLinks';
 import { escapeHtml, renderBody, renderPage } from '../../server/src/service/preview/render';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { REPO_ROOT, service } from './harness';
@@ -167,6 +168,38 @@ describe('preview model: ladder', () => {
     assert.doesNotMatch(html, / data-uri="/);
     assert.doesNotMatch(html, /<button/);
     assert.match(html, /<h3 class="card-title">Senior PM<\/h3>/);
+  });
+
+  test('export: links go to the sibling exports that exist, by relative address; other titles stay text', () => {
+    const model = ws.model('careers.ladder.yaml');
+    const body = renderBody(model, { interactive: false, linkTarget: siblingExportLinks(['pm.role.html', 'notes.txt']) });
+    assert.match(body, /<h3 class="card-title"><a class="open" href="pm\.role\.html">Product Manager<\/a><\/h3>/);
+    assert.match(body, /<a class="link" href="pm\.role\.html">Product Manager<\/a>/, 'the matrix row');
+    assert.match(body, /<h3 class="card-title">Senior PM<\/h3>/, 'no export of senior.role.yaml beside it');
+    assert.doesNotMatch(body, /file:|\/ws\/|data-uri|<button/);
+  });
+
+  test('export through the service: no path of the machine, whatever the link target would say', () => {
+    const workspaceIndex = new MemoryIndex();
+    const uri = 'file:///home/someone/work/careers.ladder.yaml';
+    for (const [name, text] of Object.entries(LADDER_WORKSPACE)) {
+      const parsed = service.parse(TextDocument.create(`file:///home/someone/work/${name}`, 'yaml', 1, text));
+      const summary = service.summarize(`file:///home/someone/work/${name}`, parsed);
+      if (summary) workspaceIndex.set(summary);
+    }
+    const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, LADDER_WORKSPACE['careers.ladder.yaml']));
+    const { body } = service.preview(uri, parsed, workspaceIndex, service.settings(), { siblingExports: ['apm.role.html', 'senior.role.html'] });
+    assert.match(body, /href="apm\.role\.html"/);
+    assert.match(body, /href="senior\.role\.html"/);
+    assert.doesNotMatch(body, /file:|\/home\/|someone|data-uri|<button/);
+    const hostile = renderBody(buildPreviewModel(parsed, uri, workspaceIndex, taxonomy), { interactive: false, linkTarget: () => 'file:///home/someone/x.html' });
+    assert.doesNotMatch(hostile, /file:|\/home\/|href=/, 'a link target with a scheme is not written');
+  });
+
+  test('export file names: the document name with .html', () => {
+    assert.equal(exportFileName('file:///ws/roles/pm.role.yaml'), 'pm.role.html');
+    assert.equal(exportFileName('file:///ws/Produkt%20Qualit%C3%A4t.vision.yml'), 'Produkt Qualität.vision.html');
+    assert.equal(siblingExportLinks(['Produkt Qualität.vision.html'])('file:///ws/Produkt%20Qualit%C3%A4t.vision.yml'), 'Produkt%20Qualit%C3%A4t.vision.html');
   });
 });
 
@@ -557,6 +590,19 @@ describe('charters render', () => {
     assert.match(html, /Content-Security-Policy/);
     assert.doesNotMatch(html, /<script/);
     assert.deepEqual(fs.readdirSync(dir).filter((file) => file.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  test('-o links to the exports beside it and names no path of the machine', () => {
+    const site = fs.mkdtempSync(path.join(dir, 'site-'));
+    assert.equal(charters(['render', 'pm.role.yaml', '-o', path.join(site, 'pm.role.html')], dir).status, 0);
+    const run = charters(['render', 'careers.ladder.yaml', '-o', path.join(site, 'careers.ladder.html')], dir);
+    assert.equal(run.status, 0, run.stderr);
+    const html = fs.readFileSync(path.join(site, 'careers.ladder.html'), 'utf8');
+    assert.match(html, /<a class="open" href="pm\.role\.html">Product Manager<\/a>/);
+    assert.match(html, /<h3 class="card-title">Senior PM<\/h3>/, 'no export of the senior role yet: text');
+    for (const machinePath of [dir, fs.realpathSync(dir), os.tmpdir(), 'file:']) assert.ok(!html.includes(machinePath), `the page contains ${machinePath}`);
+    const pm = fs.readFileSync(path.join(site, 'pm.role.html'), 'utf8');
+    assert.ok(!pm.includes(dir) && !pm.includes('file:'), 'the first export names no path either');
   });
 
   test('prints to stdout without -o', () => {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import { buildPreviewModel } from '../service/preview/model';
+import { siblingExportLinks } from '../service/preview/exportLinks';
 import { renderBody, renderPage } from '../service/preview/render';
 import type { Io } from './main';
 import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
@@ -29,17 +30,21 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const summary = service.summarize(uri, parsed);
   if (summary) index.set(summary); // a file outside the workspace's globs still sees itself
 
+  const output = values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
+  if (output !== undefined && !fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`No such folder for the output: ${path.dirname(values.output!)}`);
+  }
   const model = buildPreviewModel(parsed, uri, index, taxonomy);
-  const page = renderPage(renderBody(model, { interactive: false }), {
+  // links go to the exports already beside the output file; printed to stdout, titles stay text
+  const siblings = output === undefined ? [] : fs.readdirSync(path.dirname(output));
+  const page = renderPage(renderBody(model, { interactive: false, linkTarget: siblingExportLinks(siblings) }), {
     nonce: randomBytes(16).toString('base64'),
     standalone: true,
     title: model.title,
   });
 
-  if (values.output === undefined) io.stdout(page);
+  if (output === undefined) io.stdout(page);
   else {
-    const output = path.resolve(io.cwd, values.output);
-    if (!fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`No such folder for the output: ${path.dirname(values.output)}`);
     writeAtomically(output, page);
     io.stdout(`Wrote ${values.output}\n`);
   }

@@ -213,8 +213,10 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, [], () => navigation.getDocumentLinks(workspace.index.get(params.textDocument.uri), workspace.index)),
   );
 
-  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string }) =>
-    withDocument(params?.uri, null, (parsed) => service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri))),
+  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string; siblingExports?: unknown }) =>
+    withDocument(params?.uri, null, (parsed) =>
+      service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri), { siblingExports: fileNames(params.siblingExports) }),
+    ),
   );
 
   documents.listen(connection);
@@ -230,4 +232,10 @@ function lazyService(): LanguageService {
   return new Proxy({} as LanguageService, {
     get: (_target, key) => Reflect.get((instance ??= createLanguageService()), key),
   });
+}
+
+/** The file names an export request lists, if it lists any: plain names only, at most a few thousand. */
+function fileNames(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.slice(0, 5000).filter((name): name is string => typeof name === 'string' && name.length < 256 && !/[\\/]/.test(name));
 }

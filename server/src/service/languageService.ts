@@ -5,6 +5,7 @@ import { getCompletions } from './completion';
 import { getHover } from './hover';
 import { buildPreviewModel } from './preview/model';
 import { renderBody } from './preview/render';
+import { siblingExportLinks } from './preview/exportLinks';
 import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAllEdits } from './fixes';
@@ -34,11 +35,20 @@ export interface LanguageService {
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
-  /** The preview of a document as an HTML fragment (see preview/render.ts for the page around it). */
-  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, interactive?: boolean): { title: string; body: string };
+  /**
+   * The preview of a document as an HTML fragment (see preview/render.ts for the page around it):
+   * for the webview by default; with `siblingExports` (the file names beside an export), for a
+   * standalone page whose links go to those exports only (preview/exportLinks.ts).
+   */
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: PreviewOptions): { title: string; body: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
+}
+
+export interface PreviewOptions {
+  /** For an export: the names of the files in the folder it is written to. */
+  siblingExports?: readonly string[];
 }
 
 export function createLanguageService(): LanguageService {
@@ -85,9 +95,11 @@ export function createLanguageService(): LanguageService {
       parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
     hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy })),
     codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
-    preview(uri, parsed, index, settings, interactive = true) {
+    preview(uri, parsed, index, settings, options = {}) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
-      return { title: model.title, body: renderBody(model, { interactive }) };
+      const standalone = options.siblingExports !== undefined;
+      const linkTarget = standalone ? siblingExportLinks(options.siblingExports!) : undefined;
+      return { title: model.title, body: renderBody(model, { interactive: !standalone, linkTarget }) };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,

@@ -24,6 +24,11 @@ import type {
 export interface RenderOptions {
   /** Webview: titles of other documents are buttons carrying `data-uri`. Standalone HTML: plain text. Default true. */
   interactive?: boolean;
+  /**
+   * Standalone HTML: the relative address of another document's own page (see exportLinks.ts), or
+   * undefined to leave its title as plain text. Never a path of the machine.
+   */
+  linkTarget?: (uri: string) => string | undefined;
 }
 
 export interface PageOptions {
@@ -49,7 +54,7 @@ const AREA_COLOURS = 8;
 const ADDS_SHOWN = 4;
 
 export function renderBody(model: PreviewModel, options: RenderOptions = {}): string {
-  const r = new Renderer(options.interactive ?? true);
+  const r = new Renderer(options.interactive ?? true, options.interactive === false ? options.linkTarget : undefined);
   try {
     switch (model.kind) {
       case 'ladder':
@@ -98,7 +103,10 @@ ${body}
 }
 
 class Renderer {
-  constructor(private readonly interactive: boolean) {}
+  constructor(
+    private readonly interactive: boolean,
+    private readonly linkTarget?: (uri: string) => string | undefined,
+  ) {}
 
   // ---- kinds -------------------------------------------------------------------------------
 
@@ -287,7 +295,12 @@ ${rungs.length ? `<ol class="rungs" reversed>${rungs.map((card) => `<li>${this.c
       ? `${card.id}: no role with this id in the workspace`
       : `${card.title}${card.level ? `, ${levelText(card.level)}` : ''}, ${plural(card.total, 'responsibility', 'responsibilities')}`;
     const open = this.canOpen(card.uri, card.missing) ? ` data-uri="${esc(card.uri)}"` : '';
-    const title = open ? `<button type="button" class="open" data-uri="${esc(card.uri)}" aria-label="Open ${esc(card.title)}">${esc(card.title)}</button>` : esc(card.title);
+    const href = card.missing ? undefined : this.href(card.uri);
+    const title = open
+      ? `<button type="button" class="open" data-uri="${esc(card.uri)}" aria-label="Open ${esc(card.title)}">${esc(card.title)}</button>`
+      : href
+        ? `<a class="open" href="${esc(href)}">${esc(card.title)}</a>`
+        : esc(card.title);
     if (card.missing) {
       return `<article class="${classes}" aria-label="${esc(label)}">
 <${heading} class="card-title">${title}</${heading}>
@@ -365,7 +378,15 @@ ${this.adds(card)}
   private link(link: DocLink): string {
     if (link.missing) return `<span class="ref missing" title="${esc(`No ${link.kind} with the id "${link.id}" in the workspace`)}">${esc(link.title)} <span class="note">(missing)</span></span>`;
     if (this.canOpen(link.uri, false)) return `<button type="button" class="link" data-uri="${esc(link.uri)}" aria-label="Open ${esc(link.title)}">${esc(link.title)}</button>`;
+    const href = this.href(link.uri);
+    if (href) return `<a class="link" href="${esc(href)}">${esc(link.title)}</a>`;
     return `<span class="ref">${esc(link.title)}</span>`;
+  }
+
+  /** The page of another document in standalone HTML: only a relative address, never a URI with a scheme or a path from the root. */
+  private href(uri: string | undefined): string | undefined {
+    const href = uri === undefined ? undefined : this.linkTarget?.(uri);
+    return href && !/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(href) ? href : undefined;
   }
 
   private links(links: DocLink[]): string {
@@ -521,7 +542,10 @@ button.link, button.open {
   cursor: pointer; text-align: left; text-decoration: underline; text-underline-offset: 2px;
 }
 button.open { color: inherit; text-decoration: none; font-weight: 600; }
-button:focus-visible, summary:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+a.link { color: var(--link); text-underline-offset: 2px; }
+a.open { color: inherit; font-weight: 600; text-decoration: none; }
+a.open:hover { text-decoration: underline; }
+a:focus-visible, button:focus-visible, summary:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .ref.missing { color: var(--error); }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 16px 0; color: var(--muted); font-size: .9em; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
