@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildPreviewModel, type PreviewModel, type RoleCard } from '../../server/src/service/preview/model';
 import { exportFileName, siblingExportLinks } from '../../server/src/service/preview/exportLinks';
+import { withLastGood } from '../../server/src/service/preview/lastGood';
 import { escapeHtml, renderBody, renderPage } from '../../server/src/service/preview/render';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { REPO_ROOT, service } from './harness';
@@ -412,6 +413,43 @@ describe('preview of broken documents', () => {
     assert.match(model.message, /Fix the YAML errors to see the preview/);
     assert.match(model.details[0], /^Line \d+: /);
     assert.match(ws.page('syntax.role.yaml'), /role="status"/);
+  });
+
+  test('a YAML error is named in yaml-syntax\'s words, with its line, not in the parser\'s', () => {
+    const text = 'kind: role\nid: pm\ntitle: "Product Manager\nlevel: pm\n';
+    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    assert.deepEqual(result.syntaxError, { line: 3, message: 'YAML syntax: this is opened but never closed: add the closing ".' });
+    assert.match(result.body, /Line 3: YAML syntax: this is opened but never closed/);
+    assert.doesNotMatch(result.body, /Missing closing|at line \d+, column/, 'no raw parser text');
+  });
+
+  test('an undefined alias is named as one in the preview too', () => {
+    const text = 'kind: role\nid: pm\nreportsTo: *nope\n';
+    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    assert.equal(result.syntaxError?.line, 3);
+    assert.match(result.syntaxError?.message ?? '', /the alias "\*nope" is not defined/);
+    assert.doesNotMatch(result.body, /too often/);
+  });
+
+  test('while the YAML is broken the webview keeps its last good rendering under a banner naming the error and its line', () => {
+    const uri = 'file:///ws/pm.role.yaml';
+    const preview = (text: string) => service.preview(uri, service.parse(TextDocument.create(uri, 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    const good = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n');
+    assert.equal(good.syntaxError, undefined);
+    assert.deepEqual(withLastGood(good, undefined), good, 'a good rendering is shown as it is');
+    const broken = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n"<img/src=x/onerror=alert(1)>": 1\n"<img/src=x/onerror=alert(1)>": 2\n');
+    assert.ok(broken.syntaxError);
+    const shown = withLastGood(broken, good);
+    assert.equal(shown.title, 'Product Manager');
+    assert.ok(shown.body.endsWith(good.body), 'the last good rendering, unchanged');
+    assert.match(shown.body, /^<section class="stale" role="status"><p><strong>Line 7:<\/strong> YAML syntax: &quot;&lt;img\/src=x\/onerror=alert\(1\)&gt;&quot; appears twice in the same mapping: keep one\.<\/p>/);
+    assert.doesNotMatch(shown.body, /<img/, 'the document\'s text stays escaped');
+    assert.equal(withLastGood(broken, undefined), broken, 'no good rendering yet: the page that says what to fix');
+    const page = (body: string) => renderPage(body, { nonce: NONCE, cspSource: 'vscode-resource:', standalone: false, title: shown.title });
+    const csp = (html: string) => /<meta http-equiv="Content-Security-Policy" content="[^"]*">/.exec(html)?.[0];
+    assert.ok(csp(page(shown.body)));
+    assert.equal(csp(page(shown.body)), csp(page(good.body)), 'the CSP is the same strict one');
+    assert.equal(page(shown.body).match(/<script/g)?.length, 1, 'no script but the page\'s own');
   });
 
   test('a missing or unknown kind says what to write', () => {

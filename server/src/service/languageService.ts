@@ -6,6 +6,7 @@ import { getHover } from './hover';
 import { buildPreviewModel } from './preview/model';
 import { renderBody } from './preview/render';
 import { siblingExportLinks } from './preview/exportLinks';
+import type { PreviewResult } from './preview/lastGood';
 import { applyEdits } from './edits';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAllEdits } from './fixes';
@@ -40,7 +41,7 @@ export interface LanguageService {
    * for the webview by default; with `siblingExports` (the file names beside an export), for a
    * standalone page whose links go to those exports only (preview/exportLinks.ts).
    */
-  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: PreviewOptions): { title: string; body: string };
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: PreviewOptions): PreviewResult;
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
@@ -99,7 +100,8 @@ export function createLanguageService(): LanguageService {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
       const standalone = options.siblingExports !== undefined;
       const linkTarget = standalone ? siblingExportLinks(options.siblingExports!) : undefined;
-      return { title: model.title, body: renderBody(model, { interactive: !standalone, linkTarget }) };
+      const body = renderBody(model, { interactive: !standalone, linkTarget });
+      return model.kind === 'problem' && model.syntaxError ? { title: model.title, body, syntaxError: model.syntaxError } : { title: model.title, body };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,

@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parse';
+import { syntaxProblems, type SyntaxProblem } from '../rules/yamlSyntax';
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
 import { fileName, type DocumentSummary, type WorkspaceIndex } from '../workspace';
@@ -157,6 +158,8 @@ export interface ProblemPreview {
   message: string;
   /** Specifics, such as the first YAML errors with their lines. */
   details: string[];
+  /** The first syntax error, when that is why there is no preview. */
+  syntaxError?: SyntaxProblem;
 }
 
 const MAX_YAML_ERRORS = 5;
@@ -173,17 +176,13 @@ export function buildPreviewModel(parsed: ParsedDocument, uri: string, index: Wo
 function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy): PreviewModel {
   const name = fileName(uri);
   if (parsed.refused) return problem(uri, name, `${parsed.refused}.`, []);
-  const errors = parsed.yaml?.errors ?? [];
-  if (errors.length > 0) {
-    const details = errors.slice(0, MAX_YAML_ERRORS).map((error) => {
-      const offset = Array.isArray(error.pos) ? error.pos[0] : 0;
-      const line = parsed.textDocument.positionAt(offset).line + 1;
-      return `Line ${line}: ${String(error.message).split('\n')[0]}`;
-    });
-    if (errors.length > MAX_YAML_ERRORS) details.push(`… and ${errors.length - MAX_YAML_ERRORS} more`);
-    return problem(uri, name, 'Fix the YAML errors to see the preview.', details);
+  // in yaml-syntax's words, not the parser's; the webview keeps its last good rendering under the first
+  const syntax = (parsed.yaml?.errors ?? []).length > 0 || parsed.tooManyAliases ? syntaxProblems(parsed) : [];
+  if (syntax.length > 0) {
+    const details = syntax.slice(0, MAX_YAML_ERRORS).map((error) => `Line ${error.line}: ${error.message}`);
+    if (syntax.length > MAX_YAML_ERRORS) details.push(`… and ${syntax.length - MAX_YAML_ERRORS} more`);
+    return { ...problem(uri, name, 'Fix the YAML errors to see the preview.', details), syntaxError: syntax[0] };
   }
-  if (parsed.tooManyAliases) return problem(uri, name, 'This file expands YAML aliases too often to be read safely; remove some aliases to see the preview.', []);
   if (!isRecord(parsed.value)) return problem(uri, name, 'A charter document is a YAML mapping that starts with `kind:`; this file is not one yet.', []);
   if (!parsed.kind) {
     const kind = text(parsed.value.kind);

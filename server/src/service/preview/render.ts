@@ -612,6 +612,7 @@ thead th { background: var(--card); font-weight: 600; }
 .scope .out { border-top: 3px solid var(--a4); }
 .objective h3 .badge { margin-right: 4px; }
 .baseline { color: var(--muted); }
+.stale { position: sticky; top: 0; z-index: 1; background: var(--bg); border: 1px solid var(--warn); border-left-width: 4px; border-radius: 6px; padding: 2px 16px; margin-bottom: 12px; }
 .problem { border: 1px solid var(--error); border-left-width: 4px; border-radius: 6px; padding: 8px 16px; margin-top: 8px; }
 .problem h1 { font-size: 1.2em; margin-top: 6px; }
 `;
