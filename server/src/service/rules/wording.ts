@@ -135,11 +135,6 @@ function exampleId(index: WorkspaceIndex, kind: Kind, ownUri: string): string | 
   return first;
 }
 
-/** `objectives[1].keyResults[0].target`: a path as a reader of the YAML would name it. */
-export function formatPath(path: Path): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
-
 /** A value as it would be quoted in a message. */
 export function show(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
