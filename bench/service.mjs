@@ -16,6 +16,7 @@ export async function loadService(tmp) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    loader: { '.css': 'text' },
     logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);

@@ -1,4 +1,4 @@
-// `npm run bench`: the performance suite (issue 6). Measures the current dist/ build and the
+// `npm run bench`: the performance suite. Measures the current dist/ build and the
 // service sources; prints a table and writes bench/results/latest.json.
 //   node scripts/bench.mjs [--quick] [--only service,editor,workspace,startup] [--save NAME] [--workspace-sizes 1000,10000]
 import * as fs from 'node:fs';

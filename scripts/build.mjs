@@ -17,6 +17,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // stylesheets are imported as their text (the preview's page)
+  loader: { '.css': 'text' },
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

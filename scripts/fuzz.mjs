@@ -14,11 +14,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadSource } from './lib/loadSource.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const TIMEOUT_MS = 5000;
-const DOCUMENT = /\.(role|ladder|vision|strategy|charter)\.ya?ml$/;
+const { isDocumentFileName } = await loadSource("export { isDocumentFileName } from './server/src/service/kinds';");
 
 /** mulberry32: small, seedable, good enough to pick edits. */
 function random(seed) {
@@ -39,7 +40,7 @@ function listDocuments(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...listDocuments(full));
-    else if (DOCUMENT.test(entry.name)) found.push(full);
+    else if (isDocumentFileName(entry.name)) found.push(full);
   }
   return found.sort();
 }
@@ -50,19 +51,26 @@ const SNIPPETS = [
   'kind: role\n', 'kind: ladder', 'id: senior-pm', 'reportsTo: senior-pm', 'inherits: pm', 'level: cpo', 'track: ic',
   'responsibilities:\n  - ', '  - discovery', 'skills:\n  - {skill: x, level: 9}', 'tracks:\n  - id: t\n    roles: [pm]',
   'target: ', 'keyResults:\n', '__proto__: {polluted: 1}', 'constructor:\n  prototype: x', 'tittle: x', 'null', '~', '123', '2027-13-45',
+  'summary: TODO: x', '<role title>', 'TBD', 'lorem ipsum', '…', 'target: zero', 'mission: "   "', 'scope: {}',
+  // disable comments of each form, tokens that are not rule ids, and look-alikes in text
+  '# charters-disable-next-line unknown-skill\n', '  # charters-disable-next-line unknown-skill. -- why\n', '# charters-disable-file\n',
+  '# charters-disable-file invalid-value, nope\n', '# charters-disable unknown-field\n', '# charters-enable\n', '  # charters-enable unknown-field',
+  ' # charters-disable-next-line', '"# charters-disable-file"', '|\n  # charters-disable-file\n',
 ];
 const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/codeAction', 'textDocument/documentSymbol',
   'textDocument/definition', 'textDocument/references', 'textDocument/documentLink', 'charters/preview'];
 
 /**
- * Run the fuzzer for `seconds`; resolves with the figures. Never throws for a finding: every
- * finding is in `failures` (with the seed, round and last edit to replay it).
+ * Run the fuzzer for `seconds`, and on until at least `minEdits` edits were made (so a short run
+ * does the same work on a loaded machine); resolves with the figures. Never throws for a finding:
+ * every finding is in `failures` (with the seed, round and last edit to replay it).
  */
-export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
+export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {} } = {}) {
   const rnd = random(seed);
   const files = [...listDocuments(EXAMPLES), ...listDocuments(path.join(ROOT, 'test', 'fixtures', 'rules'))];
   const stats = { seed, seconds, rounds: 0, edits: 0, requests: 0, diagnosticsChecked: 0, publishes: 0, restarts: 0, slowestRequestMs: 0, failures: [] };
-  const deadline = Date.now() + seconds * 1000;
+  const until = Date.now() + seconds * 1000;
+  const going = () => Date.now() < until || stats.edits < minEdits;
   let server;
   const fail = (kind, detail) => {
     if (stats.failures.length < 50) stats.failures.push({ kind, ...detail });
@@ -205,7 +213,7 @@ export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
 
   let state = await start();
   try {
-    while (Date.now() < deadline) {
+    while (going()) {
       if (state.exited) {
         stats.restarts++;
         state = await start();
@@ -222,7 +230,7 @@ export async function fuzz({ seconds = 60, seed = 1, log = () => {} } = {}) {
       state.open.set(uri, open);
       void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'charters', version: 1, text: document.getText() } });
       const steps = 20 + rnd.int(60);
-      for (let step = 0; step < steps && !state.exited && Date.now() < deadline; step++) {
+      for (let step = 0; step < steps && !state.exited && going(); step++) {
         if (rnd.chance(0.7)) {
           const change = randomEdit(document);
           const version = document.version + 1;

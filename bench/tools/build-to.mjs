@@ -21,6 +21,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  loader: { '.css': 'text' },
   sourcemap: true,
   logLevel: 'warning',
   nodePaths: [path.resolve(fileURLToPath(import.meta.url), '../../../node_modules')],

@@ -18,10 +18,6 @@ import {
 export const LANGUAGE_ID = 'charters';
 export const SETTINGS_SECTION = 'charters';
 
-/** The documents the server checks without any setting. */
-export const DOCUMENT_GLOB = '**/*.{role,ladder,vision,strategy,charter}.{yaml,yml}';
-export const CONFIG_GLOB = '**/charters.config.yaml';
-
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
@@ -104,11 +100,9 @@ class RestartingErrorHandler implements ErrorHandler {
 
 export interface ServerSession {
   readonly client: LanguageClient;
-  /** The file watchers the session owns: its client does not dispose them. */
-  readonly watchers: readonly vscode.Disposable[];
   /** Starts the server; never rejects: a server that cannot start is reported once. */
   start(): Promise<boolean>;
-  /** Stops the server (not restarted) and disposes the watchers. */
+  /** Stops the server (not restarted). */
   stop(): Promise<void>;
 }
 
@@ -119,25 +113,14 @@ export function createSession(context: vscode.ExtensionContext, output: vscode.L
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 
-  const watchers = [
-    vscode.workspace.createFileSystemWatcher(DOCUMENT_GLOB),
-    vscode.workspace.createFileSystemWatcher(CONFIG_GLOB),
-  ];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const glob of extraGlobs()) {
-      watchers.push(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)));
-    }
-  }
   const notifier = new Notifier(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
-    synchronize: {
-      configurationSection: SETTINGS_SECTION,
-      fileEvents: watchers,
-    },
+    // the server registers the file watching it needs (its globs and each config's `files`)
+    synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: settingsSnapshot,
     outputChannel: output,
     traceOutputChannel: output,
@@ -172,7 +155,6 @@ export function createSession(context: vscode.ExtensionContext, output: vscode.L
   let stopping = false;
   return {
     client,
-    watchers,
     start,
     async stop() {
       stopping = true;
@@ -180,8 +162,6 @@ export function createSession(context: vscode.ExtensionContext, output: vscode.L
         if (client.needsStop()) await client.stop();
       } catch {
         // a server that is already gone needs no stopping
-      } finally {
-        for (const watcher of watchers) watcher.dispose();
       }
     },
   };

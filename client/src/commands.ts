@@ -4,12 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, type Kind } from '../../server/src/service/kinds';
 import { exportFileName } from '../../server/src/service/preview/exportLinks';
-import { renderPage } from '../../server/src/service/preview/render';
+import { renderPage } from '../../server/src/service/preview/page';
 import { toKebabCase } from '../../server/src/service/suggest';
+import { isId } from '../../server/src/service/types';
+import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
-import { isKebabId, KINDS, template, type Kind } from './templates';
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
@@ -24,11 +26,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     register('charters.restartServer', () => ctx.restartServer()),
     register('charters.showOutput', () => ctx.output.show(true)),
-    ...KINDS.map((kind) => register(`charters.new${kind[0].toUpperCase()}${kind.slice(1)}`, (id) => newDocument(kind, id))),
+    ...KINDS.map((kind) => register(newDocumentCommand(kind), (id) => newDocument(kind, id))),
     register('charters.openPreview', (resource) => openPreview(ctx, resource, false)),
     register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
     register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
-    register('charters.showRuleDocs', (ruleId) => showRuleDocs(ctx, ruleId)),
+    register(SHOW_RULE_DOCS_COMMAND, (ruleId) => showRuleDocs(ctx, ruleId)),
   ];
 }
 
@@ -42,12 +44,12 @@ function toUri(value: unknown): vscode.Uri | undefined {
 
 // ------------------------------------------------------------------ new documents
 
-/** Creates `<id>.<kind>.yaml` in the first workspace folder (untitled without one) and opens it. */
+/** Creates `<id>.<kind>.yaml` (the kind's file name) in the first workspace folder (untitled without one) and opens it. */
 async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const validate = (value: string): string | undefined => {
-    if (!isKebabId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
-    if (folder && fs.existsSync(path.join(folder.uri.fsPath, `${value}.${kind}.yaml`))) return `${value}.${kind}.yaml already exists.`;
+    if (!isId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
+    if (folder && fs.existsSync(path.join(folder.uri.fsPath, newDocumentFileName(kind, value)))) return `${newDocumentFileName(kind, value)} already exists.`;
     return undefined;
   };
   let id = typeof idArgument === 'string' ? idArgument.trim() : undefined;
@@ -65,10 +67,10 @@ async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri 
     void vscode.window.showErrorMessage(`Cannot create the ${kind}: ${problem}`);
     return undefined;
   }
-  const text = template(kind, id);
+  const text = starterDocument(kind, id, new Date().toISOString().slice(0, 10));
   let document: vscode.TextDocument;
   if (folder && folder.uri.scheme === 'file') {
-    const uri = vscode.Uri.joinPath(folder.uri, `${id}.${kind}.yaml`);
+    const uri = vscode.Uri.joinPath(folder.uri, newDocumentFileName(kind, id));
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     document = await vscode.workspace.openTextDocument(uri);
   } else {
@@ -92,7 +94,7 @@ function targetDocument(resource: unknown): vscode.Uri | undefined {
 function openPreview(ctx: CommandContext, resource: unknown, toSide: boolean): void {
   const uri = targetDocument(resource) ?? ctx.preview.shown;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a role, ladder, vision, strategy or charter document to preview it.');
+    void vscode.window.showInformationMessage(`Open a ${kindNames('or')} document to preview it.`);
     return;
   }
   ctx.preview.open(uri, toSide);
@@ -111,7 +113,7 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
   }
   const uri = targetDocument(documentArgument) ?? ctx.preview.shown;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a role, ladder, vision, strategy or charter document to export it.');
+    void vscode.window.showInformationMessage(`Open a ${kindNames('or')} document to export it.`);
     return undefined;
   }
   let target = toUri(targetArgument);
@@ -165,7 +167,7 @@ async function showRuleDocs(ctx: CommandContext, ruleArgument: unknown): Promise
     if (ruleId === undefined) return;
   }
   // Only a plain rule id names a page: nothing can reach outside docs/rules.
-  const page = isKebabId(ruleId) ? path.join(rulesFolder, `${ruleId}.md`) : undefined;
+  const page = isId(ruleId) ? path.join(rulesFolder, `${ruleId}.md`) : undefined;
   if (!page || !fs.existsSync(page)) {
     void vscode.window.showErrorMessage(`Product Charters has no rule "${ruleId}".`);
     return;

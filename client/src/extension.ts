@@ -26,11 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     ...registerCommands({ extension: context, output, preview, client: () => session?.client, restartServer }),
-    // Extra globs change which files are watched: the simplest correct answer is a fresh server.
+    // Extra globs change which files are charter documents; the server re-indexes and re-watches on its own.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.files`)) {
         for (const document of vscode.workspace.textDocuments) void adoptExtraGlob(document);
-        void restartServer();
       }
     }),
     vscode.workspace.onDidOpenTextDocument((document) => void adoptExtraGlob(document)),

@@ -1,19 +1,18 @@
 // The live preview: one webview panel showing the charter document of the active editor.
 // The server renders the HTML fragment (`charters/preview`); the page shell comes from
-// render.ts, with a fresh nonce on every render so only our own script runs.
+// page.ts, with a fresh nonce on every render so only our own script runs.
 import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { withLastGood, type PreviewResult } from '../../server/src/service/preview/lastGood';
-import { escapeHtml, renderPage } from '../../server/src/service/preview/render';
+import { renderPage } from '../../server/src/service/preview/page';
+import { escapeHtml } from '../../server/src/service/preview/escape';
+import { withLastGood } from '../../server/src/service/preview/lastGood';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
-export const PREVIEW_REQUEST = 'charters/preview';
 const VIEW_TYPE = 'charters.preview';
 const DEBOUNCE_MS = 150;
-
-export type { PreviewResult };
 
 /**
  * Ask the server for a document's preview fragment; undefined when it has none. With
@@ -21,7 +20,8 @@ export type { PreviewResult };
  */
 export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
   if (!client || !client.isRunning()) return undefined;
-  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) });
+  const params: PreviewParams = { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) };
+  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, params);
   return result ?? undefined;
 }
 

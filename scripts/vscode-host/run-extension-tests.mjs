@@ -163,7 +163,7 @@ async function main() {
   }
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run bash scripts/vscode-host/setup.sh`);
   if (!fs.existsSync(opts.tests)) {
-    throw new Error(`${opts.tests} missing: compile first with npx tsc -p tsconfig.vscode.json`);
+    throw new Error(`${opts.tests} missing: compile first with npx tsc -p tsconfig.vscode.json && node scripts/emit-css.mjs`);
   }
 
   fs.mkdirSync(outDir, { recursive: true });

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { getCompletions } from '../../server/src/service/completion';
+import { KINDS } from '../../server/src/service/kinds';
 import { Taxonomy } from '../../server/src/service/taxonomy';
 import { MemoryIndex } from '../../server/src/service/workspace';
 
@@ -97,7 +98,7 @@ const CASES: Case[] = [
   { name: 'right after the colon a space is added', doc: 'kind: role\nlevel:|', applied: { cpo: 'kind: role\nlevel: cpo' } },
   { name: 'status values', doc: 'kind: role\nstatus: |', first: ['draft', 'review', 'approved', 'retired'] },
   { name: 'track values', doc: 'kind: role\ntrack: |', first: ['ic', 'management', 'cross-functional'] },
-  { name: 'kind values', doc: 'kind: |', first: ['role', 'ladder', 'vision', 'strategy', 'charter'] },
+  { name: 'kind values', doc: 'kind: |', first: [...KINDS] },
   { name: 'skill ids, minus those present', doc: 'kind: role\nskills:\n  - data-analysis\n  - |', includes: ['strategic-thinking'], excludes: ['data-analysis'], details: { 'strategic-thinking': 'Strategic thinking' } },
   { name: 'skill ids for `skill:`', doc: 'kind: role\nskills:\n  - skill: |', includes: ['data-analysis'] },
   { name: 'skill level 1 to 5', doc: 'kind: role\nskills:\n  - skill: data-analysis\n    level: |', first: ['1', '2', '3', '4', '5'] },
@@ -164,7 +165,7 @@ describe('completion', () => {
     assert.match(documentation, /group\.role\.yaml/);
   });
 
-  for (const kind of ['role', 'ladder', 'vision', 'strategy', 'charter']) {
+  for (const kind of KINDS) {
     test(`the new ${kind} skeleton is a document with no missing or empty section`, () => {
       const uri = `file:///ws/new.${kind}.yaml`;
       const text = complete('|', uri).apply(`New ${kind} document`);

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { CONFIG_FILE, type LintSettings } from '../../server/src/service/config';
+import { isDocumentFileName } from '../../server/src/service/kinds';
 import type { ChartersDiagnostic } from '../../server/src/service/types';
 import { REPO_ROOT } from './repoRoot';
 
@@ -18,8 +19,6 @@ export interface Workspace {
   files: string[];
 }
 
-const DOCUMENT = /\.(role|ladder|vision|strategy|charter)\.ya?ml$/;
-
 export function listDocuments(dir: string, ignore: (relative: string) => boolean = () => false): string[] {
   const found: string[] = [];
   const walk = (current: string) => {
@@ -28,7 +27,7 @@ export function listDocuments(dir: string, ignore: (relative: string) => boolean
       const relative = path.relative(dir, full).split(path.sep).join('/');
       if (ignore(relative)) continue;
       if (entry.isDirectory()) walk(full);
-      else if (DOCUMENT.test(entry.name)) found.push(full);
+      else if (isDocumentFileName(entry.name)) found.push(full);
     }
   };
   walk(dir);

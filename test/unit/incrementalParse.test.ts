@@ -41,7 +41,16 @@ function role(lines: number, seed: number): string {
   return out.join('\n');
 }
 
-const LARGE = [role(1000, 1), role(1000, 2).replace(/\n/g, '\r\n'), role(400, 3)];
+/** Disable comments of each form, a quoted look-alike and one inside a block scalar. */
+function withDirectives(text: string): string {
+  return text
+    .replace('# skills follow', '# skills follow\n# charters-disable unknown-skill, duplicate-entry -- tools')
+    .replace('authority:', '# charters-enable\nauthority:  # charters-disable-next-line invalid-value')
+    .replace('      line two', '      line two\n      # charters-disable-file')
+    .replace('title: Generated PM', '# charters-disable-file unknown-field, not-a-rule\ntitle: "Generated # charters-disable-file"');
+}
+
+const LARGE = [role(1000, 1), role(1000, 2).replace(/\n/g, '\r\n'), role(400, 3), withDirectives(role(600, 4)), withDirectives(role(500, 5)).replace(/\n/g, '\r\n')];
 
 /** Every node: class, range, value, in order: what consumers can see of the tree (comments aside). */
 function tree(parsed: ParsedDocument): unknown {
@@ -98,7 +107,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     type: fc.constant('line' as const),
     line: fc.nat(),
-    text: fc.constantFrom('extra: 1', 'goals: []', 'kind: role', 'id: other', '# a comment', '', '  indented: 1', '  - item', '- top', '---', '...', '%YAML 1.2', 'a: &x 1', 'b: *x', 'c: !!str 3', '"quoted": 1', '? k', 'true: 1', 'null: x', 'block: |', 'x', '\ttab: 1', '{a: 1}', '__proto__: 1', 'constructor: 2', 'summary: "open', 'notes: |+'),
+    text: fc.constantFrom('extra: 1', 'goals: []', 'kind: role', 'id: other', '# a comment', '', '  indented: 1', '  - item', '- top', '---', '...', '%YAML 1.2', 'a: &x 1', 'b: *x', 'c: !!str 3', '"quoted": 1', '? k', 'true: 1', 'null: x', 'block: |', 'x', '\ttab: 1', '{a: 1}', '__proto__: 1', 'constructor: 2', 'summary: "open', 'notes: |+',
+      '# charters-disable-next-line unknown-skill', '  # charters-disable-next-line nope, invalid-value -- why', '# charters-disable-file', '# charters-disable unknown-field', '# charters-enable',
+      'x: 1  # charters-disable-next-line', 'q: "# charters-disable-file"', '  # charters-disable-file unknown-skill.'),
   }),
   fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
   fc.record({ type: fc.constant('join' as const), line: fc.nat() }),

@@ -18,9 +18,15 @@ export class LspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
+  /** The server's log messages (window/logMessage), oldest first. */
+  readonly logs: string[] = [];
+  private readonly logWaiters: { pattern: RegExp; resolve: () => void }[] = [];
+  /** Capabilities the server registered and has not unregistered, by registration id. */
+  readonly registrations = new Map<string, { method: string; registerOptions?: unknown }>();
   private versions = new Map<string, number>();
 
-  constructor() {
+  /** `settings`: what the client answers for every `workspace/configuration` item. */
+  constructor(private readonly settings: unknown = null) {
     this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -33,8 +39,24 @@ export class LspClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      for (const { id, method, registerOptions } of params.registrations) this.registrations.set(id, { method, registerOptions });
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      for (const { id } of params.unregisterations) this.registrations.delete(id);
+      return null;
+    });
+    this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      this.logs.push(message);
+      for (const waiter of [...this.logWaiters]) {
+        if (waiter.pattern.test(message)) {
+          this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      }
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
@@ -86,6 +108,15 @@ export class LspClient {
         this.waiters.splice(index, 1);
         reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d: Diagnostic) => d.message))}`));
       }, timeoutMs);
+    });
+  }
+
+  /** Resolves once the server has logged a message matching `pattern` (at once if it has). */
+  logged(pattern: RegExp, timeoutMs = 10000): Promise<void> {
+    if (this.logs.some((message) => pattern.test(message))) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server did not log ${pattern} within ${timeoutMs} ms; logged: ${JSON.stringify(this.logs)}`)), timeoutMs);
+      this.logWaiters.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
 

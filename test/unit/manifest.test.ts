@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KINDS } from '../../server/src/service/kinds';
 import { RULES } from '../../server/src/service/rules';
 import { REPO_ROOT, service } from './harness';
 import { MemoryIndex } from '../../server/src/service/workspace';
@@ -28,7 +29,7 @@ test('every rule can be set from the editor settings, with its default', () => {
 
 test('the charters language covers the five kinds, and activation is lazy', () => {
   const language = manifest.contributes.languages.find((entry: { id: string }) => entry.id === 'charters');
-  for (const kind of ['role', 'ladder', 'vision', 'strategy', 'charter']) {
+  for (const kind of KINDS) {
     assert.ok(language.filenamePatterns.some((pattern: string) => pattern.includes(`.${kind}.`)), kind);
   }
   assert.ok(!manifest.activationEvents.includes('*'));
@@ -37,7 +38,7 @@ test('the charters language covers the five kinds, and activation is lazy', () =
 
 test('whole-document snippets expand to documents that pass the schema', () => {
   const documents = Object.entries(snippets).filter(([, snippet]) => snippet.body[0].startsWith('kind:'));
-  assert.equal(documents.length, 5);
+  assert.equal(documents.length, KINDS.length);
   for (const [name, snippet] of documents) {
     const textDocument = TextDocument.create(`file:///w/${name}.yaml`, 'yaml', 1, `${expand(snippet.body)}\n`);
     const findings = service

@@ -6,10 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildPreviewModel, type PreviewModel, type RoleCard } from '../../server/src/service/preview/model';
+import { buildPreviewModel, renderBody, type PreviewModel } from '../../server/src/service/preview';
+import type { RoleCard } from '../../server/src/service/preview/cards';
+import { renderPage } from '../../server/src/service/preview/page';
+import { escapeHtml } from '../../server/src/service/preview/shared';
 import { exportFileName, siblingExportLinks } from '../../server/src/service/preview/exportLinks';
 import { withLastGood } from '../../server/src/service/preview/lastGood';
-import { escapeHtml, renderBody, renderPage } from '../../server/src/service/preview/render';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { REPO_ROOT, service } from './harness';
 

@@ -26,7 +26,15 @@ const { index, settings } = workspace;
 const URI = 'file:///property/doc.role.yaml';
 
 const KEYS = ['kind', 'id', 'title', 'level', 'track', 'summary', 'reportsTo', 'inherits', 'responsibilities', 'skills', 'authority', 'goals', 'tracks', 'roles', 'statement', 'vision', 'horizon', 'objectives', 'keyResults', 'target', 'metric', 'mission', 'scope', 'team', 'successMetrics', 'status', 'updated', 'sumary', 'titel', '__proto__', 'constructor'];
-const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog'];
+/** Disable comments, good and bad, and text that only looks like one. */
+const DIRECTIVES = [
+  '# charters-disable-next-line', '# charters-disable-next-line unknown-skill', '# charters-disable-next-line unknown-skill.',
+  '# charters-disable-next-line invalid-value, nope -- a reason', '# charters-disable-next-line missing-section unknown-field',
+  '# charters-disable-file', '# charters-disable-file unknown-responsibility', '# charters-disable-file disable-directive',
+  '# charters-disable unknown-responsibility, duplicate-entry', '# charters-disable -- all', '# charters-enable', '# charters-enable unknown-responsibility',
+  'notes: "# charters-disable-file"', 'notes: |\n  # charters-disable-next-line',
+];
+const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog', '"   "', 'TODO: x', 'TBD', '<role title>', 'zero'];
 
 type Mutation =
   | { type: 'delete'; at: number; length: number }
@@ -34,6 +42,8 @@ type Mutation =
   | { type: 'indent'; line: number; delta: number }
   | { type: 'swap'; a: number; b: number }
   | { type: 'insert'; line: number; indent: number; key: string; value: string }
+  | { type: 'directive'; line: number; indent: number; text: string }
+  | { type: 'trailing'; line: number; text: string }
   | { type: 'truncate'; at: number }
   | { type: 'crlf' };
 
@@ -43,6 +53,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ type: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ type: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ type: fc.constant('insert' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4, 6), key: fc.constantFrom(...KEYS), value: fc.constantFrom(...VALUES) }),
+  fc.record({ type: fc.constant('directive' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4), text: fc.constantFrom(...DIRECTIVES) }),
+  fc.record({ type: fc.constant('trailing' as const), line: fc.nat(), text: fc.constantFrom(...DIRECTIVES.filter((text) => text.startsWith('#'))) }),
   fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ type: fc.constant('crlf' as const) }),
 );
@@ -71,6 +83,15 @@ function mutate(text: string, change: Mutation): string {
     }
     case 'insert': {
       lines.splice(change.line % (lines.length + 1), 0, `${' '.repeat(change.indent)}${change.key}: ${change.value}`);
+      return lines.join('\n');
+    }
+    case 'directive': {
+      lines.splice(change.line % (lines.length + 1), 0, `${' '.repeat(change.indent)}${change.text}`);
+      return lines.join('\n');
+    }
+    case 'trailing': {
+      const line = change.line % lines.length;
+      lines[line] = `${lines[line].replace(/\r$/, '')}  ${change.text}${lines[line].endsWith('\r') ? '\r' : ''}`;
       return lines.join('\n');
     }
     case 'truncate':

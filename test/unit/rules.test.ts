@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { matchDocumentFileName } from '../../server/src/service/kinds';
 import { RULES } from '../../server/src/service/rules';
 import { applyEdits } from '../../server/src/service/edits';
 import type { DiagnosticData } from '../../server/src/service/types';
@@ -35,7 +36,7 @@ for (const ruleId of ruleFolders) {
     for (const fixed of fs.readdirSync(dir).filter((name) => name.endsWith('.fixed.yaml'))) {
       // `fix.fixed.yaml` is what `fix.role.yaml` (or whichever kind) becomes
       const stem = fixed.replace(/\.fixed\.yaml$/, '');
-      const original = workspace.files.find((file) => path.basename(file).replace(/\.[a-z]+\.ya?ml$/, '') === stem)!;
+      const original = workspace.files.find((file) => matchDocumentFileName(file)?.stem === stem)!;
       test(`${fixed}: --fix turns ${path.basename(original)} into it`, () => {
         const result = service.fixAll(uriOf(original), fs.readFileSync(original, 'utf8'), workspace.index, workspace.settings);
         const expected = fs.readFileSync(path.join(dir, fixed), 'utf8');

@@ -15,6 +15,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
 import { fileToOpen } from '../../client/src/preview';
+import { KINDS } from '../../server/src/service/kinds';
 
 const EXTENSION_ID = 'product-charters.product-charters';
 /** The server's cold start (spawn, index the workspace) can take a few seconds on a slow machine. */
@@ -228,7 +229,7 @@ suite('Product Charters in VS Code', () => {
       const fromServer = (item: vscode.CompletionItem) => item.kind === vscode.CompletionItemKind.Property && /document$/.test(item.detail ?? '');
       const top = await completionsWhen(uri, new vscode.Position(0, 0), 'kind entries at the top', (items) => items.some((item) => labelOf(item) === 'kind: role' && fromServer(item)));
       const kinds = top.filter(fromServer).map(labelOf).filter((label) => label.startsWith('kind: '));
-      for (const kind of ['role', 'ladder', 'vision', 'strategy', 'charter']) assert.ok(kinds.includes(`kind: ${kind}`), `kind: ${kind} missing from ${kinds.join(', ')}`);
+      for (const kind of KINDS) assert.ok(kinds.includes(`kind: ${kind}`), `kind: ${kind} missing from ${kinds.join(', ')}`);
 
       // level: the six levels of the taxonomy, with their titles
       await type(editor, 'kind: role\nid: typed-role\nlevel: ');

@@ -3,7 +3,7 @@
  * @vscode/test-electron. For machines that can download VS Code; CI and the build
  * machines use scripts/vscode-host/run-extension-tests.mjs (code-server) instead.
  *
- *   npx tsc -p tsconfig.vscode.json && node out/test/vscode/runElectron.js
+ *   npx tsc -p tsconfig.vscode.json && node scripts/emit-css.mjs && node out/test/vscode/runElectron.js
  */
 /// <reference types="node" />
 import * as fs from 'fs';

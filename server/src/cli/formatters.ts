@@ -1,6 +1,4 @@
-import { RULES } from '../service/rules';
-import { ruleDocsUrl, severityName } from '../service/lint';
-import type { ChartersDiagnostic } from '../service/types';
+import { ruleDocsUrl, RULES, severityName, type ChartersDiagnostic } from '../service';
 import pkg from '../../../package.json';
 
 export interface FileResult {

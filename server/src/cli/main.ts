@@ -2,30 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import { DOCUMENT_GLOBS, MemoryIndex } from '../service/workspace';
+import { createLanguageService, DOCUMENT_GLOBS, kindNames, type LanguageService } from '../service';
 import picomatch from 'picomatch';
-import type { LintSettings } from '../service/config';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
 import { lintInParallel, workerCount } from './parallelLint';
-import {
-  UsageError,
-  findWorkspaceRoot,
-  isIgnored,
-  isYamlFile,
-  indexWorkspace,
-  loadWorkspace,
-  readText,
-  uriOf,
-  workspaceDocuments,
-  writeAtomically,
-  type LoadedWorkspace,
-} from './workspaceFiles';
+import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
+import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
 import pkg from '../../../package.json';
 
-const HELP = `charters ${pkg.version}: checks product role, ladder, vision, strategy and charter documents.
+const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
   charters lint [PATH...] [--format stylish|json|sarif] [--fix]
@@ -79,10 +66,17 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
   const inputs = positionals.length ? positionals : ['.'];
-  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service) : undefined;
+  const workspaces = new Workspaces(service);
+  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces) : undefined;
   if (parallel) return report(parallel, format, io);
   const results: FileResult[] = [];
-  const workspaces = new Map<string, { workspace: LoadedWorkspace; settings: LintSettings; index: MemoryIndex }>();
+  // each workspace is indexed whole, once, however many of the paths given lie in it
+  const indexed = new Map<Workspace, string[]>();
+  const documentsOf = (workspace: Workspace) => {
+    let files = indexed.get(workspace);
+    if (!files) indexed.set(workspace, (files = workspaces.indexAll(assertUsable(workspace))));
+    return files;
+  };
   for (const input of inputs) {
     const absolute = path.resolve(io.cwd, input);
     let stat: fs.Stats;
@@ -91,20 +85,17 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     } catch {
       throw new UsageError(`No such file or folder: ${input}`);
     }
-    const root = findWorkspaceRoot(stat.isDirectory() ? absolute : path.dirname(absolute));
-    let entry = workspaces.get(root);
-    if (!entry) {
-      const workspace = loadWorkspace(root, service);
-      entry = { workspace, settings: service.settings(workspace.config), index: indexWorkspace(workspace, service) };
-      workspaces.set(root, entry);
-    }
-    const files = stat.isDirectory()
-      ? workspaceDocuments(entry.workspace).filter((file) => isInside(absolute, file))
-      : [absolute];
-    for (const file of files) {
-      if (!stat.isDirectory() && !isCharterFile(file, entry, service)) continue;
-      const shown = stat.isDirectory() ? path.join(input, path.relative(absolute, file)) : input;
-      results.push(lintFile(file, shown, entry, service, values.fix as boolean));
+    if (stat.isDirectory()) {
+      // the folder's own workspace and those nested in it, reported in path order
+      const found = workspaces
+        .discover(absolute, absolute)
+        .flatMap((workspace) => documentsOf(workspace).filter((file) => isInside(absolute, file)).map((file) => ({ file, workspace })))
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      for (const { file, workspace } of found) results.push(lintFile(file, path.join(input, path.relative(absolute, file)), workspace, service, values.fix as boolean));
+    } else {
+      const workspace = workspaces.of(absolute, path.dirname(absolute));
+      documentsOf(workspace);
+      if (isCharterFile(absolute, workspace, service)) results.push(lintFile(absolute, input, workspace, service, values.fix as boolean));
     }
   }
   return report(results, format, io);
@@ -116,70 +107,52 @@ function report(results: FileResult[], format: string, io: Io): number {
   return summary(results).errors > 0 ? 1 : 0;
 }
 
-/** A large folder is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
-function lintFolderInParallel(absolute: string, input: string, service: LanguageService): FileResult[] | undefined {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(absolute);
-  } catch {
-    return undefined; // the usual path reports it
-  }
-  if (!stat.isDirectory()) return undefined;
-  const workspace = loadWorkspace(findWorkspaceRoot(absolute), service);
-  const documents = workspaceDocuments(workspace);
+/** A large folder of one workspace is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
+function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces): FileResult[] | undefined {
+  if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
+  const found = workspaces.discover(absolute, absolute);
+  if (found.length !== 1) return undefined;
+  const workspace = assertUsable(found[0]);
+  const documents = workspaces.listDocuments(workspace);
   const count = workerCount(documents.length);
   if (count < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(workspace.root, documents, shown, count);
+  return lintInParallel(workspace, documents, shown, count);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */
-function isCharterFile(file: string, entry: { workspace: LoadedWorkspace; index: MemoryIndex }, service: LanguageService): boolean {
-  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
-  if (isIgnored(entry.workspace, file)) return false;
-  if (entry.index.get(uriOf(file))) return true;
+function isCharterFile(file: string, workspace: Workspace, service: LanguageService): boolean {
+  if (workspace.ignores(file)) return false;
+  if (workspace.index.get(uriOf(file))) return true;
   if (!isYamlFile(file)) throw new UsageError(`${file} is not a YAML file (charter documents end in .yaml or .yml).`);
   const parsed = service.parse(TextDocument.create(uriOf(file), 'yaml', 0, readText(file)));
   return parsed.kind !== undefined || picomatch(DOCUMENT_GLOBS)(path.basename(file));
 }
 
-function lintFile(
-  file: string,
-  shown: string,
-  entry: { settings: LintSettings; index: MemoryIndex },
-  service: LanguageService,
-  fix: boolean,
-): FileResult {
+function lintFile(file: string, shown: string, workspace: Workspace, service: LanguageService, fix: boolean): FileResult {
   const uri = uriOf(file);
   let text = readText(file);
   if (fix) {
-    const fixed = service.fixAll(uri, text, entry.index, entry.settings);
+    const fixed = service.fixAll(uri, text, workspace.index, workspace.settings);
     if (fixed.applied > 0 && fixed.text !== text) {
       const check = service.parse(TextDocument.create(uri, 'yaml', 0, fixed.text));
       if (check.yaml.errors.length === 0) {
         writeAtomically(file, fixed.text);
         text = fixed.text;
         const summary = service.summarize(uri, check);
-        if (summary) entry.index.set(summary);
+        if (summary) workspace.index.set(summary);
       }
     }
   }
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-  return { path: shown, diagnostics: service.validate(uri, parsed, entry.index, entry.settings) };
+  return { path: shown, diagnostics: service.validate(uri, parsed, workspace.index, workspace.settings) };
 }
 
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'markdown' } } });
-  const root = findWorkspaceRoot(io.cwd);
-  const workspace = loadWorkspace(root, service);
-  const taxonomy = service.settings(workspace.config).taxonomy;
+  const taxonomy = assertUsable(new Workspaces(service).ofFolder(io.cwd, io.cwd)).settings.taxonomy;
   if (values.format === 'json') io.stdout(`${JSON.stringify(taxonomy.toJSON(), null, 2)}\n`);
   else if (values.format === 'markdown') io.stdout(taxonomyMarkdown(taxonomy));
   else throw new UsageError(`--format must be json or markdown, not "${values.format}".`);
   return 0;
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -5,17 +5,18 @@
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../service/languageService';
-import { MemoryIndex, type DocumentSummary } from '../service/workspace';
+import { createLanguageService, MemoryIndex, type DocumentSummary } from '../service';
 import type { FileResult } from './formatters';
-import { UsageError, loadWorkspace, readText, uriOf } from './workspaceFiles';
+import { UsageError, readText } from './files';
+import type { WorkspaceLocation } from '../workspace/locate';
+import { loadWorkspace, uriOf, type Workspace } from '../workspace/workspaces';
 
 /** Below this many documents one thread is faster than starting workers. */
-export const PARALLEL_THRESHOLD = 400;
+const PARALLEL_THRESHOLD = 400;
 
 interface WorkerInput {
   chartersLintWorker: true;
-  root: string;
+  location: WorkspaceLocation;
   /** Every document of the workspace this worker indexes; `shown[i]` set when it is also linted. */
   files: string[];
   shown: (string | null)[];
@@ -35,10 +36,11 @@ export function workerCount(documents: number): number {
  * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) across `count` workers.
  * Returns the results in the order of `files`.
  */
-export function lintInParallel(root: string, files: string[], shown: (string | null)[], count: number): FileResult[] {
+export function lintInParallel(workspace: Workspace, files: string[], shown: (string | null)[], count: number): FileResult[] {
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
   const workers: { worker: Worker; port: MessagePort; positions: number[] }[] = [];
+  const location: WorkspaceLocation = { root: workspace.root, configPath: workspace.configPath };
   try {
     for (let w = 0; w < count; w++) {
       // contiguous shares keep each folder's files together
@@ -46,7 +48,7 @@ export function lintInParallel(root: string, files: string[], shown: (string | n
       const to = Math.floor((files.length * (w + 1)) / count);
       const positions = Array.from({ length: to - from }, (_, i) => from + i);
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { chartersLintWorker: true, root, files: files.slice(from, to), shown: shown.slice(from, to), port: port2, signal };
+      const input: WorkerInput = { chartersLintWorker: true, location, files: files.slice(from, to), shown: shown.slice(from, to), port: port2, signal };
       const worker = new Worker(__filename, { workerData: input, transferList: [port2] });
       workers.push({ worker, port: port1, positions });
     }
@@ -90,7 +92,7 @@ function runWorker(input: WorkerInput): void {
   const texts = new Map<number, string>();
   let settings: ReturnType<typeof service.settings>;
   try {
-    settings = service.settings(loadWorkspace(input.root, service).config);
+    settings = loadWorkspace(service, input.location).settings;
     const summaries: DocumentSummary[] = [];
     input.files.forEach((file, at) => {
       let text: string;

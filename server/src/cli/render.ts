@@ -3,12 +3,10 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
-import { buildPreviewModel } from '../service/preview/model';
-import { siblingExportLinks } from '../service/preview/exportLinks';
-import { renderBody, renderPage } from '../service/preview/render';
+import type { LanguageService } from '../service';
 import type { Io } from './main';
-import { UsageError, findWorkspaceRoot, indexWorkspace, loadWorkspace, readText, uriOf, writeAtomically } from './workspaceFiles';
+import { UsageError, assertUsable, readText, writeAtomically } from './files';
+import { Workspaces, uriOf } from '../workspace/workspaces';
 
 /**
  * `charters render <file> [-o out.html]`: the editor's preview as one self-contained HTML file
@@ -22,9 +20,10 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const file = path.resolve(io.cwd, input);
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
 
-  const workspace = loadWorkspace(findWorkspaceRoot(path.dirname(file)), service);
-  const taxonomy = service.settings(workspace.config).taxonomy;
-  const index = indexWorkspace(workspace, service);
+  const workspaces = new Workspaces(service);
+  const workspace = assertUsable(workspaces.of(file, path.dirname(file)));
+  workspaces.indexAll(workspace);
+  const { index, settings } = workspace;
   const uri = uriOf(file);
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, readText(file)));
   const summary = service.summarize(uri, parsed);
@@ -34,22 +33,17 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   if (output !== undefined && !fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`No such folder for the output: ${path.dirname(values.output!)}`);
   }
-  const model = buildPreviewModel(parsed, uri, index, taxonomy);
   // links go to the exports already beside the output file; printed to stdout, titles stay text
-  const siblings = output === undefined ? [] : fs.readdirSync(path.dirname(output));
-  const page = renderPage(renderBody(model, { interactive: false, linkTarget: siblingExportLinks(siblings) }), {
-    nonce: randomBytes(16).toString('base64'),
-    standalone: true,
-    title: model.title,
-  });
+  const siblingExports = output === undefined ? [] : fs.readdirSync(path.dirname(output));
+  const { html: page, problem } = service.previewPage(uri, parsed, index, settings, randomBytes(16).toString('base64'), { siblingExports });
 
   if (output === undefined) io.stdout(page);
   else {
     writeAtomically(output, page);
     io.stdout(`Wrote ${values.output}\n`);
   }
-  if (model.kind === 'problem') {
-    io.stderr(`charters: ${input}: ${model.message}\n`);
+  if (problem !== undefined) {
+    io.stderr(`charters: ${input}: ${problem}\n`);
     return 1;
   }
   return 0;

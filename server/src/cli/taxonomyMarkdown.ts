@@ -1,4 +1,4 @@
-import type { Taxonomy } from '../service/taxonomy';
+import type { Taxonomy } from '../service';
 
 /** The taxonomy as a Markdown page: levels, then each area's responsibilities, then skills. */
 export function taxonomyMarkdown(taxonomy: Taxonomy): string {

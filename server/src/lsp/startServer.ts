@@ -10,16 +10,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND } from '../service/codeActions';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import type { ParsedDocument } from '../service/parse';
-import * as navigation from '../service/navigation';
-import type { ChartersDiagnostic } from '../service/types';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, type PreviewParams } from '../protocol';
+import { createLanguageService, type ChartersDiagnostic, type LanguageService, type ParsedDocument } from '../service';
+import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
+import { readDocument } from '../workspace/workspaces';
 import pkg from '../../../package.json';
-
-export const PREVIEW_REQUEST = 'charters/preview';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
 export function startServer(connection: Connection): void {
@@ -30,14 +27,11 @@ export function startServer(connection: Connection): void {
   const validator = new Validator(connection, documents, cache, workspace, service);
   validator.readClosed = (uri) => {
     const file = toPath(uri);
-    try {
-      return file ? fs.readFileSync(file, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return file ? readDocument(file) : undefined;
   };
   let canPullConfiguration = false;
   let canWatchFolders = false;
+  let watching: FileWatching | undefined;
 
   /** Look the document up, get its parse, call the service; a failure never takes the server down. */
   function withDocument<T>(uri: string, fallback: T, run: (parsed: ParsedDocument) => T): T {
@@ -54,7 +48,7 @@ export function startServer(connection: Connection): void {
   const diagnosticsOf = (uri: string, parsed: ParsedDocument): ChartersDiagnostic[] => {
     const published = validator.published.get(uri);
     if (published && published.version === parsed.textDocument.version) return published.diagnostics;
-    return service.validate(uri, parsed, workspace.index, workspace.settingsFor(uri));
+    return service.validate(uri, parsed, workspace.indexOf(uri), workspace.settingsFor(uri));
   };
 
   // initialize is answered before anything is loaded or compiled; the folders are read on initialized
@@ -64,6 +58,8 @@ export function startServer(connection: Connection): void {
     initialFolders = folders.filter((folder): folder is string => folder !== undefined);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const watchedFiles = params.capabilities.workspace?.didChangeWatchedFiles;
+    if (watchedFiles?.dynamicRegistration) watching = new FileWatching(connection, watchedFiles.relativePatternSupport === true);
     return {
       serverInfo: { name: 'Product Charters', version: pkg.version },
       capabilities: {
@@ -90,6 +86,7 @@ export function startServer(connection: Connection): void {
         workspace.setFolders((folders ?? []).map((folder) => toPath(folder.uri)).filter((folder): folder is string => folder !== undefined));
         await workspace.indexAll();
         reindexOpen();
+        watching?.update(workspace.watchPatterns());
         validator.revalidateAllOpen();
       });
     }
@@ -100,12 +97,33 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const count = await workspace.indexAll();
     reindexOpen();
+    watching?.update(workspace.watchPatterns());
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
+    warnAboutConfigs();
+    validator.revalidateAllOpen();
+  });
+
+  // a workspace first met through a document opened outside the editor's folders
+  workspace.onIndexed = () => {
+    reindexOpen();
+    watching?.update(workspace.watchPatterns());
+    validator.revalidateAllOpen();
+  };
+
+  function warnAboutConfigs(): void {
     for (const { problems } of workspace.configProblems()) {
       void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
     }
+  }
+
+  /** Config files were added, changed or removed: every workspace is found and indexed again. */
+  async function reloadWorkspaces(): Promise<void> {
+    await workspace.rebuild();
+    reindexOpen();
+    watching?.update(workspace.watchPatterns());
+    warnAboutConfigs();
     validator.revalidateAllOpen();
-  });
+  }
 
   /** The editor's text wins over the disk: open documents go back into the index from their parse. */
   function reindexOpen(): void {
@@ -114,18 +132,20 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function pullSettings(): Promise<void> {
+  /** Returns whether the extra globs changed. */
+  async function pullSettings(): Promise<boolean> {
     try {
       const raw = (await connection.workspace.getConfiguration('charters')) as Partial<ClientSettings> | null;
-      workspace.setClientSettings({ rules: raw?.rules ?? {}, files: raw?.files ?? [] });
+      return workspace.setClientSettings({ rules: raw?.rules ?? {}, files: raw?.files ?? [] });
     } catch {
       // a client without settings: the workspace config alone applies
+      return false;
     }
   }
 
   connection.onDidChangeConfiguration(async () => {
-    await pullSettings();
-    validator.revalidateAllOpen();
+    if (await pullSettings()) await reloadWorkspaces();
+    else validator.revalidateAllOpen();
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -137,25 +157,25 @@ export function startServer(connection: Connection): void {
     validator.clear(document.uri);
     // the editor's unsaved text is gone: the index goes back to what is on disk
     const file = toPath(document.uri);
-    const before = workspace.index.get(document.uri);
+    const before = workspace.summaryOf(document.uri);
     let after;
     if (file && fs.existsSync(file)) after = workspace.indexFile(file);
-    else workspace.index.delete(document.uri);
+    else workspace.forget(document.uri);
     validator.revalidateDependents([before, after], document.uri);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    let configChanged = false;
     for (const change of changes) {
       if (workspace.isConfigFile(change.uri)) {
-        workspace.reloadConfig(change.uri);
-        validator.revalidateAllOpen();
+        configChanged = true;
         continue;
       }
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk
-      const before = workspace.index.get(change.uri);
+      const before = workspace.summaryOf(change.uri);
       let after;
       if (change.type === FileChangeType.Deleted) {
-        workspace.index.delete(change.uri);
+        workspace.forget(change.uri);
         validator.clear(change.uri);
       } else {
         const file = toPath(change.uri);
@@ -163,17 +183,18 @@ export function startServer(connection: Connection): void {
       }
       validator.revalidateDependents([before, after], change.uri);
     }
+    if (configChanged) void reloadWorkspaces();
   });
 
   connection.onCompletion((params) =>
     withDocument(params.textDocument.uri, null, (parsed) =>
-      service.complete(parsed, params.position, workspace.index, workspace.settingsFor(params.textDocument.uri)),
+      service.complete(parsed, params.position, workspace.indexOf(params.textDocument.uri), workspace.settingsFor(params.textDocument.uri)),
     ),
   );
 
   connection.onHover((params) =>
     withDocument(params.textDocument.uri, null, (parsed) =>
-      service.hover(parsed, params.position, workspace.index, workspace.settingsFor(params.textDocument.uri)),
+      service.hover(parsed, params.position, workspace.indexOf(params.textDocument.uri), workspace.settingsFor(params.textDocument.uri)),
     ),
   );
 
@@ -184,38 +205,34 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDefinition((params) =>
-    withDocument(params.textDocument.uri, [], () => navigation.getDefinition(workspace.index.get(params.textDocument.uri), params.position, workspace.index)),
+    withDocument(params.textDocument.uri, [], (parsed) => service.definition(parsed, params.position, workspace.indexOf(params.textDocument.uri))),
   );
 
   connection.onReferences((params) =>
-    withDocument(params.textDocument.uri, [], () =>
-      navigation.getReferences(workspace.index.get(params.textDocument.uri), params.position, workspace.index, params.context.includeDeclaration),
+    withDocument(params.textDocument.uri, [], (parsed) =>
+      service.references(parsed, params.position, workspace.indexOf(params.textDocument.uri), params.context.includeDeclaration),
     ),
   );
 
   connection.onPrepareRename((params) =>
-    withDocument(params.textDocument.uri, null, () => navigation.prepareRename(workspace.index.get(params.textDocument.uri), params.position) ?? null),
+    withDocument(params.textDocument.uri, null, (parsed) => service.prepareRename(parsed, params.position, workspace.indexOf(params.textDocument.uri)) ?? null),
   );
 
   connection.onRenameRequest((params) => {
-    const result = withDocument(params.textDocument.uri, null, () =>
-      navigation.rename(workspace.index.get(params.textDocument.uri), params.position, params.newName, workspace.index),
-    );
+    const result = withDocument(params.textDocument.uri, null, (parsed) => service.rename(parsed, params.position, params.newName, workspace.indexOf(params.textDocument.uri)));
     if (result && 'error' in result) return new ResponseError(1, result.error);
     return result;
   });
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (parsed) => navigation.getDocumentSymbols(parsed)));
+  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentSymbols(parsed)));
 
-  connection.onWorkspaceSymbol((params) => navigation.getWorkspaceSymbols(params.query, workspace.index));
+  connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query, workspace.allDocuments));
 
-  connection.onDocumentLinks((params) =>
-    withDocument(params.textDocument.uri, [], () => navigation.getDocumentLinks(workspace.index.get(params.textDocument.uri), workspace.index)),
-  );
+  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.indexOf(params.textDocument.uri))));
 
-  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string; siblingExports?: unknown }) =>
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
     withDocument(params?.uri, null, (parsed) =>
-      service.preview(params.uri, parsed, workspace.index, workspace.settingsFor(params.uri), { siblingExports: fileNames(params.siblingExports) }),
+      service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), { siblingExports: fileNames(params.siblingExports) }),
     ),
   );
 

@@ -1,10 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
-import type { ParsedDocument } from '../service/parse';
-import type { ChartersDiagnostic } from '../service/types';
-import type { DocumentSummary } from '../service/workspace';
+import type { ChartersDiagnostic, DocumentSummary, LanguageService, MemoryIndex, ParsedDocument } from '../service';
 import type { WorkspaceState } from './workspaceState';
 
 /**
@@ -64,7 +61,7 @@ export class Validator {
     const started = performance.now();
     const burst = started - (this.lastChange.get(uri) ?? -Infinity) < this.cost(uri);
     this.lastChange.set(uri, started);
-    const before = this.workspace.index.get(uri);
+    const before = this.workspace.summaryOf(uri);
     const after = this.workspace.indexParsed(uri, this.cache.get(textDocument));
     this.costs.set(uri, { parse: performance.now() - started, validate: this.costs.get(uri)?.validate ?? 0 });
     this.schedule(uri, burst);
@@ -125,20 +122,25 @@ export class Validator {
     // follow chains a few steps: a reporting cycle through three roles is found from any of them
     for (let depth = 0; depth < 5 && frontier.length; depth++) {
       const next: DocumentSummary[] = [];
-      // one pass over the index per kind and step, not one per document of the frontier
-      const idsByKind = new Map<DocumentSummary['kind'], string[]>();
+      // one pass over each workspace's index per kind and step, not one per document of the frontier
+      const idsByIndex = new Map<MemoryIndex, Map<DocumentSummary['kind'], string[]>>();
       for (const summary of frontier) {
+        const index = this.workspace.indexOf(summary.uri);
+        const idsByKind = idsByIndex.get(index) ?? new Map<DocumentSummary['kind'], string[]>();
+        idsByIndex.set(index, idsByKind);
         const ids = idsByKind.get(summary.kind);
         if (ids) ids.push(summary.id!);
         else idsByKind.set(summary.kind, [summary.id!]);
       }
-      for (const [kind, ids] of idsByKind) {
-        for (const dependent of this.workspace.index.dependentsOf(kind, ids)) {
-          if (seen.has(dependent.uri)) continue;
-          seen.add(dependent.uri);
-          next.push(dependent);
-          if (this.documents.get(dependent.uri)) this.schedule(dependent.uri);
-          else this.closedQueue.add(dependent.uri);
+      for (const [index, idsByKind] of idsByIndex) {
+        for (const [kind, ids] of idsByKind) {
+          for (const dependent of index.dependentsOf(kind, ids)) {
+            if (seen.has(dependent.uri)) continue;
+            seen.add(dependent.uri);
+            next.push(dependent);
+            if (this.documents.get(dependent.uri)) this.schedule(dependent.uri);
+            else this.closedQueue.add(dependent.uri);
+          }
         }
       }
       frontier = next.filter((summary) => summary.kind === 'role');
@@ -185,7 +187,7 @@ export class Validator {
 
   private run(uri: string, parsed: ParsedDocument): ChartersDiagnostic[] {
     try {
-      return this.service.validate(uri, parsed, this.workspace.index, this.workspace.settingsFor(uri));
+      return this.service.validate(uri, parsed, this.workspace.indexOf(uri), this.workspace.settingsFor(uri));
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`);
       return [];

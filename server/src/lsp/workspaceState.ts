@@ -1,186 +1,225 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type LintSettings } from '../service/config';
-import type { LanguageService } from '../service/languageService';
-import type { RuleSetting } from '../service/types';
-import { ALWAYS_IGNORED, DOCUMENT_GLOBS, MemoryIndex, type DocumentSummary } from '../service/workspace';
+import {
+  CONFIG_FILE,
+  DEFAULT_CONFIG,
+  DOCUMENT_GLOBS,
+  fileName,
+  type DocumentSummary,
+  type LanguageService,
+  type LintSettings,
+  type MemoryIndex,
+  type ParsedDocument,
+  type RuleSetting,
+  type WorkspaceIndex,
+} from '../service';
+import { CombinedIndex, Workspace, Workspaces, isInside, toPath, uriOf } from '../workspace/workspaces';
 
+export { toPath };
 
-/** Settings the editor sends (`charters.*`): personal overrides on top of the workspace config. */
+/** Settings the editor sends (`charters.*`). */
 export interface ClientSettings {
+  /** Severities for documents that have no config file; a config file wins. */
   rules: Record<string, RuleSetting>;
+  /** Extra document globs, relative to the editor's workspace folder. */
   files: string[];
 }
 
-interface Root {
-  folder: string;
-  config: ChartersConfig;
-  configProblems: string[];
-  settings: LintSettings;
+/** A glob to watch: relative to `base` when given, else matched anywhere. */
+export interface WatchPattern {
+  base?: string;
+  glob: string;
 }
 
 /**
- * The server's view of the workspace: one index of every charter document in the workspace
- * folders (open or not), and the settings of each folder. Reads the disk; the service never does.
+ * The server's view of the disk: the workspaces of the editor's folders (and of any document
+ * opened outside them), each with its config and the index of its documents, open or not.
+ * Which workspace a document belongs to is the workspace module's answer, the same as the CLI's.
  */
 export class WorkspaceState {
-  readonly index = new MemoryIndex();
-  private roots: Root[] = [];
+  private workspaces: Workspaces;
+  private editorFolders: string[] = [];
   private clientSettings: ClientSettings = { rules: {}, files: [] };
+  private isExtra: (relative: string) => boolean = () => false;
+  private readonly isDocumentName = picomatch(DOCUMENT_GLOBS, { dot: true });
+  /** Each workspace's indexing from disk, started at most once. */
+  private indexing = new Map<Workspace, Promise<number>>();
+  /** For documents that are not files (untitled) when no folder is open: no config, no other documents. */
+  private loose: Workspace | undefined;
+  /** A workspace found only when a document of it was opened has been indexed. */
+  onIndexed?: (workspace: Workspace) => void;
+  readonly allDocuments: WorkspaceIndex = new CombinedIndex(() => this.workspaces.all().map((workspace) => workspace.index));
 
   constructor(
     private readonly service: LanguageService,
     private readonly log: (message: string) => void,
-  ) {}
+  ) {
+    this.workspaces = new Workspaces(service);
+  }
 
   setFolders(folders: string[]): void {
-    this.roots = folders.map((folder) => this.loadRoot(folder));
+    this.editorFolders = folders.map((folder) => path.resolve(folder));
   }
 
-  setClientSettings(settings: ClientSettings): void {
+  /** Returns whether the extra globs changed (then the workspaces must be indexed again). */
+  setClientSettings(settings: ClientSettings): boolean {
+    const globsChanged = JSON.stringify(settings.files) !== JSON.stringify(this.clientSettings.files);
     this.clientSettings = settings;
-    this.roots = this.roots.map((root) => this.loadRoot(root.folder));
+    this.isExtra = settings.files.length ? picomatch(settings.files, { dot: true }) : () => false;
+    return globsChanged;
   }
 
-  get folders(): string[] {
-    return this.roots.map((root) => root.folder);
+  /**
+   * Forget every workspace and index the editor's folders again: config files were added,
+   * removed or changed, or the extra globs did. Returns how many documents were indexed.
+   */
+  async rebuild(): Promise<number> {
+    this.workspaces = new Workspaces(this.service);
+    this.indexing = new Map();
+    return this.indexAll();
   }
 
-  /** Index every charter document of every folder from disk. Returns how many were indexed. */
+  /** Index every document of every workspace in the editor's folders. Returns how many were indexed. */
   async indexAll(): Promise<number> {
     let count = 0;
-    for (const root of this.roots) {
-      const files = await fg(this.globs(root), {
-        cwd: root.folder,
-        ignore: [...ALWAYS_IGNORED, ...root.config.ignore],
-        absolute: true,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-      });
-      // in slices, so requests and edits are answered while a large workspace is indexed
-      let slice = performance.now();
-      for (const file of files) {
-        if (this.indexFile(file)) count++;
-        if (performance.now() - slice > 20) {
-          await new Promise((resolve) => setImmediate(resolve));
-          slice = performance.now();
-        }
+    const counted = new Set<Workspace>(); // editor folders can nest
+    for (const folder of this.editorFolders) {
+      for (const workspace of await this.workspaces.discoverAsync(folder, folder)) {
+        if (counted.has(workspace)) continue;
+        counted.add(workspace);
+        this.reportProblems(workspace);
+        count += await this.startIndexing(workspace);
+      }
+      for (const file of await this.extraFiles(folder)) if (this.indexFile(file)) count++;
+    }
+    return count;
+  }
+
+  /** The workspace of a document; one first met here is indexed in the background. */
+  workspaceOf(uri: string): Workspace {
+    const file = toPath(uri);
+    if (!file) {
+      if (this.editorFolders.length) return this.workspaces.ofFolder(this.editorFolders[0], this.editorFolders[0]);
+      return (this.loose ??= new Workspace('', DEFAULT_CONFIG, this.service.settings()));
+    }
+    const fallback = this.editorFolderOf(file) ?? path.dirname(file);
+    const known = this.workspaces.isLoaded(file, fallback);
+    const workspace = this.workspaces.of(file, fallback);
+    if (!known) {
+      this.reportProblems(workspace);
+      void this.startIndexing(workspace).then(() => this.onIndexed?.(workspace));
+    }
+    return workspace;
+  }
+
+  /** The index cross-document rules and navigation read for this document. */
+  indexOf(uri: string): MemoryIndex {
+    return this.workspaceOf(uri).index;
+  }
+
+  summaryOf(uri: string): DocumentSummary | undefined {
+    return this.indexOf(uri).get(uri);
+  }
+
+  forget(uri: string): void {
+    this.indexOf(uri).delete(uri);
+  }
+
+  /** Re-read one file from disk into its workspace's index; its summary (undefined when it is not a charter document). */
+  indexFile(file: string): DocumentSummary | undefined {
+    return this.workspaces.indexFile(this.workspaceOf(uriOf(file)), file);
+  }
+
+  indexParsed(uri: string, parsed: ParsedDocument): DocumentSummary | undefined {
+    return this.workspaces.indexParsed(this.workspaceOf(uri), uri, parsed);
+  }
+
+  /** A document's config, or for a document without one the defaults and the editor's `charters.rules`. */
+  settingsFor(uri: string): LintSettings {
+    const workspace = this.workspaceOf(uri);
+    if (workspace.configPath) return workspace.settings;
+    return { taxonomy: workspace.settings.taxonomy, rules: { ...workspace.settings.rules, ...this.clientSettings.rules } };
+  }
+
+  /** Every config that has problems, each problem located. */
+  configProblems(): { configPath: string; problems: string[] }[] {
+    return this.workspaces
+      .all()
+      .filter((workspace) => workspace.problems.length)
+      .map((workspace) => ({ configPath: workspace.configPath!, problems: problemLines(workspace) }));
+  }
+
+  isConfigFile(uri: string): boolean {
+    const file = toPath(uri);
+    return file !== undefined && path.basename(file) === CONFIG_FILE;
+  }
+
+  /** Whether a document is one of ours: its workspace's globs (or the editor's) match it, and it is not ignored. */
+  isCharterFile(uri: string): boolean {
+    const file = toPath(uri);
+    if (!file) return this.isDocumentName(fileName(uri));
+    const workspace = this.workspaceOf(uri);
+    if (workspace.includes(file)) return true;
+    const folder = this.editorFolderOf(file);
+    return folder !== undefined && this.isExtra(relativeTo(folder, file)) && !workspace.ignores(file);
+  }
+
+  /** What the server asks the editor to watch: every document glob of every workspace, and the config files. */
+  watchPatterns(): WatchPattern[] {
+    const patterns: WatchPattern[] = [...DOCUMENT_GLOBS, `**/${CONFIG_FILE}`].map((glob) => ({ glob }));
+    for (const workspace of this.workspaces.all()) {
+      for (const glob of workspace.config.files) patterns.push({ base: workspace.root, glob });
+    }
+    for (const base of this.editorFolders) for (const glob of this.clientSettings.files) patterns.push({ base, glob });
+    return patterns;
+  }
+
+  private startIndexing(workspace: Workspace): Promise<number> {
+    let pending = this.indexing.get(workspace);
+    if (!pending) {
+      pending = this.read(workspace);
+      this.indexing.set(workspace, pending);
+    }
+    return pending;
+  }
+
+  /** In slices, so requests and edits are answered while a large workspace is indexed. */
+  private async read(workspace: Workspace): Promise<number> {
+    const files = await this.workspaces.listDocumentsAsync(workspace);
+    let count = 0;
+    let slice = performance.now();
+    for (const file of files) {
+      if (this.workspaces.indexFile(workspace, file)) count++;
+      if (performance.now() - slice > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
       }
     }
     return count;
   }
 
-  /** Re-read one file from disk into the index; returns its summary (undefined when it is not a charter document). */
-  indexFile(file: string): DocumentSummary | undefined {
-    const uri = pathToFileURL(file).toString();
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      this.log(`Cannot read ${file}: ${(error as Error).message}`);
-      this.index.delete(uri);
-      return undefined;
-    }
-    return this.indexText(uri, text);
+  /** Files the editor's `charters.files` globs add in one of its folders. */
+  private async extraFiles(folder: string): Promise<string[]> {
+    if (!this.clientSettings.files.length) return [];
+    const files = await fg(this.clientSettings.files, { cwd: folder, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    return files.map((file) => path.normalize(file)).filter((file) => this.isCharterFile(uriOf(file)) && !this.workspaceOf(uriOf(file)).includes(file));
   }
 
-  indexText(uri: string, text: string): DocumentSummary | undefined {
-    const parsed = this.service.parse(TextDocument.create(uri, 'yaml', 0, text));
-    return this.indexParsed(uri, parsed);
+  private editorFolderOf(file: string): string | undefined {
+    return this.editorFolders.filter((folder) => isInside(folder, file)).sort((a, b) => b.length - a.length)[0];
   }
 
-  indexParsed(uri: string, parsed: ReturnType<LanguageService['parse']>): DocumentSummary | undefined {
-    const summary = this.service.summarize(uri, parsed);
-    if (summary) this.index.set(summary);
-    else this.index.delete(uri);
-    return summary;
-  }
-
-  /** The lint settings for a document: its folder's config, then the editor's rule overrides. */
-  settingsFor(uri: string): LintSettings {
-    const root = this.rootOf(uri);
-    const base = root?.settings ?? this.service.settings();
-    return { taxonomy: base.taxonomy, rules: { ...base.rules, ...this.clientSettings.rules } };
-  }
-
-  configProblems(): { folder: string; problems: string[] }[] {
-    return this.roots.filter((root) => root.configProblems.length).map((root) => ({ folder: root.folder, problems: root.configProblems }));
-  }
-
-  isConfigFile(uri: string): boolean {
-    const file = toPath(uri);
-    return file !== undefined && path.basename(file) === CONFIG_FILE && this.roots.some((root) => path.dirname(file) === root.folder);
-  }
-
-  reloadConfig(uri: string): void {
-    const file = toPath(uri);
-    this.roots = this.roots.map((root) => (file && path.dirname(file) === root.folder ? this.loadRoot(root.folder) : root));
-  }
-
-  /** Whether a file is one of ours: inside a folder, matching the globs, not ignored. */
-  isCharterFile(uri: string): boolean {
-    const file = toPath(uri);
-    const root = this.rootOf(uri);
-    if (!file || !root) return /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(uri);
-    const relative = path.relative(root.folder, file).split(path.sep).join('/');
-    const { include, ignore } = this.matchersOf(root);
-    return include(relative) && !ignore(relative);
-  }
-
-  /** Compiled once per root (a root is replaced whenever its config or the client's globs change). */
-  private readonly matchers = new WeakMap<Root, { include: (file: string) => boolean; ignore: (file: string) => boolean }>();
-
-  private matchersOf(root: Root): { include: (file: string) => boolean; ignore: (file: string) => boolean } {
-    let matchers = this.matchers.get(root);
-    if (!matchers) {
-      matchers = {
-        include: picomatch(this.globs(root), { dot: true }),
-        ignore: picomatch([...ALWAYS_IGNORED, ...root.config.ignore], { dot: true }),
-      };
-      this.matchers.set(root, matchers);
-    }
-    return matchers;
-  }
-
-  private globs(root: Root): string[] {
-    return [...DOCUMENT_GLOBS, ...root.config.files, ...this.clientSettings.files];
-  }
-
-  private rootOf(uri: string): Root | undefined {
-    const file = toPath(uri);
-    if (!file) return this.roots[0];
-    return this.roots
-      .filter((root) => file === root.folder || file.startsWith(root.folder + path.sep))
-      .sort((a, b) => b.folder.length - a.folder.length)[0];
-  }
-
-  private loadRoot(folder: string): Root {
-    const configPath = path.join(folder, CONFIG_FILE);
-    let config = DEFAULT_CONFIG;
-    let configProblems: string[] = [];
-    if (fs.existsSync(configPath)) {
-      try {
-        const result = this.service.parseConfig(fs.readFileSync(configPath, 'utf8'));
-        configProblems = result.problems.map((problem) => `${configPath}:${problem.range.start.line + 1}: ${problem.message}`);
-        if (result.config) config = result.config;
-      } catch (error) {
-        configProblems = [`${configPath}: ${(error as Error).message}`];
-      }
-    }
-    configProblems.forEach((problem) => this.log(problem));
-    return { folder, config, configProblems, settings: this.service.settings(config) };
+  private reportProblems(workspace: Workspace): void {
+    if (workspace.problems.length) problemLines(workspace).forEach((line) => this.log(line));
   }
 }
 
-export function toPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
+function problemLines(workspace: Workspace): string[] {
+  return workspace.problems.map((problem) => `${workspace.configPath}:${problem.range.start.line + 1}: ${problem.message}`);
+}
+
+function relativeTo(folder: string, file: string): string {
+  return path.relative(folder, file).split(path.sep).join('/');
 }

@@ -119,7 +119,7 @@ export function topRange(parsed: { yaml: Document.Parsed; textDocument: TextDocu
   return firstContentLine(textDocument);
 }
 
-export function pairRange(textDocument: TextDocument, pair: Pair): Range {
+function pairRange(textDocument: TextDocument, pair: Pair): Range {
   const key = isNode(pair.key) ? pair.key : undefined;
   const value = isNode(pair.value) ? pair.value : undefined;
   const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;

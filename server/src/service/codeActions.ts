@@ -1,13 +1,11 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from '../protocol';
 import { applyEdits } from './edits';
-import { addAllMissingSections, fixAllEdits } from './fixes';
-import { parse, type ParsedDocument } from './parse';
+import { addAllMissingSections, safeFixes } from './fixes';
+import { readDirectives, type DirectiveForm, type ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, TextEdit } from './types';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.charters`;
-export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
 
 /**
  * Code actions for a range: each finding's own fixes, "add all missing sections", silencing
@@ -24,7 +22,7 @@ export function getCodeActions(
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
-    const edits = safeFixAllEdits(parsed, diagnostics);
+    const edits = safeFixes(parsed, diagnostics).flat();
     if (edits.length) actions.push({ title: 'Fix all auto-fixable Product Charters problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
@@ -50,18 +48,24 @@ export function getCodeActions(
   const rules = [...new Set(touched.map((diagnostic) => diagnostic.code))];
   for (const rule of rules) {
     const first = touched.find((diagnostic) => diagnostic.code === rule)!;
-    actions.push({
-      title: `Silence ${rule} on this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [first],
-      edit: { changes: { [uri]: [disableNextLine(parsed.textDocument, first.range.start.line, rule)] } },
-    });
-    actions.push({
-      title: `Silence ${rule} in this file`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
-      edit: { changes: { [uri]: [disableFile(parsed.textDocument, rule)] } },
-    });
+    const nextLine = disableNextLine(parsed, first.range.start.line, rule);
+    if (nextLine) {
+      actions.push({
+        title: `Silence ${rule} on this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [first],
+        edit: { changes: { [uri]: [nextLine] } },
+      });
+    }
+    const file = disableFile(parsed.textDocument, rule);
+    if (file) {
+      actions.push({
+        title: `Silence ${rule} in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: touched.filter((diagnostic) => diagnostic.code === rule),
+        edit: { changes: { [uri]: [file] } },
+      });
+    }
     actions.push({
       title: `Learn more about ${rule}`,
       kind: CodeActionKind.QuickFix,
@@ -72,36 +76,48 @@ export function getCodeActions(
   return actions;
 }
 
-/** Preferred fixes that, applied together, still leave valid YAML; clashing ones wait for the next save. */
-function safeFixAllEdits(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): TextEdit[] {
+/**
+ * The rule added to the disable comment for `line` that is already there (a second comment line
+ * would leave the first one pointing at it), or a comment line above `line`; none where that line
+ * starts inside a multi-line scalar.
+ */
+function disableNextLine(parsed: ParsedDocument, line: number, rule: string): TextEdit | undefined {
   const textDocument = parsed.textDocument;
-  const errorsBefore = parsed.yaml.errors.length;
-  const keepsYaml = (edits: TextEdit[]) =>
-    parse(TextDocument.create(textDocument.uri, 'yaml', textDocument.version, applyEdits(textDocument, edits))).yaml.errors.length <= errorsBefore;
-  const groups = fixAllEdits(textDocument, diagnostics);
-  // usually they all fit together: one parse, not one per fix (thousands of fixes made this hang)
-  if (groups.length === 0 || keepsYaml(groups.flat())) return groups.flat();
-  const chosen: TextEdit[] = [];
-  // otherwise one by one, each tried with those chosen before it; a bounded number per request
-  for (const group of groups.slice(0, MAX_FIX_ALL_TRIALS)) {
-    if (keepsYaml([...chosen, ...group])) chosen.push(...group);
+  const above = parsed.directives.comments.find((comment) => comment.form === 'disable-next-line' && comment.line === line - 1 && comment.tokens.length > 0);
+  if (above) {
+    const [first, second] = above.tokens;
+    const spaced = second && !textDocument.getText({ start: { line: above.line, character: first.end }, end: { line: above.line, character: second.start } }).includes(',');
+    const at = { line: above.line, character: above.tokens[above.tokens.length - 1].end };
+    return { range: { start: at, end: at }, newText: `${spaced ? ' ' : ', '}${rule}` };
   }
-  return chosen;
-}
-
-/** Fixes tried one by one per fix-all request when they clash together; the rest wait for the next. */
-const MAX_FIX_ALL_TRIALS = 50;
-
-function disableNextLine(textDocument: TextDocument, line: number, rule: string): TextEdit {
   const text = textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# charters-disable-next-line ${rule}${eol}` };
+  const indent = /^\ufeff?([ \t]*)/.exec(text)?.[1] ?? '';
+  const at = { line, character: afterByteOrderMark(textDocument, line) };
+  const edit = { range: { start: at, end: at }, newText: `${indent}# charters-disable-next-line ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-next-line', rule) ? edit : undefined;
 }
 
-function disableFile(textDocument: TextDocument, rule: string): TextEdit {
-  const eol = textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# charters-disable-file ${rule}${eol}` };
+function disableFile(textDocument: TextDocument, rule: string): TextEdit | undefined {
+  const at = { line: 0, character: afterByteOrderMark(textDocument, 0) };
+  const edit = { range: { start: at, end: at }, newText: `# charters-disable-file ${rule}${eolOf(textDocument)}` };
+  return readsAsDirective(textDocument, edit, 'disable-file', rule) ? edit : undefined;
+}
+
+function eolOf(textDocument: TextDocument): string {
+  return textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A byte-order mark stays the first character of the text. */
+function afterByteOrderMark(textDocument: TextDocument, line: number): number {
+  return line === 0 && textDocument.getText().charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** Whether the inserted line is read back as that disable comment: a real YAML comment, not text of a scalar. */
+function readsAsDirective(textDocument: TextDocument, edit: TextEdit, form: DirectiveForm, rule: string): boolean {
+  const after = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, applyEdits(textDocument, [edit]));
+  return readDirectives(after).comments.some(
+    (comment) => comment.line === edit.range.start.line && comment.form === form && comment.tokens.length === 1 && comment.tokens[0].text === rule,
+  );
 }
 
 function intersects(a: Range, b: Range): boolean {

@@ -310,7 +310,7 @@ function unquote(text: string, open = false): string {
 }
 
 /** The line without its comment (a `#` at the start or after a blank, outside quotes). */
-export function stripComment(line: string): string {
+function stripComment(line: string): string {
   let quote = '';
   for (let index = 0; index < line.length; index++) {
     const char = line[index];

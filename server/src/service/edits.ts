@@ -10,7 +10,7 @@ import type { Fix, TextEdit } from './types';
  */
 
 /** Replace a scalar's text, keeping the quotes it was written with. */
-export function replaceScalar(parsed: ParsedDocument, node: Scalar, value: string): TextEdit | undefined {
+function replaceScalar(parsed: ParsedDocument, node: Scalar, value: string): TextEdit | undefined {
   if (!node.range) return undefined;
   const [start] = node.range;
   const text = parsed.textDocument.getText();

@@ -1,6 +1,6 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { insertFields, applyEdits } from './edits';
-import type { ParsedDocument } from './parse';
+import { parse, type ParsedDocument } from './parse';
 import type { Schemas } from './schemas';
 import type { ChartersDiagnostic, DiagnosticData, Fix, TextEdit } from './types';
 
@@ -39,10 +39,10 @@ export function addAllMissingSections(parsed: ParsedDocument, diagnostics: Chart
 }
 
 /**
- * Every preferred fix that does not overlap an earlier one, each as its group of edits: what
- * `--fix` and `source.fixAll` apply in one pass.
+ * Every preferred fix that does not overlap an earlier one, each as its group of edits: the
+ * candidates of one fix-all pass.
  */
-export function fixAllEdits(textDocument: TextDocument, diagnostics: ChartersDiagnostic[]): TextEdit[][] {
+function preferredFixes(textDocument: TextDocument, diagnostics: ChartersDiagnostic[]): TextEdit[][] {
   const chosen: { start: number; end: number; edits: TextEdit[] }[] = [];
   for (const diagnostic of diagnostics) {
     const fix = (diagnostic.data as DiagnosticData | undefined)?.fixes?.find((candidate) => candidate.isPreferred);
@@ -57,4 +57,45 @@ export function fixAllEdits(textDocument: TextDocument, diagnostics: ChartersDia
   return chosen.map((item) => item.edits);
 }
 
-export { applyEdits };
+/**
+ * One fix-all pass, what `source.fixAll` offers: the preferred fixes that, applied together, still
+ * leave valid YAML, each as its group of edits over `parsed`. Clashing ones wait for the next pass.
+ */
+export function safeFixes(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[]): TextEdit[][] {
+  const textDocument = parsed.textDocument;
+  const errorsBefore = parsed.yaml.errors.length;
+  const keepsYaml = (edits: TextEdit[]) =>
+    parse(TextDocument.create(textDocument.uri, 'yaml', textDocument.version, applyEdits(textDocument, edits))).yaml.errors.length <= errorsBefore;
+  const groups = preferredFixes(textDocument, diagnostics);
+  // usually they all fit together: one parse, not one per fix (thousands of fixes made this hang)
+  if (groups.length === 0 || keepsYaml(groups.flat())) return groups;
+  // fixes that are right alone can clash together (a rename and an insert of the same key): each
+  // is tried with those chosen before it, a bounded number per pass (each try parses the whole text)
+  const chosen: TextEdit[][] = [];
+  for (const group of groups.slice(0, MAX_TRIALS)) {
+    if (keepsYaml([...chosen.flat(), ...group])) chosen.push(group);
+  }
+  return chosen;
+}
+
+/** Fixes tried one by one per pass when they clash together; the rest wait for the next pass. */
+const MAX_TRIALS = 50;
+
+/**
+ * `--fix`: safe passes over the text, each re-checked with `check`, until none is left (at most
+ * `passes` rounds). Returns the new text and how many fixes went in.
+ */
+export function fixAll(uri: string, text: string, check: (parsed: ParsedDocument) => ChartersDiagnostic[], passes: number): { text: string; applied: number } {
+  let current = text;
+  let applied = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const parsed = parse(TextDocument.create(uri, 'yaml', pass, current));
+    const groups = safeFixes(parsed, check(parsed));
+    if (groups.length === 0) break;
+    const next = applyEdits(parsed.textDocument, groups.flat());
+    if (next === current) break;
+    current = next;
+    applied += groups.length;
+  }
+  return { text: current, applied };
+}

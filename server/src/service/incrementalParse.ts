@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
 /**
- * Re-parse only the top-level blocks an edit touched (issue 6). The text is split before every
+ * Re-parse only the top-level blocks an edit touched. The text is split before every
  * column-0 `key:` line into blocks of one top-level pair each; every block is parsed alone (or
  * taken from the previous version when its text is identical), and the pairs are assembled into
  * one Document that every consumer reads as it reads `parse(textDocument)`: the same node ranges
@@ -16,13 +16,15 @@ import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT
  * here rather than starting the later key): nothing downstream reads yaml comments.
  *
  * Parsed documents are immutable: a cached block's nodes are shared with a later version only
- * where its offset is unchanged; a block that moved is cloned, and the clone shifted.
+ * where its offset is unchanged; a block that moved is cloned, and the clone shifted. What the
+ * next version may reuse travels with each parsed version (`ParsedDocument.incremental`): there is
+ * no cache here, and whoever keeps the previous version keeps its blocks.
  */
 export function parseIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number } = {}): ParsedDocument {
   const text = textDocument.getText();
   const blocks = splittable(text, options.minLines ?? MIN_LINES);
   if (!blocks || refusal(text)) return parse(textDocument);
-  const cache = previous ? caches.get(previous) : undefined;
+  const cache = previous?.incremental?.blocks;
   const entries: Block[] = [];
   for (const { start, end, key } of blocks) {
     const source = text.slice(start, end);
@@ -32,25 +34,32 @@ export function parseIncrementally(previous: ParsedDocument | undefined, textDoc
     if (!entry) {
       // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
       // the blocks that did parse are kept for the next version
-      return remember(parse(textDocument), entries);
+      const full = parse(textDocument);
+      return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource(entries) } } : full;
     }
     entries.push(entry);
   }
-  const parsed = assemble(textDocument, text, entries);
-  if (!parsed) return parse(textDocument);
-  assembled.add(parsed);
-  return remember(parsed, entries);
+  return assemble(textDocument, text, entries) ?? parse(textDocument);
 }
-
-const assembled = new WeakSet<ParsedDocument>();
 
 /** For tests and measurements: whether `parsed` was assembled from blocks (not a full parse). */
 export function isAssembled(parsed: ParsedDocument): boolean {
-  return assembled.has(parsed);
+  return parsed.incremental?.assembled === true;
 }
 
 /** Under this many lines the full parse is cheap enough, and splitting is not worth it. */
-export const MIN_LINES = 200;
+const MIN_LINES = 200;
+
+/** What a parsed version leaves for the next one: the blocks it was parsed from, by their text. */
+export interface IncrementalState {
+  /** Whether the version was assembled from these blocks; false when it fell back to the full parse. */
+  readonly assembled: boolean;
+  readonly blocks: ReadonlyMap<string, Block>;
+}
+
+function bySource(entries: Block[]): ReadonlyMap<string, Block> {
+  return new Map(entries.map((entry) => [entry.source, entry]));
+}
 
 interface Block {
   readonly source: string;
@@ -63,14 +72,6 @@ interface Block {
   readonly map: YAMLMap;
   /** toJS of the pair's value. */
   readonly value: unknown;
-}
-
-/** Per parsed version: the blocks it was assembled from, by text, for the next version to reuse. */
-const caches = new WeakMap<ParsedDocument, Map<string, Block>>();
-
-function remember(parsed: ParsedDocument, entries: Block[]): ParsedDocument {
-  if (entries.length) caches.set(parsed, new Map(entries.map((entry) => [entry.source, entry])));
-  return parsed;
 }
 
 /** A top-level key this module splits at: a plain, identifier-like key at column 0. */
@@ -247,6 +248,14 @@ function assemble(textDocument: TextDocument, text: string, entries: Block[]): P
   for (const entry of entries) {
     Object.defineProperty(value, entry.key, { value: entry.value, writable: true, enumerable: true, configurable: true });
   }
-  const directives = readDirectives(text);
-  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases: false, directives };
+  const directives = readDirectives(textDocument);
+  return {
+    textDocument,
+    yaml,
+    value,
+    kind: readKind(yaml),
+    tooManyAliases: false,
+    directives,
+    incremental: { assembled: true, blocks: bySource(entries) },
+  };
 }

@@ -1,15 +1,26 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { PreviewResult } from '../protocol';
 import { getCodeActions } from './codeActions';
 import { getCompletions } from './completion';
 import { getHover } from './hover';
-import { buildPreviewModel } from './preview/model';
-import { renderBody } from './preview/render';
+import * as navigation from './navigation';
+import { buildPreviewModel, renderBody, type RenderOptions } from './preview';
 import { siblingExportLinks } from './preview/exportLinks';
-import type { PreviewResult } from './preview/lastGood';
-import { applyEdits } from './edits';
+import { renderPage } from './preview/page';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
-import { addAllMissingSections, fixAllEdits } from './fixes';
+import { addAllMissingSections, fixAll } from './fixes';
 import { lint } from './lint';
 import { parse, type ParsedDocument } from './parse';
 import { parseIncrementally } from './incrementalParse';
@@ -36,12 +47,28 @@ export interface LanguageService {
   complete(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): CompletionList;
   hover(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, settings: LintSettings): Hover | null;
   codeActions(parsed: ParsedDocument, diagnostics: ChartersDiagnostic[], range: Range, only?: string[]): CodeAction[];
+  // navigation: a document's ids and references are read from its summary in `index`
+  definition(parsed: ParsedDocument, position: Position, index: WorkspaceIndex): Location[];
+  references(parsed: ParsedDocument, position: Position, index: WorkspaceIndex, includeDeclaration: boolean): Location[];
+  prepareRename(parsed: ParsedDocument, position: Position, index: WorkspaceIndex): { range: Range; placeholder: string } | undefined;
+  /** The edit that renames an id and every reference to it, or why it cannot. */
+  rename(parsed: ParsedDocument, position: Position, newName: string, index: WorkspaceIndex): WorkspaceEdit | { error: string };
+  documentSymbols(parsed: ParsedDocument): DocumentSymbol[];
+  workspaceSymbols(query: string, index: WorkspaceIndex): SymbolInformation[];
+  documentLinks(parsed: ParsedDocument, index: WorkspaceIndex): DocumentLink[];
   /**
-   * The preview of a document as an HTML fragment (see preview/render.ts for the page around it):
-   * for the webview by default; with `siblingExports` (the file names beside an export), for a
-   * standalone page whose links go to those exports only (preview/exportLinks.ts).
+   * The preview of a document as an HTML fragment, for the editor's webview to put in its page
+   * (preview/page.ts); with `siblingExports` (the file names beside an export), for a standalone
+   * page whose links go to those exports only (preview/exportLinks.ts). While the YAML cannot be
+   * read, the result names the first syntax error.
    */
   preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: PreviewOptions): PreviewResult;
+  /**
+   * The preview as one self-contained HTML page (no script, nothing remote, styles allowed by
+   * `nonce`); `problem` says why the document could not be previewed, when it could not. Other
+   * documents are linked only to their exports among `siblingExports`, else named as text.
+   */
+  previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string, options?: PreviewOptions): { html: string; problem?: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
@@ -61,51 +88,38 @@ export function createLanguageService(): LanguageService {
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
     validate: (uri, parsed, index, settings) => lint({ uri, parsed, index, settings, schemas }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),
-    fixAll(uri, text, index, settings, passes = 10) {
-      let current = text;
-      let applied = 0;
-      for (let pass = 0; pass < passes; pass++) {
-        const textDocument = TextDocument.create(uri, 'yaml', pass, current);
-        const parsed = parse(textDocument);
-        const errorsBefore = parsed.yaml.errors.length;
-        const groups = fixAllEdits(textDocument, lint({ uri, parsed, index, settings, schemas }));
-        if (groups.length === 0) break;
-        const breaks = (candidate: string) => parse(TextDocument.create(uri, 'yaml', pass, candidate)).yaml.errors.length > errorsBefore;
-        let next = applyEdits(textDocument, groups.flat());
-        let count = groups.length;
-        if (breaks(next)) {
-          // fixes that are right alone can clash together (a rename and an insert of the same key): take them one by one
-          next = current;
-          count = 0;
-          for (const group of groups.slice(0, 50)) { // bounded: each try is a parse of the whole text
-            const candidate = applyEdits(TextDocument.create(uri, 'yaml', pass, next), group);
-            if (breaks(candidate)) continue;
-            next = candidate;
-            count++;
-            break; // re-lint before the next one: ranges moved
-          }
-        }
-        if (count === 0 || next === current) break;
-        current = next;
-        applied += count;
-      }
-      return { text: current, applied };
-    },
+    fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
     complete: (parsed, position, index, settings) =>
       parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy }),
     hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy })),
     codeActions: (parsed, diagnostics, range, only) => getCodeActions(parsed, diagnostics, range, only, schemas),
+    definition: (parsed, position, index) => navigation.getDefinition(index.get(parsed.textDocument.uri), position, index),
+    references: (parsed, position, index, includeDeclaration) =>
+      navigation.getReferences(index.get(parsed.textDocument.uri), position, index, includeDeclaration),
+    prepareRename: (parsed, position, index) => navigation.prepareRename(index.get(parsed.textDocument.uri), position),
+    rename: (parsed, position, newName, index) => navigation.rename(index.get(parsed.textDocument.uri), position, newName, index),
+    documentSymbols: (parsed) => navigation.getDocumentSymbols(parsed),
+    workspaceSymbols: (query, index) => navigation.getWorkspaceSymbols(query, index),
+    documentLinks: (parsed, index) => navigation.getDocumentLinks(index.get(parsed.textDocument.uri), index),
     preview(uri, parsed, index, settings, options = {}) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
-      const standalone = options.siblingExports !== undefined;
-      const linkTarget = standalone ? siblingExportLinks(options.siblingExports!) : undefined;
-      const body = renderBody(model, { interactive: !standalone, linkTarget });
+      const body = renderBody(model, renderOptions(options));
       return model.kind === 'problem' && model.syntaxError ? { title: model.title, body, syntaxError: model.syntaxError } : { title: model.title, body };
+    },
+    previewPage(uri, parsed, index, settings, nonce, options = {}) {
+      const model = buildPreviewModel(parsed, uri, index, settings.taxonomy);
+      const body = renderBody(model, renderOptions({ siblingExports: options.siblingExports ?? [] }));
+      const html = renderPage(body, { nonce, standalone: true, title: model.title });
+      return model.kind === 'problem' ? { html, problem: model.message } : { html };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,
   };
 }
 
-export type { ChartersDiagnostic, DocumentSummary, LintSettings, ParsedDocument, WorkspaceIndex };
+/** The webview's preview by default; for an export, a standalone body linking the exports beside it. */
+function renderOptions(options: PreviewOptions): RenderOptions {
+  if (options.siblingExports === undefined) return { interactive: true };
+  return { interactive: false, linkTarget: siblingExportLinks(options.siblingExports) };
+}

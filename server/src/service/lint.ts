@@ -2,14 +2,14 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { pathFromPointer } from './ast';
 import type { LintSettings } from './config';
 import { isSilenced, type ParsedDocument } from './parse';
-import { DOCUMENT_RULES, KIND_RULES, type Rule } from './rules';
-import type { Report, RuleContext, SchemaError } from './rules/rule';
+import { DOCUMENT_RULES, KIND_RULES, LAST_RULES, RULES, type Rule } from './rules';
+import type { Finding, Report, RuleContext, SchemaError } from './rules/rule';
 import { isRecord, type Schemas } from './schemas';
 import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
 import pkg from '../../../package.json';
 
-export const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
+const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
@@ -30,14 +30,21 @@ export interface LintInput {
   schemas: Schemas;
 }
 
-/** Run every rule on one parsed document and return LSP diagnostics, silenced and sorted. */
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+/**
+ * Run every rule on one parsed document and return LSP diagnostics, silenced and sorted. The
+ * rules of LAST_RULES (disable-directive) run after the others and see their findings as they
+ * were before disable comments applied; their own reports are not silenced here (the rule does it).
+ */
 export function lint(input: LintInput): ChartersDiagnostic[] {
   const { parsed, settings, schemas } = input;
   const diagnostics: ChartersDiagnostic[] = [];
+  const findings: Finding[] = [];
   const schemaErrors = parsed.kind && isRecord(parsed.value) ? validate(parsed, schemas) : [];
-  const run = (rule: Rule) => {
+  const run = (rule: Rule, last = false) => {
     const setting: RuleSetting | Severity = settings.rules[rule.id] ?? rule.defaultSeverity;
-    if (setting === 'off' || isSilenced(parsed.directives, rule.id, -1)) return;
+    if (setting === 'off') return;
     const context: RuleContext = {
       parsed,
       kind: parsed.kind,
@@ -46,8 +53,12 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       schemaErrors,
       index: input.index,
       uri: input.uri,
+      ...(last ? { findings, ruleIds: RULE_IDS } : {}),
       report: (report) => {
-        if (isSilenced(parsed.directives, rule.id, report.range.start.line)) return;
+        if (!last) {
+          findings.push({ rule: rule.id, line: report.range.start.line });
+          if (isSilenced(parsed.directives, rule.id, report.range.start.line)) return;
+        }
         diagnostics.push(toDiagnostic(rule, setting, report));
       },
     };
@@ -66,8 +77,9 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
     }
   };
   // a document refused for its size or depth (docs/limits.md) gets yaml-syntax's one finding only
-  DOCUMENT_RULES.filter((rule) => !parsed.refused || rule.id === 'yaml-syntax').forEach(run);
-  if (parsed.kind) KIND_RULES.forEach(run);
+  DOCUMENT_RULES.filter((rule) => !parsed.refused || rule.id === 'yaml-syntax').forEach((rule) => run(rule));
+  if (parsed.kind) KIND_RULES.forEach((rule) => run(rule));
+  if (!parsed.refused) LAST_RULES.forEach((rule) => run(rule, true));
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

@@ -10,6 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { nodeRange } from './ast';
+import { kindDefinition } from './kinds';
 import type { ParsedDocument } from './parse';
 import { KIND_TITLES, isId, type Kind } from './types';
 import type { DocumentSummary, WorkspaceIndex } from './workspace';
@@ -21,7 +22,7 @@ export interface Target {
   range: Range;
 }
 
-export function targetAt(summary: DocumentSummary | undefined, position: Position): Target | undefined {
+function targetAt(summary: DocumentSummary | undefined, position: Position): Target | undefined {
   if (!summary) return undefined;
   const reference = summary.references.find((ref) => contains(ref.range, position));
   if (reference) return { kind: reference.kind, id: reference.id, range: reference.range };
@@ -79,19 +80,11 @@ export function getWorkspaceSymbols(query: string, index: WorkspaceIndex): Symbo
     const name = doc.title ?? doc.id ?? '';
     if (wanted && !fuzzy(`${name} ${doc.id ?? ''}`.toLowerCase(), wanted)) continue;
     const range = doc.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    symbols.push({ name, kind: SYMBOL_KINDS[doc.kind], containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(), location: { uri: doc.uri, range } });
+    symbols.push({ name, kind: SymbolKind[kindDefinition(doc.kind).symbolKind], containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(), location: { uri: doc.uri, range } });
     if (symbols.length >= 500) break;
   }
   return symbols;
 }
-
-const SYMBOL_KINDS: Record<Kind, SymbolKind> = {
-  role: SymbolKind.Class,
-  ladder: SymbolKind.Array,
-  vision: SymbolKind.Event,
-  strategy: SymbolKind.Namespace,
-  charter: SymbolKind.Module,
-};
 
 /** Letters of the query appear in order in the text: "gpm" finds "Group Product Manager". */
 function fuzzy(text: string, query: string): boolean {

@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IncrementalState } from './incrementalParse';
 import { isKind, type Kind } from './types';
 
 /**
@@ -20,14 +21,56 @@ export interface ParsedDocument {
    */
   readonly refused?: string;
   readonly directives: Directives;
+  /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
+  readonly incremental?: IncrementalState;
 }
 
+/**
+ * The disable comments of a document (docs/configuration.md), read from the YAML's own comment
+ * tokens: a `#` inside a quoted string or a block scalar is text, never a directive.
+ */
 export interface Directives {
-  /** line (0-based) -> rule ids silenced on that line; an empty set silences every rule. */
-  readonly nextLine: ReadonlyMap<number, ReadonlySet<string>>;
-  /** Rule ids silenced for the whole file; contains '*' when every rule is. */
-  readonly file: ReadonlySet<string>;
+  /** Every `charters-disable…` / `charters-enable` comment, in the order of the text. */
+  readonly comments: readonly DirectiveComment[];
+  /** What the comments silence: one entry per rule token (or `*`) of each disable comment. */
+  readonly silences: readonly Silence[];
 }
+
+export type DirectiveForm = 'disable-next-line' | 'disable-file' | 'disable' | 'enable';
+
+export interface DirectiveComment {
+  readonly form: DirectiveForm;
+  readonly line: number;
+  /** Characters of the comment on its line, from its `#` to its end (a `\r` not included). */
+  readonly start: number;
+  readonly end: number;
+  /** Whether code comes before the comment on its line. */
+  readonly trailing: boolean;
+  /** The words between the form and `--` (or the end), each with its characters on the line. */
+  readonly tokens: readonly DirectiveToken[];
+}
+
+export interface DirectiveToken {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Findings of `rule` on lines `from` to `to` (inclusive) are silenced by `comments[comment]`.
+ * `rule` is a token as written, matched against finding codes exactly (a token that is not a rule
+ * id silences nothing), or null for a comment without tokens: every rule but disable-directive,
+ * whose findings only a comment naming it silences. `closedBy` is the enable comment that ended a range.
+ */
+export interface Silence {
+  readonly rule: string | null;
+  readonly from: number;
+  readonly to: number;
+  readonly comment: number;
+  readonly closedBy?: number;
+}
+
+export const NO_DIRECTIVES: Directives = { comments: [], silences: [] };
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" document stays cheap). */
 export const MAX_ALIAS_COUNT = 100;
@@ -62,7 +105,7 @@ export function parse(textDocument: TextDocument): ParsedDocument {
     // alias bombs and broken anchors: yaml-syntax reports them
     tooManyAliases = true;
   }
-  const directives = refused ? { nextLine: new Map(), file: new Set<string>() } : readDirectives(text);
+  const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
   return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, ...(refused ? { refused } : {}) };
 }
 
@@ -85,7 +128,7 @@ const BLOCK_SCALAR = /(^|[\s:])[|>][-+0-9]*[ \t]*(#.*)?\r?$/;
  * (parsing a very deep document is what costs): block levels from indentation and compact
  * `- - ` / `? ` indicators, flow levels from brackets outside quotes and comments. Stops past `max`.
  */
-export function nestingDepth(text: string, max: number): number {
+function nestingDepth(text: string, max: number): number {
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];
@@ -144,32 +187,105 @@ export function readKind(yaml: Document.Parsed): Kind | undefined {
   return isScalar(node) && isKind(node.value) ? node.value : undefined;
 }
 
-const DIRECTIVE = /#\s*charters-disable-(next-line|file)\b([^\n]*)/;
+const DIRECTIVE = /^#[ \t]*charters-(disable-next-line|disable-file|disable|enable)(?=[ \t]|$)/;
+/** The `--` that starts a reason: a word of its own. */
+const REASON = /(?:^|[ \t])--(?:[ \t]|$)/;
 
-export function readDirectives(text: string): Directives {
-  const nextLine = new Map<number, Set<string>>();
-  const file = new Set<string>();
-  if (!text.includes('charters-disable')) return { nextLine, file };
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    const match = DIRECTIVE.exec(line);
-    if (!match) return;
-    const rules = match[2]
-      .split(/[\s,]+/)
-      .map((rule) => rule.trim())
-      .filter((rule) => /^[a-z][a-z-]*$/.test(rule));
-    if (match[1] === 'file') {
-      if (rules.length === 0) file.add('*');
-      rules.forEach((rule) => file.add(rule));
-    } else {
-      nextLine.set(index + 1, new Set(rules));
+/**
+ * The disable comments of the text, from the tokens of yaml's lexer (the one its parser reads),
+ * so a comment is exactly what the YAML says is a comment. The lexer yields every character of the
+ * text once, plus control tokens of its own (document start, scalar start, flow error end).
+ */
+export function readDirectives(textDocument: TextDocument): Directives {
+  const text = textDocument.getText();
+  if (!/charters-(?:disable|enable)/.test(text)) return NO_DIRECTIVES;
+  const comments: DirectiveComment[] = [];
+  let offset = 0;
+  let atScalar = false;
+  for (const token of new Lexer().lex(text)) {
+    if (atScalar) {
+      atScalar = false; // a scalar's source, whatever its first character
+    } else if (token === SCALAR) {
+      atScalar = true;
+      continue;
+    } else if (token === DOCUMENT || token === FLOW_END) {
+      continue;
+    } else if (token[0] === '#') {
+      // up to the line end as the editor counts lines (a lone \r too, which yaml reads as text)
+      const comment = readComment(textDocument, text, offset, token.split(/[\r\n]/, 1)[0]);
+      if (comment) comments.push(comment);
+    }
+    offset += token.length;
+  }
+  return { comments, silences: silences(comments, textDocument.lineCount - 1) };
+}
+
+const DOCUMENT = '\x02';
+const FLOW_END = '\x18';
+const SCALAR = '\x1f';
+
+function readComment(textDocument: TextDocument, text: string, offset: number, source: string): DirectiveComment | undefined {
+  const match = DIRECTIVE.exec(source);
+  // the offset is counted from the lexer's tokens: a comment must be found where it says
+  if (!match || !text.startsWith(source, offset)) return undefined;
+  const { line, character: start } = textDocument.positionAt(offset);
+  const lineStart = offset - start;
+  const trailing = text.slice(lineStart, offset).trim() !== '';
+  let body = source.slice(match[0].length);
+  const reason = REASON.exec(body);
+  if (reason) body = body.slice(0, reason.index);
+  const tokens: DirectiveToken[] = [];
+  for (const word of body.matchAll(/[^\s,]+/g)) {
+    const at = start + match[0].length + word.index!;
+    tokens.push({ text: word[0], start: at, end: at + word[0].length });
+  }
+  return { form: match[1] as DirectiveForm, line, start, end: start + source.length, trailing, tokens };
+}
+
+/** What each comment silences: next line, whole file, or from a disable comment to its enable comment. */
+function silences(comments: readonly DirectiveComment[], lastLine: number): Silence[] {
+  const out: Silence[] = [];
+  const open: { rule: string | null; from: number; comment: number }[] = [];
+  comments.forEach((comment, index) => {
+    const rules: (string | null)[] = comment.tokens.length ? [...new Set(comment.tokens.map((token) => token.text))] : [null];
+    switch (comment.form) {
+      case 'disable-next-line':
+        for (const rule of rules) out.push({ rule, from: comment.line + 1, to: comment.line + 1, comment: index });
+        break;
+      case 'disable-file':
+        for (const rule of rules) out.push({ rule, from: 0, to: lastLine, comment: index });
+        break;
+      case 'disable':
+        for (const rule of rules) open.push({ rule, from: comment.line + 1, comment: index });
+        break;
+      case 'enable':
+        for (let at = 0; at < open.length; ) {
+          const range = open[at];
+          if (rules[0] !== null && !rules.includes(range.rule)) {
+            at++;
+            continue;
+          }
+          out.push({ ...range, to: comment.line - 1, closedBy: index });
+          open.splice(at, 1);
+        }
+        break;
     }
   });
-  return { nextLine, file };
+  for (const range of open) out.push({ ...range, to: lastLine });
+  return out.sort((a, b) => a.comment - b.comment);
+}
+
+/** The silences that cover a finding of `ruleId` on `line`. */
+export function silencesOf(directives: Directives, ruleId: string, line: number): Silence[] {
+  if (directives.silences.length === 0) return [];
+  return directives.silences.filter(
+    (silence) => silence.from <= line && line <= silence.to && (silence.rule === ruleId || (silence.rule === null && ruleId !== DISABLE_DIRECTIVE)),
+  );
 }
 
 export function isSilenced(directives: Directives, ruleId: string, line: number): boolean {
-  if (directives.file.has('*') || directives.file.has(ruleId)) return true;
-  const rules = directives.nextLine.get(line);
-  return rules !== undefined && (rules.size === 0 || rules.has(ruleId));
+  return silencesOf(directives, ruleId, line).length > 0;
 }
+
+/** The rule that reports disable comments: only a comment naming it silences it. */
+export const DISABLE_DIRECTIVE = 'disable-directive';

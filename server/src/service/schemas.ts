@@ -1,12 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import common from '../../../schemas/common.schema.json';
-import role from '../../../schemas/role.schema.json';
-import ladder from '../../../schemas/ladder.schema.json';
-import vision from '../../../schemas/vision.schema.json';
-import strategy from '../../../schemas/strategy.schema.json';
-import charter from '../../../schemas/charter.schema.json';
 import config from '../../../schemas/charters.config.schema.json';
+import { KIND_DEFINITIONS, kindDefinition } from './kinds';
 import type { Kind } from './types';
 
 /** The JSON Schema subset we read for messages, completion and hover. */
@@ -32,13 +28,6 @@ export interface FieldSchema {
   'x-reference'?: Kind;
 }
 
-const KIND_SCHEMAS: Record<Kind, FieldSchema & { $id: string }> = {
-  role: role as unknown as FieldSchema & { $id: string },
-  ladder: ladder as unknown as FieldSchema & { $id: string },
-  vision: vision as unknown as FieldSchema & { $id: string },
-  strategy: strategy as unknown as FieldSchema & { $id: string },
-  charter: charter as unknown as FieldSchema & { $id: string },
-};
 const CONFIG_ID = (config as { $id: string }).$id;
 
 /**
@@ -56,15 +45,15 @@ export class Schemas {
     this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, validateSchema: false });
     addFormats(this.ajv, ['date']);
     this.ajv.addVocabulary(['x-hint', 'x-placeholder', 'x-reference']);
-    this.ajv.addSchema([common, role, ladder, vision, strategy, charter, config] as object[]);
+    this.ajv.addSchema([common, ...KIND_DEFINITIONS.map((definition) => definition.schema), config] as object[]);
   }
 
   root(kind: Kind): FieldSchema {
-    return KIND_SCHEMAS[kind];
+    return kindDefinition(kind).schema;
   }
 
   validate(kind: Kind | 'config', value: unknown): ErrorObject[] {
-    const id = kind === 'config' ? CONFIG_ID : KIND_SCHEMAS[kind].$id;
+    const id = kind === 'config' ? CONFIG_ID : kindDefinition(kind).schema.$id;
     let validator = this.validators.get(id);
     if (!validator) {
       validator = this.ajv.getSchema(id);

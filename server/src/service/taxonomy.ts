@@ -56,7 +56,7 @@ export interface TaxonomyExtension {
   skills?: { id: string; title: string; description?: string }[];
 }
 
-export const CONFIG_SOURCE = 'charters.config.yaml';
+const CONFIG_SOURCE = 'charters.config.yaml';
 
 /** The taxonomy in force for one workspace: the shipped one plus the workspace's additions. */
 export class Taxonomy {

@@ -1,22 +1,14 @@
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { KIND_DEFINITIONS, KINDS, isKind, type Kind } from './kinds';
 
-export const KINDS = ['role', 'ladder', 'vision', 'strategy', 'charter'] as const;
-export type Kind = (typeof KINDS)[number];
+// The kinds are the registry's (kinds/); here for the modules that import them with the other types.
+export { KINDS, isKind, type Kind };
 
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
-}
+export const KIND_TITLES = Object.fromEntries(KIND_DEFINITIONS.map((definition) => [definition.id, definition.title])) as Record<Kind, string>;
 
-export const KIND_TITLES: Record<Kind, string> = {
-  role: 'Role',
-  ladder: 'Ladder',
-  vision: 'Vision',
-  strategy: 'Strategy',
-  charter: 'Charter',
-};
-
-/** What a rule's severity can be set to in `charters.config.yaml`. */
-export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+/** What a rule's severity can be set to in `charters.config.yaml` and the editor settings. */
+export const RULE_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A fix travels with the finding it repairs: a title and minimal text edits. */

@@ -2,10 +2,11 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { nodeAt, nodeRange, type Path } from './ast';
 import type { ParsedDocument } from './parse';
 import { isRecord, type Schemas } from './schemas';
+import { documentGlobs } from './kinds';
 import type { Kind, Range } from './types';
 
 /** The default globs of charter documents (the document model's "Files"); settings and config add more. */
-export const DOCUMENT_GLOBS = ['**/*.{role,ladder,vision,strategy,charter}.{yaml,yml}'];
+export const DOCUMENT_GLOBS: string[] = documentGlobs();
 /** Never searched for documents, whatever the globs say. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -51,6 +52,7 @@ export interface DocumentSummary {
 
 /** The cross-document view the rules read. The service is given one; it never reads files itself. */
 export interface WorkspaceIndex {
+  get(uri: string): DocumentSummary | undefined;
   documents(kind?: Kind): Iterable<DocumentSummary>;
   find(kind: Kind, id: string): readonly DocumentSummary[];
 }

@@ -1,13 +1,6 @@
-import type { SyntaxProblem } from '../rules/yamlSyntax';
-import { escapeHtml } from './render';
-
-/** A preview as the server sends it: an HTML fragment, and the syntax error when that is why it is not the document. */
-export interface PreviewResult {
-  title: string;
-  body: string;
-  /** Set while the YAML cannot be read: the body then says only that. */
-  syntaxError?: SyntaxProblem;
-}
+// Imported by the client bundle: it may import only the protocol's types and the escaping module.
+import type { PreviewResult, PreviewSyntaxError } from '../../protocol';
+import { escapeHtml } from './escape';
 
 /**
  * What the webview shows for a fresh result: the result itself, or, while the YAML cannot be read,
@@ -20,7 +13,7 @@ export function withLastGood(result: PreviewResult, lastGood: PreviewResult | un
   return { title: lastGood.title, body: `${syntaxBanner(result.syntaxError)}\n${lastGood.body}` };
 }
 
-function syntaxBanner(error: SyntaxProblem): string {
+function syntaxBanner(error: PreviewSyntaxError): string {
   return `<section class="stale" role="status"><p><strong>Line ${escapeHtml(error.line)}:</strong> ${escapeHtml(error.message)}</p>
 <p class="muted">The preview shows the document as it was before this error, until the YAML can be read again.</p></section>`;
 }

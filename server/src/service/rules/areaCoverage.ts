@@ -8,7 +8,7 @@ const MIN_RANK = 4;
 
 export const areaCoverage: Rule = {
   id: 'area-coverage',
-  description: 'A role of rank 4 or more has no responsibility in people, organization or self-leadership.',
+  description: 'A role of rank 4 (group-pm) or above has no responsibility in people, organization or self-leadership.',
   defaultSeverity: 'info',
   fixable: false,
   messages: {

@@ -5,7 +5,7 @@ import { relativeLocation } from './wording';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
-  description: 'Two documents of one kind share an id.',
+  description: 'Two documents of the same kind share an id.',
   defaultSeverity: 'error',
   fixable: false,
   messages: {

@@ -1,33 +1,61 @@
-import { keyRange } from '../ast';
-import type { FieldSchema } from '../schemas';
+import { keyRange, type Path } from '../ast';
+import { isRecord, type FieldSchema } from '../schemas';
+import { askedFor } from './missingAuthority';
 import type { Rule } from './rule';
 import { fieldHint, fieldLabel, sentenceCase } from './wording';
 
 export const emptySection: Rule = {
   id: 'empty-section',
-  description: 'A required field is present but empty.',
+  description: 'A required field, or a field the document gives, is present but empty.',
   defaultSeverity: 'warning',
   fixable: false,
   messages: {
     empty: '{field} is empty: {hint}.',
   },
   check(context) {
-    const { parsed, schemas } = context;
+    const { parsed, schemas, kind } = context;
+    // an optional field that another rule asks for (missing-authority) is reported once, by that rule
+    const asked = askedFor(context);
+    const reported = new Set<string>();
+    const report = (path: Path, parentSchema?: FieldSchema) => {
+      const id = JSON.stringify(path);
+      if (reported.has(id) || (asked !== undefined && path.length === 1 && path[0] === asked)) return;
+      reported.add(id);
+      const schema = (kind && schemas.at(kind, path, parsed.value)) || schemas.resolve(parentSchema);
+      const hint = fieldHint(schema, context.index, context.uri) ?? fieldHint(schemas.resolve(parentSchema), context.index, context.uri) ?? 'fill it in or remove it';
+      const range = keyRange(parsed, path);
+      if (range) context.report({ range, messageId: 'empty', data: { field: sentenceCase(fieldLabel(path, parsed.value)), hint } });
+    };
     for (const { error, path } of context.schemaErrors) {
       if (!isEmptiness(error.keyword, error.data)) continue;
-      const schema = schemas.resolve(error.parentSchema as FieldSchema);
-      const range = keyRange(parsed, path);
-      if (!range) continue;
-      const hint = fieldHint(schema, context.index, context.uri) ?? 'fill it in or remove it';
-      context.report({ range, messageId: 'empty', data: { field: sentenceCase(fieldLabel(path, parsed.value)), hint } });
+      // a list entry written as `{}` is missing-section's: it names the field the entry lacks
+      if (error.keyword === 'required' && typeof path[path.length - 1] !== 'string') continue;
+      report(path, error.parentSchema as FieldSchema);
     }
+    // text of spaces only meets the schema's minimum length, so no schema error points at it
+    if (kind) for (const path of blankStrings(parsed.value, [])) if (schemas.at(kind, path, parsed.value)) report(path);
   },
 };
 
-/** An empty list, empty text or a key with no value: the section is there but says nothing. */
+/**
+ * Whether a schema error is about an empty value: nothing after the colon, text that is empty or
+ * only spaces, `[]` or `{}`. Such values are empty-section's to report, not invalid-value's.
+ */
 export function isEmptiness(keyword: string, data: unknown): boolean {
-  if (keyword === 'minItems') return Array.isArray(data) && data.length === 0;
-  if (keyword === 'minLength') return typeof data === 'string' && data.trim() === '';
-  if (keyword === 'type') return data === null;
-  return false;
+  return keyword !== 'additionalProperties' && isEmptyValue(data);
+}
+
+export function isEmptyValue(data: unknown): boolean {
+  if (data === null) return true;
+  if (typeof data === 'string') return data.trim() === '';
+  if (Array.isArray(data)) return data.length === 0;
+  return isRecord(data) && Object.keys(data).length === 0;
+}
+
+/** The paths of every string in `value` that is empty or only spaces. */
+function blankStrings(value: unknown, path: Path): Path[] {
+  if (typeof value === 'string') return value.trim() === '' ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => blankStrings(item, [...path, index]));
+  if (isRecord(value)) return Object.entries(value).flatMap(([key, item]) => blankStrings(item, [...path, key]));
+  return [];
 }

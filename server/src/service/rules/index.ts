@@ -1,4 +1,5 @@
 import { areaCoverage } from './areaCoverage';
+import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
 import { emptySection } from './emptySection';
@@ -8,6 +9,7 @@ import { ladderGap } from './ladderGap';
 import { ladderOrder } from './ladderOrder';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
+import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
 import type { Rule } from './rule';
 import { unknownField } from './unknownField';
@@ -41,12 +43,12 @@ export const KIND_RULES: readonly Rule[] = [
   unmeasurableGoal,
   keyResultCount,
   visionTooLong,
+  placeholderText,
 ];
 
-export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES];
+/** Rules that run after all the others, on what they found before disable comments applied. */
+export const LAST_RULES: readonly Rule[] = [disableDirective];
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
+export const RULES: readonly Rule[] = [...DOCUMENT_RULES, ...KIND_RULES, ...LAST_RULES];
 
 export type { Rule };

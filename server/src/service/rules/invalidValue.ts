@@ -21,7 +21,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 export const invalidValue: Rule = {
   id: 'invalid-value',
-  description: 'A value of the wrong type, or not an allowed value, pattern or date.',
+  description: 'A value of the wrong type, not one of the allowed choices, not a kebab-case id or not a YYYY-MM-DD date.',
   defaultSeverity: 'error',
   fixable: true,
   messages: {

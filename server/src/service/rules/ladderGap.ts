@@ -5,7 +5,7 @@ import { listOf } from './wording';
 
 export const ladderGap: Rule = {
   id: 'ladder-gap',
-  description: 'A role in a track lacks a responsibility of the role below it (and does not inherit it).',
+  description: 'A role in a ladder track lacks a responsibility of the role below it and does not inherit it.',
   defaultSeverity: 'warning',
   fixable: false,
   messages: {

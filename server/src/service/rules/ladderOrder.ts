@@ -3,7 +3,7 @@ import { ladderTracks } from './ladderTracks';
 
 export const ladderOrder: Rule = {
   id: 'ladder-order',
-  description: 'A track lists roles out of taxonomy rank order.',
+  description: "A ladder track lists its roles out of the taxonomy's rank order (lowest first).",
   defaultSeverity: 'warning',
   fixable: false,
   messages: {

@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './rule';
 
 export const missingAuthority: Rule = {
   id: 'missing-authority',
-  description: 'A role of rank 2 or more states no `authority`, or a charter states no `decisionRights`.',
+  description: 'A role of rank 2 (pm) or above states no `authority`, or a charter states no `decisionRights`.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {
@@ -15,12 +15,11 @@ export const missingAuthority: Rule = {
   },
   check(context) {
     const { parsed, kind, taxonomy } = context;
-    if (!isRecord(parsed.value)) return;
+    const field = askedFor(context);
+    if (!field || !isRecord(parsed.value) || isStated(parsed.value[field])) return;
     const value = parsed.value;
     if (kind === 'role') {
       const level = typeof value.level === 'string' ? value.level : undefined;
-      const rank = taxonomy.rank(level);
-      if (rank === undefined || rank < 2 || isStated(value.authority)) return;
       context.report({
         range: topRange(parsed),
         messageId: 'role',
@@ -28,7 +27,7 @@ export const missingAuthority: Rule = {
         fixes: addField(context, 'authority'),
         section: { parentPath: [], key: 'authority' },
       });
-    } else if (kind === 'charter' && !isStated(value.decisionRights)) {
+    } else {
       context.report({
         range: topRange(parsed),
         messageId: 'charter',
@@ -38,6 +37,16 @@ export const missingAuthority: Rule = {
     }
   },
 };
+
+/** The top-level field this rule asks the document for: `authority` from rank 2 up, a charter's `decisionRights`. */
+export function askedFor(context: RuleContext): string | undefined {
+  const { parsed, kind, taxonomy } = context;
+  if (kind === 'charter') return 'decisionRights';
+  if (kind !== 'role' || !isRecord(parsed.value)) return undefined;
+  const level = parsed.value.level;
+  const rank = taxonomy.rank(typeof level === 'string' ? level : undefined);
+  return rank !== undefined && rank >= 2 ? 'authority' : undefined;
+}
 
 function isStated(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;

@@ -1,6 +1,6 @@
 import { keyRange } from '../ast';
 import { insertFields } from '../edits';
-import type { FieldSchema } from '../schemas';
+import { isRecord, type FieldSchema } from '../schemas';
 import { nearest } from '../suggest';
 import type { Rule } from './rule';
 import { fieldHint, ownerNoun } from './wording';
@@ -15,9 +15,14 @@ export const missingSection: Rule = {
   },
   check(context) {
     const { parsed, schemas, kind } = context;
+    const broken = parsed.yaml.errors.length > 0;
     for (const { error, path } of context.schemaErrors) {
       if (error.keyword !== 'required') continue;
       const key = (error.params as { missingProperty: string }).missingProperty;
+      // a field written as `{}` is empty-section's to report, once, rather than each of its fields here
+      if (isRecord(error.data) && Object.keys(error.data).length === 0 && typeof path[path.length - 1] === 'string') continue;
+      // a syntax error can swallow the rest of the text: a key that is written down is not missing
+      if (broken && hasKey(parsed.textDocument.getText(), key)) continue;
       // a conditional `required` (role level unless cross-functional) sits in a bare branch: read the field from the kind's schema
       const parentSchema = kind ? schemas.at(kind, path, parsed.value) : schemas.resolve(error.parentSchema as FieldSchema);
       const field = schemas.resolve(parentSchema?.properties?.[key]);
@@ -41,3 +46,9 @@ export const missingSection: Rule = {
     }
   },
 };
+
+/** Whether the text has a key named `key` anywhere: at the start of a line (also after `- `), or in a flow mapping. */
+function hasKey(text: string, key: string): boolean {
+  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^[ \\t]*(?:-[ \\t]+)*|[{,][ \\t]*)(["']?)${name}\\1[ \\t]*:(?=\\s|$)`, 'm').test(text);
+}

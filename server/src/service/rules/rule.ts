@@ -8,7 +8,10 @@ import type { WorkspaceIndex } from '../workspace';
 
 export interface RuleMeta {
   id: string;
-  /** One line, shown in docs and `charters rules`. */
+  /**
+   * One sentence, the only text of its kind: the SARIF output, the editor setting, the config
+   * schema and the rule index show it (scripts/generate.mjs writes the last three).
+   */
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
@@ -39,7 +42,19 @@ export interface RuleContext {
   readonly schemaErrors: readonly SchemaError[];
   readonly index: WorkspaceIndex;
   readonly uri: string;
+  /**
+   * Only for the rules that run after all the others (disable-directive): the others' findings
+   * before disable comments applied, and every rule id.
+   */
+  readonly findings?: readonly Finding[];
+  readonly ruleIds?: ReadonlySet<string>;
   report(report: Report): void;
+}
+
+/** Where a rule reported a finding: its id and the line the finding starts on. */
+export interface Finding {
+  readonly rule: string;
+  readonly line: number;
 }
 
 export interface Rule extends RuleMeta {

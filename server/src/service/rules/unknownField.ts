@@ -7,7 +7,7 @@ import { listOf, ownerNoun } from './wording';
 
 export const unknownField: Rule = {
   id: 'unknown-field',
-  description: 'A field the kind does not have (suggests the nearest one).',
+  description: 'A field that this kind of document does not have; the nearest known field is suggested.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {

@@ -1,13 +1,13 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeRange, topRange } from '../ast';
 import { replacementFix } from '../edits';
+import { KINDS, kindNames } from '../kinds';
 import { nearest } from '../suggest';
-import { KINDS } from '../types';
 import type { Rule } from './rule';
 
 export const unknownKind: Rule = {
   id: 'unknown-kind',
-  description: '`kind` is missing or not one of role, ladder, vision, strategy, charter.',
+  description: `\`kind\` is missing or is not ${kindNames('or')}.`,
   defaultSeverity: 'error',
   fixable: true,
   messages: {

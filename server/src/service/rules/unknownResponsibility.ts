@@ -4,7 +4,7 @@ import { reportUnknownId } from './unknownTaxonomyId';
 
 export const unknownResponsibility: Rule = {
   id: 'unknown-responsibility',
-  description: 'A responsibility id that is not in the taxonomy (suggests the nearest).',
+  description: 'A responsibility id that is not in the taxonomy; the nearest one is suggested.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {

@@ -4,7 +4,7 @@ import { reportUnknownId } from './unknownTaxonomyId';
 
 export const unknownSkill: Rule = {
   id: 'unknown-skill',
-  description: 'A skill id that is not in the taxonomy (suggests the nearest).',
+  description: 'A skill id that is not in the taxonomy; the nearest one is suggested.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {

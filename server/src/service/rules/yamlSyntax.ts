@@ -113,7 +113,7 @@ function unresolvedAliases(yaml: Document.Parsed): { alias: Alias; later: boolea
  * or, when the point is past the content (an unclosed bracket found at the end), the last token
  * before it.
  */
-export function tokenSpan(text: string, start: number, end: number): [number, number] {
+function tokenSpan(text: string, start: number, end: number): [number, number] {
   if (end - start > 1) return [start, end];
   const from = Math.min(start, text.length);
   if (/^\s*$/.test(text.slice(from, text.indexOf('\n', from) === -1 ? undefined : text.indexOf('\n', from)))) {

@@ -1,0 +1,43 @@
+import schema from '../../../../schemas/vision.schema.json';
+import { defineKind, YAML_FORM, type KindSchema } from './kind';
+
+export const vision = defineKind({
+  id: 'vision',
+  title: 'Vision',
+  newDocumentTitle: 'New Vision',
+  schema: schema as unknown as KindSchema,
+  forms: [YAML_FORM],
+  symbolKind: 'Event',
+  starterBody: `# Keep the statement short enough to say out loud (35 words at most).
+statement: >-
+  TODO: the north star in one or two sentences.
+targetGroup:
+  - TODO who the product is for
+needs:
+  - TODO the problem it solves for them
+product:
+  - TODO what makes the product stand out
+businessGoals:
+  - TODO how the product helps the business
+horizon: TODO e.g. 3 years
+`,
+  snippet: {
+    description: 'A whole product vision board.',
+    body: [
+      'id: ${1:product-vision}',
+      'title: ${2:TODO vision title}',
+      'status: ${3|draft,review,approved,retired|}',
+      'statement: >-',
+      '  ${4:TODO the north star in one or two sentences.}',
+      'targetGroup:',
+      '  - ${5:TODO who the product is for}',
+      'needs:',
+      '  - ${6:TODO the problem it solves for them}',
+      'product:',
+      '  - ${7:TODO what makes the product stand out}',
+      'businessGoals:',
+      '  - ${8:TODO how the product helps the business}',
+      'horizon: "${9:TODO e.g. 2028}"',
+    ],
+  },
+});

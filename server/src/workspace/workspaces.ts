@@ -1,0 +1,257 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ALWAYS_IGNORED,
+  CONFIG_FILE,
+  DEFAULT_CONFIG,
+  DOCUMENT_GLOBS,
+  MemoryIndex,
+  type ChartersConfig,
+  type ConfigProblem,
+  type DocumentSummary,
+  type LanguageService,
+  type LintSettings,
+  type ParsedDocument,
+  type WorkspaceIndex,
+} from '../service';
+import { DISK, Locator, type Probe, type WorkspaceLocation } from './locate';
+
+/**
+ * One workspace: a root folder, its config (if it has one) and the index of its documents, which
+ * is all that cross-document rules and navigation see of the other documents.
+ */
+export class Workspace {
+  readonly index = new MemoryIndex();
+  /** Default document globs plus the config's `files`, relative to the root. */
+  readonly globs: string[];
+  /** Never checked: node_modules, .git and the config's `ignore`, relative to the root. */
+  readonly ignored: string[];
+  private readonly included: (relative: string) => boolean;
+  private readonly excluded: (relative: string) => boolean;
+
+  constructor(
+    readonly root: string,
+    readonly config: ChartersConfig,
+    readonly settings: LintSettings,
+    /** The config file, when the workspace has one (valid or not). */
+    readonly configPath?: string,
+    /** Why the config file is not used; empty when it is (or there is none). */
+    readonly problems: readonly ConfigProblem[] = [],
+  ) {
+    this.globs = [...DOCUMENT_GLOBS, ...config.files];
+    this.ignored = [...ALWAYS_IGNORED, ...config.ignore];
+    this.included = picomatch(this.globs, { dot: true });
+    this.excluded = picomatch(this.ignored, { dot: true });
+  }
+
+  /** The path of `file` relative to the root with `/` separators; undefined outside the root. */
+  relative(file: string): string | undefined {
+    const relative = path.relative(this.root, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return relative.split(path.sep).join('/');
+  }
+
+  /** A file (or folder) the config's `ignore` (or the built-in ignores) leaves out. */
+  ignores(file: string): boolean {
+    const relative = this.relative(file);
+    return relative !== undefined && this.excluded(relative);
+  }
+
+  /** A document of this workspace by its globs, not ignored. */
+  includes(file: string): boolean {
+    const relative = this.relative(file);
+    return relative !== undefined && this.included(relative) && !this.excluded(relative);
+  }
+}
+
+/** Read a workspace's config; a config with problems is reported and the defaults apply. */
+export function loadWorkspace(service: LanguageService, location: WorkspaceLocation): Workspace {
+  const { root, configPath } = location;
+  if (!configPath) return new Workspace(root, DEFAULT_CONFIG, service.settings());
+  let result: ReturnType<LanguageService['parseConfig']>;
+  try {
+    result = service.parseConfig(fs.readFileSync(configPath, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const start = { line: 0, character: 0 };
+    result = { problems: [{ message: `Cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, range: { start, end: start } }] };
+  }
+  const config = result.config ?? DEFAULT_CONFIG;
+  return new Workspace(root, config, service.settings(config), configPath, result.config ? [] : result.problems);
+}
+
+/**
+ * The workspaces of a language server or of one `charters` run: each document's workspace found
+ * as the document model says, each workspace loaded once, its documents listed and indexed.
+ */
+export class Workspaces {
+  private readonly locator: Locator;
+  private readonly byRoot = new Map<string, Workspace>();
+
+  constructor(
+    private readonly service: LanguageService,
+    probe: Probe = DISK,
+  ) {
+    this.locator = new Locator(probe);
+  }
+
+  /** The workspace of the document `file`; `fallback` when neither a config nor a git root is found. */
+  of(file: string, fallback: string): Workspace {
+    return this.at(this.locator.locate(path.dirname(file), fallback));
+  }
+
+  /** The workspace a folder belongs to. */
+  ofFolder(folder: string, fallback: string): Workspace {
+    return this.at(this.locator.locate(folder, fallback));
+  }
+
+  /** Whether `file`'s workspace is already loaded. */
+  isLoaded(file: string, fallback: string): boolean {
+    return this.byRoot.has(this.locator.locate(path.dirname(file), fallback).root);
+  }
+
+  all(): Workspace[] {
+    return [...this.byRoot.values()];
+  }
+
+  /**
+   * The workspace of `folder` and every workspace below it (a folder holding a config or `.git`),
+   * shallowest first. A workspace inside a folder that its enclosing workspace ignores is left out.
+   */
+  discover(folder: string, fallback: string): Workspace[] {
+    return this.nested(folder, fallback, fg.sync(MARKERS, markerOptions(folder)));
+  }
+
+  async discoverAsync(folder: string, fallback: string): Promise<Workspace[]> {
+    return this.nested(folder, fallback, await fg(MARKERS, markerOptions(folder)));
+  }
+
+  /** The documents of a workspace on disk, sorted: its globs, minus ignored files and nested workspaces. */
+  listDocuments(workspace: Workspace): string[] {
+    return this.own(workspace, fg.sync(workspace.globs, this.globOptions(workspace)));
+  }
+
+  async listDocumentsAsync(workspace: Workspace): Promise<string[]> {
+    return this.own(workspace, await fg(workspace.globs, this.globOptions(workspace)));
+  }
+
+  /** Re-read one file into its workspace's index; its summary, or undefined when it is unreadable or not a document. */
+  indexFile(workspace: Workspace, file: string): DocumentSummary | undefined {
+    const text = readDocument(file);
+    const uri = uriOf(file);
+    if (text === undefined) {
+      workspace.index.delete(uri);
+      return undefined;
+    }
+    return this.indexText(workspace, uri, text);
+  }
+
+  indexText(workspace: Workspace, uri: string, text: string): DocumentSummary | undefined {
+    return this.indexParsed(workspace, uri, this.service.parse(TextDocument.create(uri, 'yaml', 0, text)));
+  }
+
+  indexParsed(workspace: Workspace, uri: string, parsed: ParsedDocument): DocumentSummary | undefined {
+    const summary = this.service.summarize(uri, parsed);
+    if (summary) workspace.index.set(summary);
+    else workspace.index.delete(uri);
+    return summary;
+  }
+
+  /** List and index every document of a workspace; returns the documents. */
+  indexAll(workspace: Workspace): string[] {
+    const files = this.listDocuments(workspace);
+    for (const file of files) this.indexFile(workspace, file);
+    return files;
+  }
+
+  private nested(folder: string, fallback: string, markers: string[]): Workspace[] {
+    const found = [this.ofFolder(folder, fallback)];
+    const roots = [...new Set(markers.map((marker) => path.dirname(path.normalize(marker))))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    for (const root of roots) {
+      const location = this.locator.locate(root, fallback);
+      if (location.root !== root || found.some((workspace) => workspace.root === root)) continue;
+      const enclosing = found.find((workspace) => workspace.root === this.locator.locate(path.dirname(root), fallback).root);
+      if (!enclosing || enclosing.ignores(root)) continue;
+      found.push(this.at(location));
+    }
+    return found;
+  }
+
+  private at(location: WorkspaceLocation): Workspace {
+    let workspace = this.byRoot.get(location.root);
+    if (!workspace) {
+      workspace = loadWorkspace(this.service, location);
+      this.byRoot.set(location.root, workspace);
+    }
+    return workspace;
+  }
+
+  private globOptions(workspace: Workspace): fg.Options {
+    return { cwd: workspace.root, ignore: workspace.ignored, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true };
+  }
+
+  /** Only the files whose own workspace is this one: a nested config or git root takes its folder. */
+  private own(workspace: Workspace, files: string[]): string[] {
+    return files
+      .map((file) => path.normalize(file))
+      .filter((file) => this.locator.locate(path.dirname(file), workspace.root).root === workspace.root)
+      .sort();
+  }
+}
+
+/** What makes a folder a workspace root; `.git` is found without searching hidden folders. */
+const MARKERS = [`**/${CONFIG_FILE}`, '**/.git'];
+
+function markerOptions(folder: string): fg.Options {
+  return { cwd: folder, absolute: true, dot: false, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore: ['**/node_modules/**', '**/.git/*'] };
+}
+
+/** Every document of several workspaces, for requests that name no document (workspace symbols). */
+export class CombinedIndex implements WorkspaceIndex {
+  constructor(private readonly indexes: () => Iterable<WorkspaceIndex>) {}
+
+  *documents(kind?: DocumentSummary['kind']): Iterable<DocumentSummary> {
+    for (const index of this.indexes()) yield* index.documents(kind);
+  }
+
+  find(kind: DocumentSummary['kind'], id: string): readonly DocumentSummary[] {
+    return [...this.indexes()].flatMap((index) => index.find(kind, id));
+  }
+
+  get(uri: string): DocumentSummary | undefined {
+    for (const index of this.indexes()) {
+      const summary = index.get(uri);
+      if (summary) return summary;
+    }
+    return undefined;
+  }
+}
+
+/** A document's text, without a byte order mark; undefined when it cannot be read. */
+export function readDocument(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+export function toPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
