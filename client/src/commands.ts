@@ -4,8 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, withoutDocumentExtension, type Kind } from '../../server/src/service/kinds';
+import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, type Kind } from '../../server/src/service/kinds';
+import { exportFileName } from '../../server/src/service/preview/exportLinks';
 import { renderPage } from '../../server/src/service/preview/page';
+import { toKebabCase } from '../../server/src/service/suggest';
 import { isId } from '../../server/src/service/types';
 import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './client';
@@ -46,7 +48,7 @@ function toUri(value: unknown): vscode.Uri | undefined {
 async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const validate = (value: string): string | undefined => {
-    if (!isId(value)) return 'Use lower-case words joined by hyphens, like "senior-pm-payments".';
+    if (!isId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
     if (folder && fs.existsSync(path.join(folder.uri.fsPath, newDocumentFileName(kind, value)))) return `${newDocumentFileName(kind, value)} already exists.`;
     return undefined;
   };
@@ -114,24 +116,24 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
     void vscode.window.showInformationMessage(`Open a ${kindNames('or')} document to export it.`);
     return undefined;
   }
-  // The server knows only open documents.
-  await vscode.workspace.openTextDocument(uri);
-  const result = await requestPreview(ctx.client(), uri);
-  if (!result) {
-    void vscode.window.showErrorMessage('Product Charters: the server is not running or cannot render this document, so there is nothing to export.');
-    return undefined;
-  }
   let target = toUri(targetArgument);
   if (!target) {
-    const base = withoutDocumentExtension(path.basename(uri.path));
     const folder = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
       title: 'Export preview as HTML',
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.html`) : undefined,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(uri.toString())) : undefined,
       filters: { HTML: ['html'] },
       saveLabel: 'Export',
     });
     if (!target) return undefined;
+  }
+  // The server knows only open documents.
+  await vscode.workspace.openTextDocument(uri);
+  // Links in the page go to the other documents' exports beside it, if any: never to a path of this machine.
+  const result = await requestPreview(ctx.client(), uri, await siblingFiles(target));
+  if (!result) {
+    void vscode.window.showErrorMessage('Product Charters: the server is not running or cannot render this document, so there is nothing to export.');
+    return undefined;
   }
   const html = renderPage(result.body, { nonce: newNonce(), standalone: true, title: result.title });
   await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
@@ -139,6 +141,16 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
     void vscode.window.showInformationMessage(`Exported ${path.basename(target.path)}.`);
   }
   return target;
+}
+
+/** The names of the files in the folder `target` is written to. */
+async function siblingFiles(target: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(target, '..'));
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  } catch {
+    return []; // a folder that cannot be listed: the page names other documents as text
+  }
 }
 
 // ------------------------------------------------------------------ rule pages

@@ -7,16 +7,21 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/escape';
+import { withLastGood } from '../../server/src/service/preview/lastGood';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
 const VIEW_TYPE = 'charters.preview';
 const DEBOUNCE_MS = 150;
 
-/** Ask the server for a document's preview fragment; undefined when it has none. */
-export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri): Promise<PreviewResult | undefined> {
+/**
+ * Ask the server for a document's preview fragment; undefined when it has none. With
+ * `siblingExports` (the files beside an export), the fragment is for a standalone page.
+ */
+export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
   if (!client || !client.isRunning()) return undefined;
-  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: uri.toString() } satisfies PreviewParams);
+  const params: PreviewParams = { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) };
+  const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, params);
   return result ?? undefined;
 }
 
@@ -59,6 +64,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** Renders finish out of order; only the latest one may set the HTML. */
   private generation = 0;
   private lastBody: string | undefined;
+  /** The document's last rendering without a syntax error: shown under a banner while the YAML is broken. */
+  private lastGood: PreviewResult | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly getClient: () => LanguageClient | undefined) {
@@ -94,6 +101,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.panel = undefined;
         this.document = undefined;
         this.lastBody = undefined;
+        this.lastGood = undefined;
         clearTimeout(this.timer);
       });
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -113,6 +121,7 @@ export class PreviewPanel implements vscode.Disposable {
   private showDocument(uri: vscode.Uri): void {
     this.document = uri;
     this.lastBody = undefined;
+    this.lastGood = undefined;
     if (this.panel) this.panel.title = `Preview ${path.basename(uri.path)}`;
     void this.render();
   }
@@ -127,20 +136,24 @@ export class PreviewPanel implements vscode.Disposable {
     const uri = this.document;
     if (!panel || !uri) return;
     const generation = ++this.generation;
-    let title = path.basename(uri.path);
-    let body: string;
+    let result: PreviewResult | undefined;
+    let shown: PreviewResult;
     try {
-      const result = await requestPreview(this.getClient(), uri);
-      if (result) {
-        title = result.title;
-        body = result.body;
-      } else {
-        body = message('No preview yet', 'The Product Charters server is not running or does not know this document yet. It appears here as soon as the server has read it.');
-      }
+      result = await requestPreview(this.getClient(), uri);
+      shown = result ?? {
+        title: path.basename(uri.path),
+        body: message('No preview yet', 'The Product Charters server is not running or does not know this document yet. It appears here as soon as the server has read it.'),
+      };
     } catch (error) {
-      body = message('The preview failed', error instanceof Error ? error.message : String(error));
+      shown = { title: path.basename(uri.path), body: message('The preview failed', error instanceof Error ? error.message : String(error)) };
     }
     if (generation !== this.generation || panel !== this.panel) return;
+    if (result) {
+      // showDocument clears lastGood: it is always this document's
+      shown = withLastGood(result, this.lastGood);
+      if (!result.syntaxError) this.lastGood = result;
+    }
+    const { title, body } = shown;
     if (body === this.lastBody) return;
     this.lastBody = body;
     panel.webview.html = renderPage(body, { nonce: newNonce(), cspSource: panel.webview.cspSource, standalone: false, title });

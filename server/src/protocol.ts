@@ -8,6 +8,11 @@ export const PREVIEW_REQUEST = 'charters/preview';
 
 export interface PreviewParams {
   uri: string;
+  /**
+   * For an export: the names of the files in the folder it is written to. The fragment is then for
+   * a standalone page, whose links go only to other documents' exports among these files.
+   */
+  siblingExports?: string[];
 }
 
 /** `null` when the server does not know the document (not open, or not a charter document). */
@@ -15,6 +20,14 @@ export interface PreviewResult {
   title: string;
   /** An HTML fragment: the page around it comes from the preview's page renderer. */
   body: string;
+  /** Set while the YAML cannot be read (the body then says only that): the first error, in yaml-syntax's words. */
+  syntaxError?: PreviewSyntaxError;
+}
+
+/** A syntax error as the preview's banner names it: its line (1-based) and yaml-syntax's message. */
+export interface PreviewSyntaxError {
+  line: number;
+  message: string;
 }
 
 /** Every safe fix at once: the `source.fixAll` kind of this language, for `editor.codeActionsOnSave`. */

@@ -275,6 +275,23 @@ describe('language server over stdio', () => {
     }
   });
 
+  test('the preview request: an export links only to the exports beside it and names no path; a syntax error comes with its line', async () => {
+    const ladder = uriOf(file('ladder.ladder.yaml'));
+    client.open(ladder, LADDER);
+    const exported = await client.request<{ body: string }>('charters/preview', { uri: ladder, siblingExports: ['pm.role.html', '../senior.role.html', 7] });
+    assert.match(exported.body, /href="pm\.role\.html"/);
+    assert.doesNotMatch(exported.body, /senior\.role\.html|file:|data-uri|<button/);
+    assert.ok(!exported.body.includes(dir) && !exported.body.includes(fs.realpathSync(dir)), 'no path of the machine');
+    const webview = await client.request<{ body: string }>('charters/preview', { uri: ladder });
+    assert.match(webview.body, /data-uri="file:/, 'the webview still opens files');
+    client.close(ladder);
+    const pm = uriOf(file('pm.role.yaml'));
+    client.open(pm, `${PM}zz-notes: "never closed\n`);
+    const broken = await client.request<{ syntaxError?: { line: number; message: string } }>('charters/preview', { uri: pm });
+    assert.deepEqual(broken.syntaxError, { line: PM.split('\n').length, message: 'YAML syntax: this is opened but never closed: add the closing ".' });
+    client.close(pm);
+  });
+
   test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {
     const ghost = uriOf(file('ghost.role.yaml'));
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);

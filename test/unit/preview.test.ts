@@ -10,6 +10,8 @@ import { buildPreviewModel, renderBody, type PreviewModel } from '../../server/s
 import type { RoleCard } from '../../server/src/service/preview/cards';
 import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/shared';
+import { exportFileName, siblingExportLinks } from '../../server/src/service/preview/exportLinks';
+import { withLastGood } from '../../server/src/service/preview/lastGood';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { REPO_ROOT, service } from './harness';
 
@@ -169,6 +171,38 @@ describe('preview model: ladder', () => {
     assert.doesNotMatch(html, / data-uri="/);
     assert.doesNotMatch(html, /<button/);
     assert.match(html, /<h3 class="card-title">Senior PM<\/h3>/);
+  });
+
+  test('export: links go to the sibling exports that exist, by relative address; other titles stay text', () => {
+    const model = ws.model('careers.ladder.yaml');
+    const body = renderBody(model, { interactive: false, linkTarget: siblingExportLinks(['pm.role.html', 'notes.txt']) });
+    assert.match(body, /<h3 class="card-title"><a class="open" href="pm\.role\.html">Product Manager<\/a><\/h3>/);
+    assert.match(body, /<a class="link" href="pm\.role\.html">Product Manager<\/a>/, 'the matrix row');
+    assert.match(body, /<h3 class="card-title">Senior PM<\/h3>/, 'no export of senior.role.yaml beside it');
+    assert.doesNotMatch(body, /file:|\/ws\/|data-uri|<button/);
+  });
+
+  test('export through the service: no path of the machine, whatever the link target would say', () => {
+    const workspaceIndex = new MemoryIndex();
+    const uri = 'file:///home/someone/work/careers.ladder.yaml';
+    for (const [name, text] of Object.entries(LADDER_WORKSPACE)) {
+      const parsed = service.parse(TextDocument.create(`file:///home/someone/work/${name}`, 'yaml', 1, text));
+      const summary = service.summarize(`file:///home/someone/work/${name}`, parsed);
+      if (summary) workspaceIndex.set(summary);
+    }
+    const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, LADDER_WORKSPACE['careers.ladder.yaml']));
+    const { body } = service.preview(uri, parsed, workspaceIndex, service.settings(), { siblingExports: ['apm.role.html', 'senior.role.html'] });
+    assert.match(body, /href="apm\.role\.html"/);
+    assert.match(body, /href="senior\.role\.html"/);
+    assert.doesNotMatch(body, /file:|\/home\/|someone|data-uri|<button/);
+    const hostile = renderBody(buildPreviewModel(parsed, uri, workspaceIndex, taxonomy), { interactive: false, linkTarget: () => 'file:///home/someone/x.html' });
+    assert.doesNotMatch(hostile, /file:|\/home\/|href=/, 'a link target with a scheme is not written');
+  });
+
+  test('export file names: the document name with .html', () => {
+    assert.equal(exportFileName('file:///ws/roles/pm.role.yaml'), 'pm.role.html');
+    assert.equal(exportFileName('file:///ws/Produkt%20Qualit%C3%A4t.vision.yml'), 'Produkt Qualität.vision.html');
+    assert.equal(siblingExportLinks(['Produkt Qualität.vision.html'])('file:///ws/Produkt%20Qualit%C3%A4t.vision.yml'), 'Produkt%20Qualit%C3%A4t.vision.html');
   });
 });
 
@@ -413,6 +447,43 @@ describe('preview of broken documents', () => {
     assert.match(ws.page('syntax.role.yaml'), /role="status"/);
   });
 
+  test('a YAML error is named in yaml-syntax\'s words, with its line, not in the parser\'s', () => {
+    const text = 'kind: role\nid: pm\ntitle: "Product Manager\nlevel: pm\n';
+    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    assert.deepEqual(result.syntaxError, { line: 3, message: 'YAML syntax: this is opened but never closed: add the closing ".' });
+    assert.match(result.body, /Line 3: YAML syntax: this is opened but never closed/);
+    assert.doesNotMatch(result.body, /Missing closing|at line \d+, column/, 'no raw parser text');
+  });
+
+  test('an undefined alias is named as one in the preview too', () => {
+    const text = 'kind: role\nid: pm\nreportsTo: *nope\n';
+    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    assert.equal(result.syntaxError?.line, 3);
+    assert.match(result.syntaxError?.message ?? '', /the alias "\*nope" is not defined/);
+    assert.doesNotMatch(result.body, /too often/);
+  });
+
+  test('while the YAML is broken the webview keeps its last good rendering under a banner naming the error and its line', () => {
+    const uri = 'file:///ws/pm.role.yaml';
+    const preview = (text: string) => service.preview(uri, service.parse(TextDocument.create(uri, 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    const good = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n');
+    assert.equal(good.syntaxError, undefined);
+    assert.deepEqual(withLastGood(good, undefined), good, 'a good rendering is shown as it is');
+    const broken = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n"<img/src=x/onerror=alert(1)>": 1\n"<img/src=x/onerror=alert(1)>": 2\n');
+    assert.ok(broken.syntaxError);
+    const shown = withLastGood(broken, good);
+    assert.equal(shown.title, 'Product Manager');
+    assert.ok(shown.body.endsWith(good.body), 'the last good rendering, unchanged');
+    assert.match(shown.body, /^<section class="stale" role="status"><p><strong>Line 7:<\/strong> YAML syntax: &quot;&lt;img\/src=x\/onerror=alert\(1\)&gt;&quot; appears twice in the same mapping: keep one\.<\/p>/);
+    assert.doesNotMatch(shown.body, /<img/, 'the document\'s text stays escaped');
+    assert.equal(withLastGood(broken, undefined), broken, 'no good rendering yet: the page that says what to fix');
+    const page = (body: string) => renderPage(body, { nonce: NONCE, cspSource: 'vscode-resource:', standalone: false, title: shown.title });
+    const csp = (html: string) => /<meta http-equiv="Content-Security-Policy" content="[^"]*">/.exec(html)?.[0];
+    assert.ok(csp(page(shown.body)));
+    assert.equal(csp(page(shown.body)), csp(page(good.body)), 'the CSP is the same strict one');
+    assert.equal(page(shown.body).match(/<script/g)?.length, 1, 'no script but the page\'s own');
+  });
+
   test('a missing or unknown kind says what to write', () => {
     const unknown = ws.model('unknown-kind.role.yaml');
     assert.equal(unknown.kind, 'problem');
@@ -589,6 +660,19 @@ describe('charters render', () => {
     assert.match(html, /Content-Security-Policy/);
     assert.doesNotMatch(html, /<script/);
     assert.deepEqual(fs.readdirSync(dir).filter((file) => file.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  test('-o links to the exports beside it and names no path of the machine', () => {
+    const site = fs.mkdtempSync(path.join(dir, 'site-'));
+    assert.equal(charters(['render', 'pm.role.yaml', '-o', path.join(site, 'pm.role.html')], dir).status, 0);
+    const run = charters(['render', 'careers.ladder.yaml', '-o', path.join(site, 'careers.ladder.html')], dir);
+    assert.equal(run.status, 0, run.stderr);
+    const html = fs.readFileSync(path.join(site, 'careers.ladder.html'), 'utf8');
+    assert.match(html, /<a class="open" href="pm\.role\.html">Product Manager<\/a>/);
+    assert.match(html, /<h3 class="card-title">Senior PM<\/h3>/, 'no export of the senior role yet: text');
+    for (const machinePath of [dir, fs.realpathSync(dir), os.tmpdir(), 'file:']) assert.ok(!html.includes(machinePath), `the page contains ${machinePath}`);
+    const pm = fs.readFileSync(path.join(site, 'pm.role.html'), 'utf8');
+    assert.ok(!pm.includes(dir) && !pm.includes('file:'), 'the first export names no path either');
   });
 
   test('prints to stdout without -o', () => {

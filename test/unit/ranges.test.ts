@@ -21,6 +21,7 @@ const CASES: { name: string; rule: string; text: string; message?: RegExp }[] = 
   { name: 'unknown kind: the value', rule: 'unknown-kind', text: 'kind: ⟦rol⟧\nid: pm\n', message: /Did you mean "role"/ },
   { name: 'missing kind: the first line', rule: 'unknown-kind', text: '# a role\n⟦id: pm⟧\ntitle: PM\n' },
   { name: 'yaml error: its token, not the whole document', rule: 'yaml-syntax', text: 'kind: role\nid: pm\ntitle: ⟦[unclosed⟧\n' },
+  { name: 'undefined alias: the alias', rule: 'yaml-syntax', text: `kind: role\n${ROLE_HEAD}reportsTo: ⟦*nope⟧\n`, message: /the alias "\*nope" is not defined/ },
   { name: 'duplicate key: the second key', rule: 'yaml-syntax', text: `kind: role\n${ROLE_HEAD}⟦title⟧: Again\n` },
   { name: 'unmeasurable target: the value', rule: 'unmeasurable-goal', text: 'kind: charter\nid: c\ntitle: C\nmission: m\nscope: {in: [a], out: []}\nteam: [{role: pm}]\ndecisionRights: [{decision: d, owner: pm}]\nsuccessMetrics:\n  - metric: happiness\n    target: ⟦much happier⟧\n' },
 ];

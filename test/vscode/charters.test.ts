@@ -441,10 +441,12 @@ suite('Product Charters in VS Code', () => {
     }
   });
 
-  test('7b. "Export Preview as HTML" writes a standalone page with the title and no script', async () => {
+  test('7b. "Export Preview as HTML" writes a standalone page with the title, no script, no path of the machine', async () => {
     const editor = await open('product-ladder.ladder.yaml');
     const target = path.join(folder().fsPath, 'vscode-test-export.html');
+    const sibling = path.join(folder().fsPath, 'senior-pm.role.html'); // the senior PM's own export, beside this one
     fs.rmSync(target, { force: true });
+    fs.writeFileSync(sibling, '<!DOCTYPE html><title>Senior PM</title>');
     try {
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.exportHtml', editor.document.uri, target);
       assert.ok(written, 'the command returned no file');
@@ -454,8 +456,13 @@ suite('Product Charters in VS Code', () => {
       assert.match(html, /Product Management Career Ladder/);
       assert.match(html, /Individual contributor/);
       assert.doesNotMatch(html, /<script/i);
+      assert.match(html, /<a class="open" href="senior-pm\.role\.html">/, 'a relative link to the sibling export');
+      const leaks = html.match(/.{0,60}(<button|data-uri="|file:).{0,60}/g);
+      assert.strictEqual(leaks, null, `no dead buttons, no file URIs: ${leaks?.join('\n')}`);
+      for (const machinePath of [folder().fsPath, fs.realpathSync(folder().fsPath)]) assert.ok(!html.includes(machinePath), `the page contains ${machinePath}`);
     } finally {
       fs.rmSync(target, { force: true });
+      fs.rmSync(sibling, { force: true });
     }
   });
   test('8. every contributed command is registered, and the preview opens only workspace files it is asked to', async () => {

@@ -29,12 +29,16 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const summary = service.summarize(uri, parsed);
   if (summary) index.set(summary); // a file outside the workspace's globs still sees itself
 
-  const { html: page, problem } = service.previewPage(uri, parsed, index, settings, randomBytes(16).toString('base64'));
+  const output = values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
+  if (output !== undefined && !fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`No such folder for the output: ${path.dirname(values.output!)}`);
+  }
+  // links go to the exports already beside the output file; printed to stdout, titles stay text
+  const siblingExports = output === undefined ? [] : fs.readdirSync(path.dirname(output));
+  const { html: page, problem } = service.previewPage(uri, parsed, index, settings, randomBytes(16).toString('base64'), { siblingExports });
 
-  if (values.output === undefined) io.stdout(page);
+  if (output === undefined) io.stdout(page);
   else {
-    const output = path.resolve(io.cwd, values.output);
-    if (!fs.statSync(path.dirname(output), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`No such folder for the output: ${path.dirname(values.output)}`);
     writeAtomically(output, page);
     io.stdout(`Wrote ${values.output}\n`);
   }

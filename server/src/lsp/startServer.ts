@@ -261,7 +261,9 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.indexOf(params.textDocument.uri))));
 
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
-    withDocument(params?.uri, null, (parsed) => service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri))),
+    withDocument(params?.uri, null, (parsed) =>
+      service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), { siblingExports: fileNames(params.siblingExports) }),
+    ),
   );
 
   documents.listen(connection);
@@ -283,4 +285,10 @@ function lazyService(): LanguageService {
   return new Proxy({} as LanguageService, {
     get: (_target, key) => Reflect.get((instance ??= createLanguageService()), key),
   });
+}
+
+/** The file names an export request lists, if it lists any: plain names only, at most a few thousand. */
+function fileNames(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.slice(0, 5000).filter((name): name is string => typeof name === 'string' && name.length < 256 && !/[\\/]/.test(name));
 }

@@ -2,7 +2,7 @@
 // few constants and the index class that loading a workspace needs. The language server, the
 // command line and the Node workspace module import this module and nothing else of the service
 // (test/unit/boundaries.test.ts).
-export { createLanguageService, type LanguageService } from './languageService';
+export { createLanguageService, type LanguageService, type PreviewOptions } from './languageService';
 export type { FixChange } from './fixes';
 export { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
 export type { CreateDocumentContext } from './createDocument';

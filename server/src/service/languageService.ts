@@ -17,7 +17,8 @@ import { getCompletions } from './completion';
 import type { CreateDocumentContext } from './createDocument';
 import { getHover } from './hover';
 import * as navigation from './navigation';
-import { buildPreviewModel, renderBody } from './preview';
+import { buildPreviewModel, renderBody, type RenderOptions } from './preview';
+import { siblingExportLinks } from './preview/exportLinks';
 import { renderPage } from './preview/page';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAll, type FixChange } from './fixes';
@@ -65,16 +66,27 @@ export interface LanguageService {
   documentSymbols(parsed: ParsedDocument): DocumentSymbol[];
   workspaceSymbols(query: string, index: WorkspaceIndex): SymbolInformation[];
   documentLinks(parsed: ParsedDocument, index: WorkspaceIndex): DocumentLink[];
-  /** The preview of a document as an HTML fragment, for the editor's webview to put in its page. */
-  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings): PreviewResult;
+  /**
+   * The preview of a document as an HTML fragment, for the editor's webview to put in its page
+   * (preview/page.ts); with `siblingExports` (the file names beside an export), for a standalone
+   * page whose links go to those exports only (preview/exportLinks.ts). While the YAML cannot be
+   * read, the result names the first syntax error.
+   */
+  preview(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, options?: PreviewOptions): PreviewResult;
   /**
    * The preview as one self-contained HTML page (no script, nothing remote, styles allowed by
-   * `nonce`); `problem` says why the document could not be previewed, when it could not.
+   * `nonce`); `problem` says why the document could not be previewed, when it could not. Other
+   * documents are linked only to their exports among `siblingExports`, else named as text.
    */
-  previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string): { html: string; problem?: string };
+  previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string, options?: PreviewOptions): { html: string; problem?: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   settings(config?: ChartersConfig): LintSettings;
   readonly schemas: Schemas;
+}
+
+export interface PreviewOptions {
+  /** For an export: the names of the files in the folder it is written to. */
+  siblingExports?: readonly string[];
 }
 
 export function createLanguageService(): LanguageService {
@@ -100,16 +112,24 @@ export function createLanguageService(): LanguageService {
     documentSymbols: (parsed) => navigation.getDocumentSymbols(parsed),
     workspaceSymbols: (query, index) => navigation.getWorkspaceSymbols(query, index),
     documentLinks: (parsed, index) => navigation.getDocumentLinks(index.get(parsed.textDocument.uri), index),
-    preview(uri, parsed, index, settings) {
+    preview(uri, parsed, index, settings, options = {}) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy, settings.externalRoles);
-      return { title: model.title, body: renderBody(model, { interactive: true }) };
+      const body = renderBody(model, renderOptions(options));
+      return model.kind === 'problem' && model.syntaxError ? { title: model.title, body, syntaxError: model.syntaxError } : { title: model.title, body };
     },
-    previewPage(uri, parsed, index, settings, nonce) {
+    previewPage(uri, parsed, index, settings, nonce, options = {}) {
       const model = buildPreviewModel(parsed, uri, index, settings.taxonomy, settings.externalRoles);
-      const html = renderPage(renderBody(model, { interactive: false }), { nonce, standalone: true, title: model.title });
+      const body = renderBody(model, renderOptions({ siblingExports: options.siblingExports ?? [] }));
+      const html = renderPage(body, { nonce, standalone: true, title: model.title });
       return model.kind === 'problem' ? { html, problem: model.message } : { html };
     },
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,
   };
+}
+
+/** The webview's preview by default; for an export, a standalone body linking the exports beside it. */
+function renderOptions(options: PreviewOptions): RenderOptions {
+  if (options.siblingExports === undefined) return { interactive: true };
+  return { interactive: false, linkTarget: siblingExportLinks(options.siblingExports) };
 }

@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
  * to be a typo, else one that contains every word the user typed (`backlog` -> `prioritize-backlog`).
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
-  const typed = word.toLowerCase();
+  const typed = foldAccents(word).toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   let containing: string | undefined;
@@ -27,9 +27,23 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   return containing;
 }
 
-/** `My Role` -> `my-role`: the id a title most likely wanted to be. */
-export function toKebabCase(text: string): string {
+/**
+ * Letters that are not an accented form of a base letter, and what they are written as without it.
+ * Everything else loses its accent (`ä` -> `a`, `é` -> `e`, `ñ` -> `n`): one rule for every language.
+ */
+const LETTERS: Record<string, string> = { ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
+
+/** `Datenqualität` -> `Datenqualitat`, `Straße` -> `Strasse`: the text in plain Latin letters where it has them. */
+export function foldAccents(text: string): string {
   return text
+    .replace(/[ßẞæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => LETTERS[letter])
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** `My Role` -> `my-role`, `Datenqualität` -> `datenqualitat`: the id a title most likely wanted to be. */
+export function toKebabCase(text: string): string {
+  return foldAccents(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -200,7 +200,12 @@ export function renderCard(html: Html, card: RoleCard, heading: 'h2' | 'h3' | 'h
     ? `${card.id}: no role with this id in the workspace`
     : `${card.title}${card.level ? `, ${levelText(card.level)}` : ''}, ${plural(card.total, 'responsibility', 'responsibilities')}`;
   const open = html.canOpen(card.uri, card.missing) ? ` data-uri="${esc(card.uri)}"` : '';
-  const title = open ? `<button type="button" class="open" data-uri="${esc(card.uri)}" aria-label="Open ${esc(card.title)}">${esc(card.title)}</button>` : esc(card.title);
+  const href = card.missing ? undefined : html.href(card.uri);
+  const title = open
+    ? `<button type="button" class="open" data-uri="${esc(card.uri)}" aria-label="Open ${esc(card.title)}">${esc(card.title)}</button>`
+    : href
+      ? `<a class="open" href="${esc(href)}">${esc(card.title)}</a>`
+      : esc(card.title);
   if (card.missing) {
     return `<article class="${classes}" aria-label="${esc(label)}">
 <${heading} class="card-title">${title}</${heading}>

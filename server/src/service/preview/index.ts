@@ -1,5 +1,6 @@
 import type { ExternalRole } from '../config';
 import type { ParsedDocument } from '../parse';
+import { syntaxProblems, type SyntaxProblem } from '../rules/yamlSyntax';
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
 import { fileName, type WorkspaceIndex } from '../workspace';
@@ -27,6 +28,8 @@ export interface ProblemPreview {
   message: string;
   /** Specifics, such as the first YAML errors with their lines. */
   details: string[];
+  /** The first syntax error, when that is why there is no preview. */
+  syntaxError?: SyntaxProblem;
 }
 
 /** The preview module of each kind; checked to pair each kind with the module that builds its model. */
@@ -41,6 +44,11 @@ export const PREVIEW_MODULES: Record<Kind, PreviewModule> = {
 export interface RenderOptions {
   /** Webview: titles of other documents are buttons carrying `data-uri`. Standalone HTML: plain text. Default true. */
   interactive?: boolean;
+  /**
+   * Standalone HTML: the relative address of another document's own page (see exportLinks.ts), or
+   * undefined to leave its title as plain text. Never a path of the machine.
+   */
+  linkTarget?: (uri: string) => string | undefined;
 }
 
 const MAX_YAML_ERRORS = 5;
@@ -63,17 +71,13 @@ export function buildPreviewModel(
 function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy, externalRoles: ReadonlyMap<string, ExternalRole>): PreviewModel {
   const name = fileName(uri);
   if (parsed.refused) return problem(uri, name, `${parsed.refused}.`, []);
-  const errors = parsed.yaml?.errors ?? [];
-  if (errors.length > 0) {
-    const details = errors.slice(0, MAX_YAML_ERRORS).map((error) => {
-      const offset = Array.isArray(error.pos) ? error.pos[0] : 0;
-      const line = parsed.textDocument.positionAt(offset).line + 1;
-      return `Line ${line}: ${String(error.message).split('\n')[0]}`;
-    });
-    if (errors.length > MAX_YAML_ERRORS) details.push(`… and ${errors.length - MAX_YAML_ERRORS} more`);
-    return problem(uri, name, 'Fix the YAML errors to see the preview.', details);
+  // in yaml-syntax's words, not the parser's; the webview keeps its last good rendering under the first
+  const syntax = (parsed.yaml?.errors ?? []).length > 0 || parsed.tooManyAliases ? syntaxProblems(parsed) : [];
+  if (syntax.length > 0) {
+    const details = syntax.slice(0, MAX_YAML_ERRORS).map((error) => `Line ${error.line}: ${error.message}`);
+    if (syntax.length > MAX_YAML_ERRORS) details.push(`… and ${syntax.length - MAX_YAML_ERRORS} more`);
+    return { ...problem(uri, name, 'Fix the YAML errors to see the preview.', details), syntaxError: syntax[0] };
   }
-  if (parsed.tooManyAliases) return problem(uri, name, 'This file expands YAML aliases too often to be read safely; remove some aliases to see the preview.', []);
   if (!isRecord(parsed.value)) return problem(uri, name, 'A charter document is a YAML mapping that starts with `kind:`; this file is not one yet.', []);
   if (!parsed.kind) {
     const kind = text(parsed.value.kind);
@@ -89,7 +93,7 @@ function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, 
 }
 
 export function renderBody(model: PreviewModel, options: RenderOptions = {}): string {
-  const html = new Html(options.interactive ?? true);
+  const html = new Html(options.interactive ?? true, options.interactive === false ? options.linkTarget : undefined);
   try {
     if (model.kind === 'problem') return renderProblem(model);
     if (!Object.hasOwn(PREVIEW_MODULES, model.kind)) return renderProblem(problem('', 'Preview unavailable', 'This kind of document has no preview.', []));

@@ -177,8 +177,14 @@ const AREA_COLOURS = 8;
 export class Html {
   private readonly ids = new Map<string, number>();
 
-  /** Webview: titles of other documents are buttons carrying `data-uri`. Standalone HTML: plain text. */
-  constructor(private readonly interactive: boolean) {}
+  /**
+   * Webview: titles of other documents are buttons carrying `data-uri`. Standalone HTML: links to
+   * the pages `linkTarget` names (see exportLinks.ts), else plain text.
+   */
+  constructor(
+    private readonly interactive: boolean,
+    private readonly linkTarget?: (uri: string) => string | undefined,
+  ) {}
 
   header(kind: string, model: Header): string {
     const meta = [
@@ -203,12 +209,23 @@ export class Html {
     );
   }
 
-  /** A reference to another document: a button in the webview, text in standalone HTML, marked when missing. */
+  /**
+   * A reference to another document: a button in the webview; in standalone HTML a link to its
+   * export beside the page, else text; marked when missing.
+   */
   link(link: DocLink): string {
     if (link.external) return `<span class="ref external" title="${esc(`A role outside the product ladder ("${link.id}" in externalRoles)`)}">${esc(link.title)}</span>`;
     if (link.missing) return `<span class="ref missing" title="${esc(`No ${link.kind} with the id "${link.id}" in the workspace`)}">${esc(link.title)} <span class="note">(missing)</span></span>`;
     if (this.canOpen(link.uri, false)) return `<button type="button" class="link" data-uri="${esc(link.uri)}" aria-label="Open ${esc(link.title)}">${esc(link.title)}</button>`;
+    const href = this.href(link.uri);
+    if (href) return `<a class="link" href="${esc(href)}">${esc(link.title)}</a>`;
     return `<span class="ref">${esc(link.title)}</span>`;
+  }
+
+  /** The page of another document in standalone HTML: only a relative address, never a URI with a scheme or a path from the root. */
+  href(uri: string | undefined): string | undefined {
+    const href = uri === undefined ? undefined : this.linkTarget?.(uri);
+    return href && !/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(href) ? href : undefined;
   }
 
   links(links: DocLink[]): string {

@@ -2,6 +2,7 @@ import { keyRange, type Path } from '../ast';
 import { isRecord, type FieldSchema } from '../schemas';
 import { askedFor } from './missingAuthority';
 import type { Rule } from './rule';
+import { fieldHint, fieldLabel, sentenceCase } from './wording';
 
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -9,7 +10,7 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   messages: {
-    empty: '"{field}" is empty: {hint}.',
+    empty: '{field} is empty: {hint}.',
   },
   check(context) {
     const { parsed, schemas, kind } = context;
@@ -20,11 +21,10 @@ export const emptySection: Rule = {
       const id = JSON.stringify(path);
       if (reported.has(id) || (asked !== undefined && path.length === 1 && path[0] === asked)) return;
       reported.add(id);
-      const field = String(path[path.length - 1] ?? '');
       const schema = (kind && schemas.at(kind, path, parsed.value)) || schemas.resolve(parentSchema);
-      const hint = schema?.['x-hint'] ?? schemas.resolve(parentSchema)?.['x-hint'] ?? 'fill it in or remove it';
+      const hint = fieldHint(schema, context.index, context.uri) ?? fieldHint(schemas.resolve(parentSchema), context.index, context.uri) ?? 'fill it in or remove it';
       const range = keyRange(parsed, path);
-      if (range) context.report({ range, messageId: 'empty', data: { field, hint } });
+      if (range) context.report({ range, messageId: 'empty', data: { field: sentenceCase(fieldLabel(path, parsed.value)), hint } });
     };
     for (const { error, path } of context.schemaErrors) {
       if (!isEmptiness(error.keyword, error.data)) continue;

@@ -6,7 +6,7 @@ import { nearest, toKebabCase } from '../suggest';
 import { ID_PATTERN } from '../types';
 import { isEmptiness } from './emptySection';
 import type { Rule, RuleContext } from './rule';
-import { listOf, show } from './wording';
+import { fieldHint, fieldLabel, listOf, sentenceCase, show } from './wording';
 
 const HANDLED_ELSEWHERE = new Set(['required', 'additionalProperties', 'if', 'const']);
 
@@ -27,13 +27,16 @@ export const invalidValue: Rule = {
   messages: {
     enumSuggestion: '{value} is not a valid {field}. Did you mean "{suggestion}"?',
     enum: '{value} is not a valid {field}: use one of {allowed}.',
-    type: '"{field}" should be {expected}, not {actual}.',
+    type: '{field} should be {expected}, not {actual}.',
     id: '{value} is not a valid id: use lowercase words joined by hyphens, like "{kebab}".',
+    idHint: '{value} is not a valid id: {hint}.',
+    idNoHint: '{value} is not a valid id: use lowercase words joined by hyphens.',
     date: '{value} is not a date: write it as YYYY-MM-DD, for example 2027-03-31.',
-    range: '{value} is out of range for "{field}": use a number from {min} to {max}.',
+    range: '{value} is out of range for {field}: use a number from {min} to {max}.',
+    rangeMin: '{value} is too small for {field}: use a number of {min} or more.',
     area: '"{value}" is not an area. Did you mean "{suggestion}"?',
     areaNoSuggestion: '"{value}" is not an area: use one of {allowed}, or add it to charters.config.yaml.',
-    other: '"{field}" {detail}.',
+    other: '{field} {detail}.',
   },
   check(context) {
     for (const schemaError of context.schemaErrors) {
@@ -45,20 +48,17 @@ export const invalidValue: Rule = {
   },
 };
 
-function fieldName(path: Path): string {
-  const last = path[path.length - 1];
-  if (typeof last === 'number') {
-    const list = path[path.length - 2];
-    return typeof list === 'string' ? `${list} entry` : 'entry';
-  }
-  return String(last ?? 'value');
+/** What a choice is a choice of, for "is not a valid status": the field's name. */
+function choiceName(path: Path): string {
+  const field = [...path].reverse().find((segment) => typeof segment === 'string');
+  return field ?? 'value';
 }
 
 function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path): void {
   const { parsed } = context;
   const range = fieldRange(parsed, path);
   if (!range) return;
-  const field = fieldName(path);
+  const label = fieldLabel(path, parsed.value);
   const node = nodeAt(parsed.yaml, path);
   const value = show(error.data);
   const schema = error.parentSchema as FieldSchema;
@@ -72,7 +72,7 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
       context.report({
         range,
         messageId: suggestion ? 'enumSuggestion' : 'enum',
-        data: { value, field, suggestion: suggestion ?? '', allowed: listOf(allowed, 10) },
+        data: { value, field: choiceName(path), suggestion: suggestion ?? '', allowed: listOf(allowed, 10) },
         fixes: replacementFix(parsed, node, suggestion),
       });
       return;
@@ -80,13 +80,19 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
     case 'type': {
       const expected = ([] as string[]).concat(schema.type ?? []).map((type) => TYPE_NAMES[type] ?? type).join(' or ');
       const actual = Array.isArray(error.data) ? 'a list' : isRecord(error.data) ? 'a mapping' : typeof error.data === 'number' ? 'a number' : value;
-      context.report({ range, messageId: 'type', data: { field, expected, actual } });
+      context.report({ range, messageId: 'type', data: { field: sentenceCase(label), expected, actual } });
       return;
     }
     case 'pattern': {
       if (schema.pattern === ID_PATTERN) {
-        const kebab = toKebabCase(String(error.data)) || 'my-id';
-        context.report({ range, messageId: 'id', data: { value, kebab }, fixes: replacementFix(parsed, node, kebab) });
+        const kebab = toKebabCase(String(error.data));
+        if (kebab) {
+          context.report({ range, messageId: 'id', data: { value, kebab }, fixes: replacementFix(parsed, node, kebab) });
+          return;
+        }
+        // nothing to make an id of: say what the field takes (no guess, which would change what it says)
+        const hint = fieldHint(context.schemas.resolve(schema), context.index, context.uri);
+        context.report({ range, messageId: hint ? 'idHint' : 'idNoHint', data: { value, hint: hint ?? '' } });
         return;
       }
       break;
@@ -96,10 +102,10 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
       return;
     case 'minimum':
     case 'maximum':
-      context.report({ range, messageId: 'range', data: { value, field, min: schema.minimum ?? '…', max: schema.maximum ?? '…' } });
+      context.report({ range, messageId: schema.maximum === undefined ? 'rangeMin' : 'range', data: { value, field: label, min: schema.minimum ?? '…', max: schema.maximum ?? '…' } });
       return;
   }
-  context.report({ range, messageId: 'other', data: { field, detail: error.message ?? 'is not valid' } });
+  context.report({ range, messageId: 'other', data: { field: sentenceCase(label), detail: error.message ?? 'is not valid' } });
 }
 
 /** Areas can be added per workspace, so membership is checked here rather than by an enum. */

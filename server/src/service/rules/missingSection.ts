@@ -4,7 +4,7 @@ import { insertionSafety } from '../fixes';
 import { isRecord, type FieldSchema } from '../schemas';
 import { nearest } from '../suggest';
 import type { Rule } from './rule';
-import { ownerNoun } from './wording';
+import { fieldHint, ownerNoun } from './wording';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -42,7 +42,7 @@ export const missingSection: Rule = {
       context.report({
         range: keyRange(parsed, path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         messageId: 'missing',
-        data: { owner: ownerNoun(kind, path), field: key, hint: field?.['x-hint'] ?? `add "${key}"` },
+        data: { owner: ownerNoun(kind, path), field: key, hint: fieldHint(field, context.index, context.uri) ?? `add "${key}"` },
         fixes: edits.length ? [{ title: `Add "${key}"`, edits, safety, isPreferred: safety === 'safe' && !misspelt }] : [],
         section: { parentPath: path, key },
       });

@@ -72,3 +72,9 @@ export interface Finding {
 export interface Rule extends RuleMeta {
   check(context: RuleContext): void;
 }
+
+/** A report's message: the rule's template for it, with `{name}` filled from the report's data. */
+export function messageText(rule: RuleMeta, report: Report): string {
+  const template = rule.messages[report.messageId] ?? report.messageId;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (report.data && name in report.data ? String(report.data[name]) : match));
+}

@@ -1,5 +1,7 @@
+import { isAlias, isNode, visit, type Alias, type Document } from 'yaml';
 import { toRange } from '../ast';
-import type { Rule } from './rule';
+import type { ParsedDocument } from '../parse';
+import { messageText, type Report, type Rule } from './rule';
 
 /** Plain-words advice for the YAML errors people make while typing. */
 const ADVICE: Record<string, string> = {
@@ -27,44 +29,84 @@ export const yamlSyntax: Rule = {
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     refused: '{reason}.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
+    undefinedAlias: 'YAML syntax: the alias "*{name}" is not defined: no value above it is marked "&{name}". Mark the value to repeat with "&{name}", or write the value out here.',
+    aliasBeforeAnchor: 'YAML syntax: the alias "*{name}" is used before it is defined: the value marked "&{name}" comes after it. Move that value above, or write the value out here.',
   },
   check(context) {
-    const { parsed } = context;
-    const textDocument = parsed.textDocument;
-    const text = textDocument.getText();
-    if (parsed.refused) {
-      // not analysed at all (docs/limits.md): one finding on the first line says why
-      const firstLine = text.slice(0, Math.min(text.length, 200)).split(/\r?\n/)[0];
-      context.report({ range: toRange(textDocument, 0, firstLine.length), messageId: 'refused', data: { reason: parsed.refused } });
-      return;
-    }
-    for (const error of parsed.yaml.errors) {
-      const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
-      const unclosed = /^Flow (sequence|map)/.exec(detail);
-      const quote = /^Missing closing (["'])quote/.exec(detail);
-      const opener = unclosed ? unclosedOpener(text, error.pos[0], unclosed[1] === 'map' ? '{' : '[') : quote ? text.lastIndexOf(quote[1], error.pos[0] - 1) : -1;
-      if (opener >= 0) {
-        const lineEnd = text.indexOf('\n', opener);
-        const end = (lineEnd === -1 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0);
-        const closer = unclosed ? (unclosed[1] === 'map' ? '}' : ']') : quote![1];
-        context.report({ range: toRange(textDocument, opener, Math.max(end, opener + 1)), messageId: 'unclosed', data: { closer } });
-        continue;
-      }
-      const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
-      const range = toRange(textDocument, start, Math.min(end, text.length));
-      if (error.code === 'DUPLICATE_KEY') {
-        context.report({ range, messageId: 'duplicateKey', data: { key: text.slice(start, end).replace(/^["']|["']$/g, '') } });
-        continue;
-      }
-      context.report({ range, messageId: 'syntax', data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' } });
-    }
-    if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases) {
-      const alias = /\*[A-Za-z0-9_-]+/.exec(text);
-      const start = alias?.index ?? 0;
-      context.report({ range: toRange(textDocument, start, start + (alias?.[0].length ?? 1)), messageId: 'aliases', data: { max: 100 } });
-    }
+    reportSyntax(context.parsed, (report) => context.report(report));
   },
 };
+
+/** A problem of syntax as the preview's banner names it: the line (1-based) and this rule's message. */
+export interface SyntaxProblem {
+  line: number;
+  message: string;
+}
+
+/** This rule's findings, in its words, whatever its severity or disable comments say. */
+export function syntaxProblems(parsed: ParsedDocument): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  reportSyntax(parsed, (report) => problems.push({ line: report.range.start.line + 1, message: messageText(yamlSyntax, report) }));
+  return problems;
+}
+
+function reportSyntax(parsed: ParsedDocument, report: (report: Report) => void): void {
+  const textDocument = parsed.textDocument;
+  const text = textDocument.getText();
+  if (parsed.refused) {
+    // not analysed at all (docs/limits.md): one finding on the first line says why
+    const firstLine = text.slice(0, Math.min(text.length, 200)).split(/\r?\n/)[0];
+    report({ range: toRange(textDocument, 0, firstLine.length), messageId: 'refused', data: { reason: parsed.refused } });
+    return;
+  }
+  for (const error of parsed.yaml.errors) {
+    const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
+    const unclosed = /^Flow (sequence|map)/.exec(detail);
+    const quote = /^Missing closing (["'])quote/.exec(detail);
+    const opener = unclosed ? unclosedOpener(text, error.pos[0], unclosed[1] === 'map' ? '{' : '[') : quote ? text.lastIndexOf(quote[1], error.pos[0] - 1) : -1;
+    if (opener >= 0) {
+      const lineEnd = text.indexOf('\n', opener);
+      const end = (lineEnd === -1 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0);
+      const closer = unclosed ? (unclosed[1] === 'map' ? '}' : ']') : quote![1];
+      report({ range: toRange(textDocument, opener, Math.max(end, opener + 1)), messageId: 'unclosed', data: { closer } });
+      continue;
+    }
+    const [start, end] = tokenSpan(text, error.pos[0], error.pos[1]);
+    const range = toRange(textDocument, start, Math.min(end, text.length));
+    if (error.code === 'DUPLICATE_KEY') {
+      report({ range, messageId: 'duplicateKey', data: { key: text.slice(start, end).replace(/^["']|["']$/g, '') } });
+      continue;
+    }
+    report({ range, messageId: 'syntax', data: { detail, advice: ADVICE[error.code] ?? 'fix this before other checks can be trusted' } });
+  }
+  const undefinedAliases = parsed.tooManyAliases ? unresolvedAliases(parsed.yaml) : [];
+  for (const { alias, later } of undefinedAliases) {
+    const [start, end] = alias.range!;
+    report({ range: toRange(textDocument, start, end), messageId: later ? 'aliasBeforeAnchor' : 'undefinedAlias', data: { name: alias.source } });
+  }
+  if (parsed.yaml.errors.length === 0 && parsed.tooManyAliases && undefinedAliases.length === 0) {
+    const alias = /\*[A-Za-z0-9_-]+/.exec(text);
+    const start = alias?.index ?? 0;
+    report({ range: toRange(textDocument, start, start + (alias?.[0].length ?? 1)), messageId: 'aliases', data: { max: 100 } });
+  }
+}
+
+/**
+ * Aliases (`*name`) that repeat no value marked `&name` above them (the plain data cannot be built
+ * then, which the parse records as `tooManyAliases`); `later` when the mark comes after the alias.
+ */
+function unresolvedAliases(yaml: Document.Parsed): { alias: Alias; later: boolean }[] {
+  const above = new Set<string>(); // one walk in document order: an alias sees the marks before it
+  const unresolved: Alias[] = [];
+  visit(yaml, (_key, node) => {
+    if (isAlias(node)) {
+      if (node.range && !above.has(node.source)) unresolved.push(node);
+    } else if (isNode(node) && node.anchor) {
+      above.add(node.anchor);
+    }
+  });
+  return unresolved.map((alias) => ({ alias, later: above.has(alias.source) }));
+}
 
 /**
  * The span to underline for an error that yaml reports at a point: the token that starts there,
