@@ -27,7 +27,7 @@ const TREE: Record<string, string> = {
   'ladder.ladder.yaml': ['kind: ladder', 'id: ladder', 'title: Ladder', 'tracks:', '  - id: ic', '    title: IC', '    roles:', '      - pm', '      - senior-pm', ''].join('\n'),
   // the product workspace
   'product/charters.config.yaml': CONFIG,
-  'product/people/lead.yaml': role('lead', 'senior-pm', ['responsibilities:', '  - prioritize-backlog']),
+  'product/people/lead.yaml': role('lead', 'group-pm', ['responsibilities:', '  - coach-product-managers']),
   'product/roles/senior-pm.role.yaml': role('senior-pm', 'senior-pm', ['reportsTo: lead', 'responsibilities:', '  - prioritice-backlog']),
   'product/vision.vision.yaml': [
     'kind: vision',
