@@ -9,6 +9,7 @@ import { ladderGap } from './ladderGap';
 import { ladderOrder } from './ladderOrder';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
+import { outputKeyResult } from './outputKeyResult';
 import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
 import type { Rule } from './rule';
@@ -43,6 +44,7 @@ export const KIND_RULES: readonly Rule[] = [
   unmeasurableGoal,
   keyResultCount,
   visionTooLong,
+  outputKeyResult,
   placeholderText,
 ];
 
