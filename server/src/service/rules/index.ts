@@ -2,6 +2,7 @@ import { areaCoverage } from './areaCoverage';
 import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
+import { emptyOutOfScope } from './emptyOutOfScope';
 import { emptySection } from './emptySection';
 import { invalidValue } from './invalidValue';
 import { keyResultCount } from './keyResultCount';
@@ -45,6 +46,7 @@ export const KIND_RULES: readonly Rule[] = [
   keyResultCount,
   visionTooLong,
   outputKeyResult,
+  emptyOutOfScope,
   placeholderText,
 ];
 
