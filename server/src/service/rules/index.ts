@@ -1,4 +1,5 @@
 import { areaCoverage } from './areaCoverage';
+import { danglingInitiative } from './danglingInitiative';
 import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
@@ -47,6 +48,7 @@ export const KIND_RULES: readonly Rule[] = [
   visionTooLong,
   outputKeyResult,
   emptyOutOfScope,
+  danglingInitiative,
   placeholderText,
 ];
 
