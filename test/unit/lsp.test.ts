@@ -73,6 +73,16 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  test("due dates are compared with the machine's date", async () => {
+    const uri = uriOf(file('due.role.yaml'));
+    const goal = 'goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2000-01-31\n';
+    client.open(uri, PM.replace('id: pm', 'id: due-pm').replace('level: pm', 'status: approved\nlevel: pm') + goal);
+    const [finding] = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    assert.equal(finding.code, 'past-due');
+    assert.deepEqual(finding.range.start, { line: 14, character: 9 });
+    client.close(uri);
+  });
+
   test('a quick fix from the server repairs the document', async () => {
     const uri = uriOf(file('pm.role.yaml'));
     const broken = PM.replace('prioritize-backlog', 'prioritise-backlog');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, DOCUMENT_GLOBS, kindNames, MemoryIndex, type LanguageService, type LintSettings } from '../service';
+import { createLanguageService, DOCUMENT_GLOBS, isCalendarDate, kindNames, localDate, MemoryIndex, type LanguageService, type LintSettings } from '../service';
 import picomatch from 'picomatch';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
@@ -26,8 +26,9 @@ import pkg from '../../../package.json';
 const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
-  charters lint [PATH...] [--format stylish|json|sarif] [--fix]
+  charters lint [PATH...] [--format stylish|json|sarif] [--fix] [--today YYYY-MM-DD]
       Check the documents in the given files or folders (default: the current folder).
+      --today sets the date that due dates are compared with (default: the machine's date).
       Exit code 0: no errors; 1: at least one error; 2: usage or config error.
   charters taxonomy [--format json|markdown]
       Print the responsibility taxonomy, with the workspace's additions.
@@ -35,6 +36,9 @@ Usage:
       Write the document's preview as a self-contained HTML page (default: to stdout).
   charters --version | --help
 `;
+
+/** What node's parseArgs throws for a command line it cannot read: usage errors, exit code 2. */
+const PARSE_ARGS_ERRORS = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -60,7 +64,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'render') return renderCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof UsageError || PARSE_ARGS_ERRORS.has((error as { code?: string }).code ?? '')) {
       io.stderr(`charters: ${(error as Error).message}\n`);
       return 2;
     }
@@ -72,12 +76,14 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'stylish' }, fix: { type: 'boolean', default: false }, today: { type: 'string' } },
   });
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
+  const today = values.today ?? localDate(new Date());
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, such as 2027-03-31, not "${today}".`);
   const inputs = positionals.length ? positionals : ['.'];
-  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service) : undefined;
+  const parallel = inputs.length === 1 && !values.fix ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], service, today) : undefined;
   if (parallel) return report(parallel, format, io);
   const results: FileResult[] = [];
   const workspaces = new Map<string, { workspace: LoadedWorkspace; settings: LintSettings; index: MemoryIndex }>();
@@ -93,7 +99,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     let entry = workspaces.get(root);
     if (!entry) {
       const workspace = loadWorkspace(root, service);
-      entry = { workspace, settings: service.settings(workspace.config), index: indexWorkspace(workspace, service) };
+      entry = { workspace, settings: service.settings(workspace.config, today), index: indexWorkspace(workspace, service) };
       workspaces.set(root, entry);
     }
     const files = stat.isDirectory()
@@ -115,7 +121,7 @@ function report(results: FileResult[], format: string, io: Io): number {
 }
 
 /** A large folder is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
-function lintFolderInParallel(absolute: string, input: string, service: LanguageService): FileResult[] | undefined {
+function lintFolderInParallel(absolute: string, input: string, service: LanguageService, today: string): FileResult[] | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(absolute);
@@ -128,7 +134,7 @@ function lintFolderInParallel(absolute: string, input: string, service: Language
   const count = workerCount(documents.length);
   if (count < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(workspace.root, documents, shown, count);
+  return lintInParallel(workspace.root, documents, shown, count, today);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

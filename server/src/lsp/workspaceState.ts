@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ALWAYS_IGNORED, CONFIG_FILE, DEFAULT_CONFIG, DOCUMENT_GLOBS, MemoryIndex, type ChartersConfig, type DocumentSummary, type LanguageService, type LintSettings, type RuleSetting } from '../service';
+import { ALWAYS_IGNORED, CONFIG_FILE, DEFAULT_CONFIG, DOCUMENT_GLOBS, MemoryIndex, localDate, type ChartersConfig, type DocumentSummary, type LanguageService, type LintSettings, type RuleSetting } from '../service';
 
 
 /** Settings the editor sends (`charters.*`): personal overrides on top of the workspace config. */
@@ -98,11 +98,14 @@ export class WorkspaceState {
     return summary;
   }
 
-  /** The lint settings for a document: its folder's config, then the editor's rule overrides. */
+  /**
+   * The lint settings for a document: its folder's config, then the editor's rule overrides, and
+   * the machine's date as today (read on every call: a server may run past midnight).
+   */
   settingsFor(uri: string): LintSettings {
     const root = this.rootOf(uri);
     const base = root?.settings ?? this.service.settings();
-    return { taxonomy: base.taxonomy, rules: { ...base.rules, ...this.clientSettings.rules } };
+    return { taxonomy: base.taxonomy, rules: { ...base.rules, ...this.clientSettings.rules }, today: localDate(new Date()) };
   }
 
   configProblems(): { folder: string; problems: string[] }[] {

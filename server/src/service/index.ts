@@ -2,7 +2,7 @@
 // few constants and the index class that loading a workspace needs. The language server and the
 // command line import this module and nothing else of the service (test/unit/boundaries.test.ts).
 export { createLanguageService, type LanguageService } from './languageService';
-export { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type LintSettings } from './config';
+export { CONFIG_FILE, DEFAULT_CONFIG, isCalendarDate, localDate, type ChartersConfig, type LintSettings } from './config';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';
 export { kindNames } from './kinds';

@@ -53,6 +53,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       schemaErrors,
       index: input.index,
       uri: input.uri,
+      today: settings.today,
       ...(last ? { findings, ruleIds: RULE_IDS } : {}),
       report: (report) => {
         if (!last) {

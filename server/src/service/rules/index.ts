@@ -12,6 +12,7 @@ import { ladderOrder } from './ladderOrder';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
 import { outputKeyResult } from './outputKeyResult';
+import { pastDue } from './pastDue';
 import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
 import type { Rule } from './rule';
@@ -50,6 +51,7 @@ export const KIND_RULES: readonly Rule[] = [
   emptyOutOfScope,
   danglingInitiative,
   placeholderText,
+  pastDue,
 ];
 
 /** Rules that run after all the others, on what they found before disable comments applied. */
