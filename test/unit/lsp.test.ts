@@ -221,6 +221,24 @@ describe('language server over stdio', () => {
     }
   });
 
+  test('a workspace whose config is not valid still serves, also to a client that cannot show messages', async () => {
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-lsp-config-'));
+    fs.writeFileSync(path.join(bad, 'pm.role.yaml'), PM);
+    fs.writeFileSync(path.join(bad, 'charters.config.yaml'), 'colour: blue\n');
+    // this client answers window/showMessageRequest with "method not found"
+    const other = new LspClient();
+    try {
+      await other.initialize(bad);
+      const uri = uriOf(path.join(bad, 'senior.role.yaml'));
+      other.open(uri, SENIOR);
+      await other.diagnosticsFor(uri, (d) => d.length === 0, 10000);
+      assert.equal(other.exitCode, null, 'server still running');
+    } finally {
+      await other.stop();
+      fs.rmSync(bad, { recursive: true, force: true });
+    }
+  });
+
   test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {
     const ghost = uriOf(file('ghost.role.yaml'));
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);

@@ -2,7 +2,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -97,7 +99,12 @@ export function startServer(connection: Connection): void {
     reindexOpen();
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
     for (const { problems } of workspace.configProblems()) {
-      void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
+      // a notification, not window.showWarningMessage: that sends a request, and the error of a client
+      // that does not support it went unhandled and took the server down
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`,
+      });
     }
     validator.revalidateAllOpen();
   });
