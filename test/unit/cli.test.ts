@@ -101,12 +101,16 @@ describe('charters lint', () => {
       let text = CLEAN_ROLE.replace('id: product-manager', `id: ${id}`);
       if (n % 50 === 0) text = text.replace('level: pm', 'level: senior');
       if (n % 75 === 0) text = text.replace('authority:', `reportsTo: pm-${String(n + 1).padStart(3, '0')}x\nauthority:`);
+      if (n === 1) text = text.replace('level: pm', 'status: approved\nlevel: pm') + 'goals:\n  - goal: g\n    measure: Median seconds to pay\n    target: 40\n    due: 2027-01-31\n';
       files[`roles/${id}.role.yaml`] = text;
     }
     const dir = workspace(files);
-    const run = charters(['lint', 'roles', '--format', 'json'], dir);
+    const run = charters(['lint', 'roles', '--format', 'json', '--today', '2027-02-15'], dir);
     const output = JSON.parse(run.stdout);
     assert.equal(output.files.length, 450);
+    // the workers get --today too
+    const pm001 = output.files.find((file: { path: string }) => file.path.endsWith('pm-001.role.yaml'));
+    assert.deepEqual(pm001.diagnostics.map((d: { code: string }) => d.code), ['past-due']);
     assert.deepEqual(output.files.map((file: { path: string }) => file.path), [...output.files.map((file: { path: string }) => file.path)].sort());
     assert.deepEqual(output.summary, { errors: 9 + 6, warnings: 0 });
     const pm075 = output.files.find((file: { path: string }) => file.path.endsWith('pm-075.role.yaml'));
@@ -120,9 +124,40 @@ describe('charters lint', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /No such file or folder: nowhere/);
     assert.equal(charters(['lint', '--colour'], dir).code, 2);
+    assert.equal(charters(['lint', '--format'], dir).code, 2, 'an option without its value');
     const format = charters(['lint', '--format', 'xml'], dir);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format must be stylish, json or sarif/);
+  });
+
+  test('--today sets the date due dates are compared with; without it, the machine\'s date', () => {
+    const role = CLEAN_ROLE.replace('level: pm', 'status: approved\nlevel: pm') + 'goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2027-01-31\n';
+    const dir = workspace({ 'pm.role.yaml': role });
+    const pastDue = (args: string[]) => {
+      const run = charters(['lint', '--format', 'json', ...args], dir);
+      assert.equal(run.code, 0, run.stderr);
+      return JSON.parse(run.stdout).files[0].diagnostics.filter((d: { code: string }) => d.code === 'past-due');
+    };
+    const [finding] = pastDue(['--today', '2027-02-01']);
+    assert.equal(finding.severity, 'info');
+    assert.deepEqual(finding.range.start, { line: 14, character: 9 });
+    assert.deepEqual(pastDue(['--today', '2027-01-31']), [], 'due today is not past');
+    assert.deepEqual(pastDue(['--today', '2026-12-31']), []);
+    // the machine's date is after 2000
+    fs.writeFileSync(path.join(dir, 'pm.role.yaml'), role.replace('due: 2027-01-31', 'due: 2000-01-31'));
+    assert.equal(pastDue([]).length, 1);
+  });
+
+  test('exit 2 for a --today that is not a date', () => {
+    const dir = workspace({ 'pm.role.yaml': CLEAN_ROLE });
+    for (const bad of ['2027-02-30', 'tomorrow', '27-01-31', '2027-1-31']) {
+      const run = charters(['lint', '--today', bad], dir);
+      assert.equal(run.code, 2, bad);
+      assert.match(run.stderr, new RegExp(`--today must be a date written YYYY-MM-DD, such as 2027-03-31, not "${bad}"`));
+    }
+    const missing = charters(['lint', '--today'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--today/);
   });
 
   test('exit 2 and a located message for a bad config', () => {

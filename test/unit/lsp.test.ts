@@ -75,6 +75,16 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 
+  test("due dates are compared with the machine's date", async () => {
+    const uri = uriOf(file('due.role.yaml'));
+    const goal = 'goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2000-01-31\n';
+    client.open(uri, PM.replace('id: pm', 'id: due-pm').replace('level: pm', 'status: approved\nlevel: pm') + goal);
+    const [finding] = await client.diagnosticsFor(uri, (d) => d.length > 0);
+    assert.equal(finding.code, 'past-due');
+    assert.deepEqual(finding.range.start, { line: 14, character: 9 });
+    client.close(uri);
+  });
+
   test('a quick fix from the server repairs the document', async () => {
     const uri = uriOf(file('pm.role.yaml'));
     const broken = PM.replace('prioritize-backlog', 'prioritice-backlog');
@@ -290,6 +300,24 @@ describe('language server over stdio', () => {
     const broken = await client.request<{ syntaxError?: { line: number; message: string } }>('charters/preview', { uri: pm });
     assert.deepEqual(broken.syntaxError, { line: PM.split('\n').length, message: 'YAML syntax: this is opened but never closed: add the closing ".' });
     client.close(pm);
+  });
+
+  test('a workspace whose config is not valid still serves, also to a client that cannot show messages', async () => {
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-lsp-config-'));
+    fs.writeFileSync(path.join(bad, 'pm.role.yaml'), PM);
+    fs.writeFileSync(path.join(bad, 'charters.config.yaml'), 'colour: blue\n');
+    // this client answers window/showMessageRequest with "method not found"
+    const other = new LspClient();
+    try {
+      await other.initialize(bad);
+      const uri = uriOf(path.join(bad, 'senior.role.yaml'));
+      other.open(uri, SENIOR);
+      await other.diagnosticsFor(uri, (d) => d.length === 0, 10000);
+      assert.equal(other.exitCode, null, 'server still running');
+    } finally {
+      await other.stop();
+      fs.rmSync(bad, { recursive: true, force: true });
+    }
   });
 
   test('requests for unknown documents and bad positions are answered, and the server keeps serving', async () => {

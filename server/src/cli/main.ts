@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, DOCUMENT_GLOBS, kindNames, type FixChange, type LanguageService } from '../service';
+import { createLanguageService, DOCUMENT_GLOBS, isCalendarDate, kindNames, localDate, type FixChange, type LanguageService } from '../service';
 import picomatch from 'picomatch';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
@@ -16,8 +16,9 @@ import pkg from '../../../package.json';
 const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
-  charters lint [PATH...] [--format stylish|json|sarif] [--fix | --fix-dry-run]
+  charters lint [PATH...] [--format stylish|json|sarif] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
       Check the documents in the given files or folders (default: the current folder).
+      --today sets the date that due dates are compared with (default: the machine's date).
       Exit code 0: no errors; 1: at least one error; 2: usage or config error.
       --fix          apply the safe fixes (add a missing section with a TODO placeholder, remove
                      an exact duplicate, rename a misspelt field), write the files, list each
@@ -30,6 +31,9 @@ Usage:
       Write the document's preview as a self-contained HTML page (default: to stdout).
   charters --version | --help
 `;
+
+/** What node's parseArgs throws for a command line it cannot read: usage errors, exit code 2. */
+const PARSE_ARGS_ERRORS = new Set(['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -55,7 +59,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'render') return renderCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof UsageError || PARSE_ARGS_ERRORS.has((error as { code?: string }).code ?? '')) {
       io.stderr(`charters: ${(error as Error).message}\n`);
       return 2;
     }
@@ -71,15 +75,18 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
       format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
+      today: { type: 'string' },
     },
   });
   const format = values.format as string;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write.');
   const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
+  const today = values.today ?? localDate(new Date());
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, such as 2027-03-31, not "${today}".`);
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service);
-  const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces) : undefined;
+  const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, today) : undefined;
   if (parallel) return report(parallel, format, io);
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
@@ -93,7 +100,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     return files;
   };
   const check = (file: string, shown: string, workspace: Workspace) => {
-    const { result, changes, diff } = lintFile(file, shown, workspace, service, fix);
+    const { result, changes, diff } = lintFile(file, shown, workspace, service, fix, today);
     if (fix === 'write') for (const change of changes) io.stderr(`${describeChange(shown, change)}\n`);
     if (diff) io.stderr(diff);
     changeCount += changes.length;
@@ -143,7 +150,7 @@ function report(results: FileResult[], format: string, io: Io): number {
 }
 
 /** A large folder of one workspace is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
-function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces): FileResult[] | undefined {
+function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces, today: string): FileResult[] | undefined {
   if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
   const found = workspaces.discover(absolute, absolute);
   if (found.length !== 1) return undefined;
@@ -152,7 +159,7 @@ function lintFolderInParallel(absolute: string, input: string, workspaces: Works
   const count = workerCount(documents.length);
   if (count < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(workspace, documents, shown, count);
+  return lintInParallel(workspace, documents, shown, count, today);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */
@@ -164,13 +171,21 @@ function isCharterFile(file: string, workspace: Workspace, service: LanguageServ
   return parsed.kind !== undefined || picomatch(DOCUMENT_GLOBS)(path.basename(file));
 }
 
-function lintFile(file: string, shown: string, workspace: Workspace, service: LanguageService, fix: FixMode): { result: FileResult; changes: FixChange[]; diff?: string } {
+function lintFile(
+  file: string,
+  shown: string,
+  workspace: Workspace,
+  service: LanguageService,
+  fix: FixMode,
+  today: string,
+): { result: FileResult; changes: FixChange[]; diff?: string } {
+  const settings = { ...workspace.settings, today };
   const uri = uriOf(file);
   let text = readText(file);
   let changes: FixChange[] = [];
   let diff: string | undefined;
   if (fix !== 'none') {
-    const fixed = service.fixAll(uri, text, workspace.index, workspace.settings);
+    const fixed = service.fixAll(uri, text, workspace.index, settings);
     if (fixed.applied > 0 && fixed.text !== text) {
       const check = service.parse(TextDocument.create(uri, 'yaml', 0, fixed.text));
       if (check.yaml.errors.length === 0) {
@@ -185,7 +200,7 @@ function lintFile(file: string, shown: string, workspace: Workspace, service: La
     }
   }
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-  return { result: { path: shown, diagnostics: service.validate(uri, parsed, workspace.index, workspace.settings) }, changes, diff };
+  return { result: { path: shown, diagnostics: service.validate(uri, parsed, workspace.index, settings) }, changes, diff };
 }
 
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {

@@ -20,6 +20,8 @@ interface WorkerInput {
   /** Every document of the workspace this worker indexes; `shown[i]` set when it is also linted. */
   files: string[];
   shown: (string | null)[];
+  /** The date the lint compares due dates with (`--today`, or the machine's). */
+  today: string;
   port: MessagePort;
   signal: SharedArrayBuffer;
 }
@@ -36,7 +38,7 @@ export function workerCount(documents: number): number {
  * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) across `count` workers.
  * Returns the results in the order of `files`.
  */
-export function lintInParallel(workspace: Workspace, files: string[], shown: (string | null)[], count: number): FileResult[] {
+export function lintInParallel(workspace: Workspace, files: string[], shown: (string | null)[], count: number, today: string): FileResult[] {
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
   const workers: { worker: Worker; port: MessagePort; positions: number[] }[] = [];
@@ -48,7 +50,7 @@ export function lintInParallel(workspace: Workspace, files: string[], shown: (st
       const to = Math.floor((files.length * (w + 1)) / count);
       const positions = Array.from({ length: to - from }, (_, i) => from + i);
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { chartersLintWorker: true, location, files: files.slice(from, to), shown: shown.slice(from, to), port: port2, signal };
+      const input: WorkerInput = { chartersLintWorker: true, location, files: files.slice(from, to), shown: shown.slice(from, to), today, port: port2, signal };
       const worker = new Worker(__filename, { workerData: input, transferList: [port2] });
       workers.push({ worker, port: port1, positions });
     }
@@ -92,7 +94,7 @@ function runWorker(input: WorkerInput): void {
   const texts = new Map<number, string>();
   let settings: ReturnType<typeof service.settings>;
   try {
-    settings = loadWorkspace(service, input.location).settings;
+    settings = { ...loadWorkspace(service, input.location).settings, today: input.today };
     const summaries: DocumentSummary[] = [];
     input.files.forEach((file, at) => {
       let text: string;

@@ -2,7 +2,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -11,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
-import { createLanguageService, type ChartersDiagnostic, type CreateDocumentContext, type LanguageService, type ParsedDocument } from '../service';
+import { createLanguageService, localDate, type ChartersDiagnostic, type CreateDocumentContext, type LanguageService, type ParsedDocument } from '../service';
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
@@ -118,7 +120,12 @@ export function startServer(connection: Connection): void {
 
   function warnAboutConfigs(): void {
     for (const { problems } of workspace.configProblems()) {
-      void connection.window.showWarningMessage(`Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`);
+      // a notification, not window.showWarningMessage: that sends a request, and the error of a client
+      // that does not support it went unhandled and took the server down
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Product Charters: charters.config.yaml is not valid and is ignored. ${problems[0]}`,
+      });
     }
   }
 
@@ -268,12 +275,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** `YYYY-MM-DD` on the machine's calendar, as a person writing `updated:` today would. */
-function localDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   DEFAULT_CONFIG,
   DOCUMENT_GLOBS,
   fileName,
+  localDate,
   type DocumentSummary,
   type LanguageService,
   type LintSettings,
@@ -147,8 +148,10 @@ export class WorkspaceState {
   /** A document's config, or for a document without one the defaults and the editor's `charters.rules`. */
   settingsFor(uri: string): LintSettings {
     const workspace = this.workspaceOf(uri);
-    if (workspace.configPath) return workspace.settings;
-    return { ...workspace.settings, rules: { ...workspace.settings.rules, ...this.clientSettings.rules } };
+    // the machine's date, read on every call: a server may run past midnight
+    const today = localDate(new Date());
+    if (workspace.configPath) return { ...workspace.settings, today };
+    return { ...workspace.settings, rules: { ...workspace.settings.rules, ...this.clientSettings.rules }, today };
   }
 
   /** Every config that has problems, each problem located. */

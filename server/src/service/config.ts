@@ -119,20 +119,41 @@ function levelProblems(parsed: Parameters<typeof keyRange>[0], extension: Taxono
   return problems;
 }
 
-/** What the rules need from a config: the taxonomy in force and the severities. */
+/** What the rules need from a config: the taxonomy in force, the severities, the external roles; and the date. */
 export interface LintSettings {
   taxonomy: Taxonomy;
   rules: Record<string, RuleSetting>;
   /** The config's `externalRoles`, by id. */
   externalRoles: ReadonlyMap<string, ExternalRole>;
+  /**
+   * Today, `YYYY-MM-DD`, for the rules that compare dates with it (past-due): the language server
+   * passes the machine's date, `charters lint` the machine's or `--today`. Without it, no date has passed.
+   */
+  today?: string;
 }
 
-export function lintSettings(config: ChartersConfig = DEFAULT_CONFIG): LintSettings {
+export function lintSettings(config: ChartersConfig = DEFAULT_CONFIG, today?: string): LintSettings {
   return {
     taxonomy: Taxonomy.builtIn(config.taxonomy),
     rules: config.rules,
     externalRoles: new Map((config.externalRoles ?? []).map((role) => [role.id, role])),
+    ...(today ? { today } : {}),
   };
+}
+
+/** A `YYYY-MM-DD` that names a real calendar day (`2027-02-30` does not). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A date's `YYYY-MM-DD` in the local time zone: the day the person at the machine calls today. */
+export function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function keyRangeOrValue(parsed: Parameters<typeof keyRange>[0], path: (string | number)[], keyword: string): Range {

@@ -4,7 +4,7 @@
 // (test/unit/boundaries.test.ts).
 export { createLanguageService, type LanguageService, type PreviewOptions } from './languageService';
 export type { FixChange } from './fixes';
-export { CONFIG_FILE, DEFAULT_CONFIG, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
+export { CONFIG_FILE, DEFAULT_CONFIG, isCalendarDate, localDate, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
 export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';

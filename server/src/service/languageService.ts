@@ -80,7 +80,8 @@ export interface LanguageService {
    */
   previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string, options?: PreviewOptions): { html: string; problem?: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
-  settings(config?: ChartersConfig): LintSettings;
+  /** The settings of a workspace's config; `today` (`YYYY-MM-DD`) is the caller's date, for past-due. */
+  settings(config?: ChartersConfig, today?: string): LintSettings;
   readonly schemas: Schemas;
 }
 

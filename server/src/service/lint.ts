@@ -57,6 +57,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       schemaErrors,
       index: input.index,
       uri: input.uri,
+      today: settings.today,
       ...(last ? { findings, ruleIds: RULE_IDS, everyRuleRan: input.workspaceReady !== false } : {}),
       report: (report) => {
         if (!last) {

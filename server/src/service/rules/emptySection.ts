@@ -4,6 +4,9 @@ import { askedFor } from './missingAuthority';
 import type { Rule } from './rule';
 import { fieldHint, fieldLabel, sentenceCase } from './wording';
 
+/** A charter's `scope.out`: empty-out-of-scope reports it empty, in every form. */
+const OUT_OF_SCOPE = JSON.stringify(['scope', 'out']);
+
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A required field, or a field the document gives, is present but empty.',
@@ -14,12 +17,13 @@ export const emptySection: Rule = {
   },
   check(context) {
     const { parsed, schemas, kind } = context;
-    // an optional field that another rule asks for (missing-authority) is reported once, by that rule
+    // an optional field that another rule asks for (missing-authority) is reported once, by that
+    // rule; so is a charter's empty `scope.out` (empty-out-of-scope)
     const asked = askedFor(context);
     const reported = new Set<string>();
     const report = (path: Path, parentSchema?: FieldSchema) => {
       const id = JSON.stringify(path);
-      if (reported.has(id) || (asked !== undefined && path.length === 1 && path[0] === asked)) return;
+      if (reported.has(id) || (asked !== undefined && path.length === 1 && path[0] === asked) || (kind === 'charter' && id === OUT_OF_SCOPE)) return;
       reported.add(id);
       const schema = (kind && schemas.at(kind, path, parsed.value)) || schemas.resolve(parentSchema);
       const hint = fieldHint(schema, context.index, context.uri) ?? fieldHint(schemas.resolve(parentSchema), context.index, context.uri) ?? 'fill it in or remove it';

@@ -1,7 +1,9 @@
 import { areaCoverage } from './areaCoverage';
+import { danglingInitiative } from './danglingInitiative';
 import { disableDirective } from './disableDirective';
 import { duplicateEntry } from './duplicateEntry';
 import { duplicateId } from './duplicateId';
+import { emptyOutOfScope } from './emptyOutOfScope';
 import { emptySection } from './emptySection';
 import { invalidValue } from './invalidValue';
 import { keyResultCount } from './keyResultCount';
@@ -10,6 +12,8 @@ import { ladderOrder } from './ladderOrder';
 import { levelMismatch } from './levelMismatch';
 import { missingAuthority } from './missingAuthority';
 import { missingSection } from './missingSection';
+import { outputKeyResult } from './outputKeyResult';
+import { pastDue } from './pastDue';
 import { placeholderText } from './placeholderText';
 import { reportingCycle } from './reportingCycle';
 import { reportsToRank } from './reportsToRank';
@@ -46,10 +50,14 @@ export const KIND_RULES: readonly Rule[] = [
   unmeasurableGoal,
   keyResultCount,
   visionTooLong,
+  outputKeyResult,
+  emptyOutOfScope,
+  danglingInitiative,
   placeholderText,
   levelMismatch,
   reportsToRank,
   trackMismatch,
+  pastDue,
 ];
 
 /** Rules that run after all the others, on what they found before disable comments applied. */

@@ -52,6 +52,8 @@ export interface RuleContext {
   readonly schemaErrors: readonly SchemaError[];
   readonly index: WorkspaceIndex;
   readonly uri: string;
+  /** Today's date, `YYYY-MM-DD`, as the caller's settings give it (rules never read a clock). */
+  readonly today?: string;
   /**
    * Only for the rules that run after all the others (disable-directive): the others' findings
    * before disable comments applied, and every rule id.

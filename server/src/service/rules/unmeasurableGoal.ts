@@ -1,23 +1,8 @@
 import { isScalar } from 'yaml';
-import { fieldRange, nodeAt, type Path } from '../ast';
+import { fieldRange, nodeAt } from '../ast';
 import { isRecord } from '../schemas';
+import { measuredEntries } from './measuredEntries';
 import type { Rule } from './rule';
-
-/** Where targets live, per kind: list fields whose entries carry a `target`. */
-function targetPaths(kind: string, value: Record<string, unknown>): Path[] {
-  const paths: Path[] = [];
-  const entries = (list: unknown, prefix: Path) => {
-    if (Array.isArray(list)) list.forEach((item, index) => isRecord(item) && 'target' in item && paths.push([...prefix, index, 'target']));
-  };
-  if (kind === 'role') entries(value.goals, ['goals']);
-  if (kind === 'charter') entries(value.successMetrics, ['successMetrics']);
-  if (kind === 'strategy' && Array.isArray(value.objectives)) {
-    value.objectives.forEach((objective, index) => {
-      if (isRecord(objective)) entries(objective.keyResults, ['objectives', index, 'keyResults']);
-    });
-  }
-  return paths;
-}
 
 /** Words that name an amount: cardinals, and fractions and multiples of the thing measured. */
 const NUMBER_WORDS = [
@@ -51,7 +36,9 @@ export const unmeasurableGoal: Rule = {
   check(context) {
     const { parsed, kind } = context;
     if (!kind || !isRecord(parsed.value)) return;
-    for (const path of targetPaths(kind, parsed.value)) {
+    for (const { path: entryPath, entry } of measuredEntries(kind, parsed.value)) {
+      if (!('target' in entry)) continue;
+      const path = [...entryPath, 'target'];
       const node = nodeAt(parsed.yaml, path);
       const target = isScalar(node) ? node.value : undefined;
       if (typeof target !== 'string' || target.trim() === '' || holdsQuantity(target)) continue;
