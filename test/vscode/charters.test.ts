@@ -351,7 +351,7 @@ suite('Product Charters in VS Code', () => {
     };
     const edit = await rename(position, 'senior-product-manager');
     const byFile = new Map(edit.entries().map(([uri, edits]) => [path.relative(folder().fsPath, uri.fsPath).split(path.sep).join('/'), edits]));
-    for (const file of ['roles/senior-pm.role.yaml', 'product-ladder.ladder.yaml', 'roles/product-manager.role.yaml', 'roles/group-pm.role.yaml']) {
+    for (const file of ['roles/senior-pm.role.yaml', 'product-ladder.ladder.yaml', 'roles/product-manager.role.yaml', 'roles/staff-pm.role.yaml']) {
       assert.ok(byFile.has(file), `${file} not in the rename: ${[...byFile.keys()].join(', ')}`);
     }
     for (const [file, edits] of byFile) {
