@@ -51,8 +51,8 @@ export async function runWorkspace({ tmp, quick, log, sizes = [1000, 10000] }) {
     let indexMs;
     let serverIndexMs;
     let firstDiagnosticsMs;
-    let renameSamples = [];
-    let restoreSamples = [];
+    const renameSamples = [];
+    const restoreSamples = [];
     let peak;
     try {
       const initializedAt = performance.now();

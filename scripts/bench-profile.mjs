@@ -70,7 +70,7 @@ function origin(frame) {
   const { url, lineNumber, columnNumber } = frame;
   if (!url) return { file: '(native)', line: 0 };
   const map = sourceMapFor(url);
-  if (map && map.lines[lineNumber]) {
+  if (map?.lines[lineNumber]) {
     const segments = map.lines[lineNumber];
     let best = segments[0];
     for (const segment of segments) if (segment[0] <= columnNumber) best = segment;

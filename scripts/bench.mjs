@@ -113,7 +113,7 @@ const result = {
 };
 const outDir = path.join(ROOT, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
-fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-if (values.save) fs.writeFileSync(path.join(outDir, `${values.save}.json`), JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+if (values.save) fs.writeFileSync(path.join(outDir, `${values.save}.json`), `${JSON.stringify(result, null, 2)}\n`);
 console.error(`Wrote bench/results/latest.json${values.save ? ` and bench/results/${values.save}.json` : ''} (${result.durationS} s).`);
 process.exitCode = failed ? 1 : 0;

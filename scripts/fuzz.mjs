@@ -71,7 +71,6 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
   const stats = { seed, seconds, rounds: 0, edits: 0, requests: 0, diagnosticsChecked: 0, publishes: 0, restarts: 0, slowestRequestMs: 0, failures: [] };
   const until = Date.now() + seconds * 1000;
   const going = () => Date.now() < until || stats.edits < minEdits;
-  let server;
   const fail = (kind, detail) => {
     if (stats.failures.length < 50) stats.failures.push({ kind, ...detail });
     log(`FAIL ${kind}: ${JSON.stringify(detail).slice(0, 500)}`);
@@ -166,7 +165,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     const published = state.published.get(uri);
     if (published && published.version === version) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter = { uri, version, resolve: () => (clearTimeout(timer), resolve()), reject: () => (clearTimeout(timer), resolve()) };
+      const waiter = { uri, version, resolve: () => { clearTimeout(timer); resolve(); }, reject: () => { clearTimeout(timer); resolve(); } };
       const timer = setTimeout(() => {
         state.waiters.splice(state.waiters.indexOf(waiter), 1);
         if (!state.exited) fail('hang', { method: 'publishDiagnostics', uri, version, round: state.round, lastEdit: state.lastEdit });
@@ -195,7 +194,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     if (kind === 1) {
       // copy a line somewhere else
       const lines = text.split('\n');
-      const line = rnd.pick(lines) + '\n';
+      const line = `${rnd.pick(lines)}\n`;
       const at = rnd.int(document.lineCount);
       return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: line };
     }
@@ -266,8 +265,8 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       await Promise.race([state.connection.sendRequest('shutdown').catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]);
       void state.connection.sendNotification('exit');
       await new Promise((resolve) => {
-        const timer = setTimeout(() => (state.child.kill(), resolve()), 1000);
-        state.child.once('exit', () => (clearTimeout(timer), resolve()));
+        const timer = setTimeout(() => { state.child.kill(); resolve(); }, 1000);
+        state.child.once('exit', () => { clearTimeout(timer); resolve(); });
       });
     }
     state.connection.dispose();

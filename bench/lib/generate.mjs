@@ -143,7 +143,7 @@ export function writeWorkspace(dir, count) {
     lines.push('skills:', `  - ${SKILLS[i % SKILLS.length]}`, `  - skill: ${SKILLS[(i + 5) % SKILLS.length]}`, '    level: 3');
     lines.push('authority:', `  - Decides the ${phrase(rand, 2)} backlog order`);
     lines.push('goals:', `  - goal: Fewer ${phrase(rand, 2)} problems`, `    measure: Share of ${phrase(rand, 2)} cases`, '    target: "below 2%"');
-    write(`roles/${Math.floor(i / 500)}/${roleId(i)}.role.yaml`, lines.join('\n') + '\n');
+    write(`roles/${Math.floor(i / 500)}/${roleId(i)}.role.yaml`, `${lines.join('\n')}\n`);
   }
   for (let i = 0; i < ladders; i++) {
     const lines = ['kind: ladder', `id: ladder-${i}`, `title: Ladder ${i}`, 'tracks:'];
@@ -152,7 +152,7 @@ export function writeWorkspace(dir, count) {
       const base = Math.floor(rand() * (roles / 4)) * 4;
       for (let r = 0; r < 4 && base + r < roles; r++) lines.push(`      - ${roleId(base + r)}`);
     }
-    write(`ladders/ladder-${i}.ladder.yaml`, lines.join('\n') + '\n');
+    write(`ladders/ladder-${i}.ladder.yaml`, `${lines.join('\n')}\n`);
   }
   for (let i = 0; i < visions; i++) {
     write(`visions/vision-${i}.vision.yaml`, ['kind: vision', `id: vision-${i}`, `title: Vision ${i}`, 'statement: Every merchant gets paid on time, in every market we serve.', 'horizon: 2030', ''].join('\n'));
@@ -188,7 +188,7 @@ export function writeWorkspace(dir, count) {
       '    baseline: "61%"',
       '    target: "66%"',
     ];
-    write(`charters/team-${i}.charter.yaml`, lines.join('\n') + '\n');
+    write(`charters/team-${i}.charter.yaml`, `${lines.join('\n')}\n`);
   }
   return {
     files,

@@ -1,7 +1,7 @@
 // The commands of the extension. Each takes its input as arguments when given (so tests and
 // other extensions can call it without UI) and asks the user only for what is missing.
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, type Kind } from '../../server/src/service/kinds';

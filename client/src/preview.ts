@@ -1,8 +1,8 @@
 // The live preview: one webview panel showing the charter document of the active editor.
 // The server renders the HTML fragment (`charters/preview`); the page shell comes from
 // page.ts, with a fresh nonce on every render so only our own script runs.
-import * as crypto from 'crypto';
-import * as path from 'path';
+import * as crypto from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/page';
@@ -19,7 +19,7 @@ const DEBOUNCE_MS = 150;
  * `siblingExports` (the files beside an export), the fragment is for a standalone page.
  */
 export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
-  if (!client || !client.isRunning()) return undefined;
+  if (!client?.isRunning()) return undefined;
   const params: PreviewParams = { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) };
   const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, params);
   return result ?? undefined;

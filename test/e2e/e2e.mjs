@@ -274,7 +274,7 @@ const steps = [
         try {
           await hover.first().waitFor({ state: 'visible', timeout: 7000 });
           break;
-        } catch (e) {
+        } catch {
           if (attempt === 3) {
             const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => []);
             throw new Error(`no hover with the description after 3 tries; hovers on screen: ${JSON.stringify(shown)}`);
@@ -346,7 +346,7 @@ const steps = [
         expect(file, `no role file has id ${id}`);
         return /^title: (.+)$/m.exec(ui.read(`roles/${file}`))[1].trim();
       });
-      expect(titles.length === 6, `expected six rungs in the ladder, found ${titles.length}`);
+      expect(titles.length === 8, `expected the eight rungs of the examples' two tracks, found ${titles.length}`);
       const button = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label*="Open Preview to the Side"]');
       await button.waitFor({ timeout: 10000 });
       await button.click();

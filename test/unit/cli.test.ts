@@ -101,7 +101,7 @@ describe('charters lint', () => {
       let text = CLEAN_ROLE.replace('id: product-manager', `id: ${id}`);
       if (n % 50 === 0) text = text.replace('level: pm', 'level: senior');
       if (n % 75 === 0) text = text.replace('authority:', `reportsTo: pm-${String(n + 1).padStart(3, '0')}x\nauthority:`);
-      if (n === 1) text = text.replace('level: pm', 'status: approved\nlevel: pm') + 'goals:\n  - goal: g\n    measure: Median seconds to pay\n    target: 40\n    due: 2027-01-31\n';
+      if (n === 1) text = `${text.replace('level: pm', 'status: approved\nlevel: pm')}goals:\n  - goal: g\n    measure: Median seconds to pay\n    target: 40\n    due: 2027-01-31\n`;
       files[`roles/${id}.role.yaml`] = text;
     }
     const dir = workspace(files);
@@ -131,7 +131,7 @@ describe('charters lint', () => {
   });
 
   test('--today sets the date due dates are compared with; without it, the machine\'s date', () => {
-    const role = CLEAN_ROLE.replace('level: pm', 'status: approved\nlevel: pm') + 'goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2027-01-31\n';
+    const role = `${CLEAN_ROLE.replace('level: pm', 'status: approved\nlevel: pm')}goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2027-01-31\n`;
     const dir = workspace({ 'pm.role.yaml': role });
     const pastDue = (args: string[]) => {
       const run = charters(['lint', '--format', 'json', ...args], dir);
@@ -231,7 +231,7 @@ describe('charters lint', () => {
     assert.match(fixed, /title: Product Manager {2}# shown on the ladder\r\n/);
     assert.match(fixed, /\r\nsummary: "TODO: [^"]+"\r\n/);
     // the nearest taxonomy id is a suggestion: --fix leaves the misspelt one for a person to choose
-    assert.match(fixed, /  - prioritice-backlog\r\n/);
+    assert.match(fixed, / {2}- prioritice-backlog\r\n/);
     assert.ok(fixed.endsWith('\r\n'));
     assert.ok(!/(^|[^\r])\n/.test(fixed), 'no bare LF line endings');
     assert.deepEqual(fs.readdirSync(dir), ['pm.role.yaml'], 'no temporary file left behind');

@@ -189,7 +189,7 @@ test('incremental parse: an edit inside one block reuses the others, and nothing
   const first = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
   assert.ok(isAssembled(first));
   const at = text.indexOf('measure:');
-  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
   const before = tree(first);
   const second = parseIncrementally(first, TextDocument.create(URI, 'yaml', 2, edited));
   assert.ok(isAssembled(second));

@@ -180,7 +180,7 @@ describe('levels of the organisation\'s own', () => {
     const parsed = service.parse(TextDocument.create('file:///ws/x.role.yaml', 'yaml', 1, text));
     const settings = lintSettings(service.parseConfig(LEVELS_CONFIG).config!);
     const hover = service.hover(parsed, { line: 1, character: 9 }, new MemoryIndex(), settings);
-    const value = (hover?.contents as { value: string }).value;
+    const value = (hover!.contents as { value: string }).value;
     for (const part of ['**Staff Product Manager**', 'Rung 4 of 6, ic track.', 'holds the typical responsibilities of Senior Product Manager', 'Below: Senior Product Manager', 'Above: Principal Product Manager']) {
       assert.ok(value.includes(part), `${part}\n${value}`);
     }
@@ -221,7 +221,7 @@ describe('external roles', () => {
     const parsed = service.parse(TextDocument.create('file:///ws/team.charter.yaml', 'yaml', 1, text));
     const line = text.split('\n').indexOf('  - role: data-scientist');
     const hover = service.hover(parsed, { line, character: 14 }, ws.index, ws.settings);
-    assert.match((hover?.contents as { value: string }).value, /^\*\*Data Scientist\*\* \(external role `data-scientist`\)/);
+    assert.match((hover!.contents as { value: string }).value, /^\*\*Data Scientist\*\* \(external role `data-scientist`\)/);
   });
 
   test('the preview shows them by title, not as missing', () => {

@@ -127,7 +127,7 @@ export class LspClient {
     if (this.logs.some((message) => pattern.test(message))) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the server did not log ${pattern} within ${timeoutMs} ms; logged: ${JSON.stringify(this.logs)}`)), timeoutMs);
-      this.logWaiters.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
+      this.logWaiters.push({ pattern, resolve: () => { clearTimeout(timer); resolve(); } });
     });
   }
 

@@ -27,7 +27,7 @@ const CASES: { name: string; text: string; rule: string; message: string; noFix?
   },
   {
     name: 'an id with accents is suggested with plain letters, not dashes',
-    text: ROLE.replace('id: payments-pm', 'id: datenqualität') + 'responsibilities: [prioritize-backlog]\n',
+    text: `${ROLE.replace('id: payments-pm', 'id: datenqualität')}responsibilities: [prioritize-backlog]\n`,
     rule: 'invalid-value',
     message: '"datenqualität" is not a valid id: use lowercase words joined by hyphens, like "datenqualitat".',
   },
@@ -95,7 +95,7 @@ const CASES: { name: string; text: string; rule: string; message: string; noFix?
   },
   {
     name: 'the role\'s own level keeps its plain message',
-    text: ROLE.replace('level: pm', 'level: senior') + 'responsibilities: [prioritize-backlog]\n',
+    text: `${ROLE.replace('level: pm', 'level: senior')}responsibilities: [prioritize-backlog]\n`,
     rule: 'invalid-value',
     message: '"senior" is not a valid level. Did you mean "senior-pm"?',
   },

@@ -128,7 +128,7 @@ const load = (text: string) => service.parse(TextDocument.create(URI, 'yaml', 1,
 const lint = (text: string) => service.validate(URI, load(text), index, settings);
 const count = (diagnostics: ChartersDiagnostic[], rule: string) => diagnostics.filter((diagnostic) => diagnostic.code === rule).length;
 
-export function assertInside(text: string, range: Range, label: string): void {
+function assertInside(text: string, range: Range, label: string): void {
   const lines = text.split(/\r\n|\r|\n/);
   for (const position of [range.start, range.end]) {
     assert.ok(position.line >= 0 && position.line < lines.length, `${label}: line ${position.line} outside 0..${lines.length - 1}`);
@@ -139,7 +139,7 @@ export function assertInside(text: string, range: Range, label: string): void {
 }
 
 /** Every line of `before` outside the edited lines is still in `after`, in order. */
-export function assertLinesSurvive(before: string, after: string, edits: TextEdit[], label: string): void {
+function assertLinesSurvive(before: string, after: string, edits: TextEdit[], label: string): void {
   const touched = new Set<number>();
   for (const edit of edits) for (let line = edit.range.start.line; line <= edit.range.end.line; line++) touched.add(line);
   // lines as the editor counts them: a lone \r (left by a deleted \n) ends a line too
@@ -225,7 +225,7 @@ test('property: fix-all keeps the YAML and, applied twice, changes nothing the s
 // ------------------------------------------------------------------ safe fixes keep the meaning
 
 const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const own = (value: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(value, key);
+const own = (value: Record<string, unknown>, key: string) => Object.hasOwn(value, key);
 /** What a fix may insert: a visible placeholder somewhere in the added value (read here, not from the service). */
 const holdsTodo = (value: unknown): boolean =>
   typeof value === 'string' ? /\bTODO\b|^todo-/.test(value) : Array.isArray(value) ? value.some(holdsTodo) : isMapping(value) ? Object.values(value).some(holdsTodo) : false;

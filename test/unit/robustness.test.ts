@@ -68,12 +68,12 @@ const CASES: { name: string; text: () => string; check: (outcome: Outcome) => vo
   { name: 'alias bomb (billion laughs)', text: () => BILLION_LAUGHS, check: (o) => only(o, 'yaml-syntax', /expands its aliases too often/) },
   {
     name: 'a 10 MB file',
-    text: () => ROLE + 'tags:\n' + '  - lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(Math.ceil(10e6 / 58)),
+    text: () => `${ROLE}tags:\n${'  - lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(Math.ceil(10e6 / 58))}`,
     check: (o) => only(o, 'yaml-syntax', /too large to check \(10\.\d million characters; the limit is 2 million\)/),
   },
   {
     name: 'a 100,000-line file',
-    text: () => ROLE + 'tags:\n' + '  - t\n'.repeat(100_000),
+    text: () => `${ROLE}tags:\n${'  - t\n'.repeat(100_000)}`,
     check: (o) => only(o, 'yaml-syntax', /too many lines to check \(1000\d\d; the limit is 50000\)/),
   },
   {
@@ -102,7 +102,7 @@ const CASES: { name: string; text: () => string; check: (outcome: Outcome) => vo
   },
   {
     name: 'NUL bytes and U+FFFD (invalid UTF-8 as the editor hands it over)',
-    text: () => ROLE.replace('title:', 'ti\u0000tle:') + '\ufffd\ufffd: \u0000\n',
+    text: () => `${ROLE.replace('title:', 'ti\u0000tle:')}\ufffd\ufffd: \u0000\n`,
     check: (o) => {
       assert.ok(codes(o).includes('unknown-field'), JSON.stringify(codes(o)));
       assert.ok(codes(o).includes('missing-section'), 'title is missing once its key is mangled');

@@ -163,6 +163,7 @@ const base: Record<string, Record<string, unknown>> = {};
 for (const file of KIND_FILES) base[file.replace('.schema.json', '')] = (schemas.get(file)!.examples as Record<string, unknown>[])[0];
 
 /** A copy of the kind's example document with `change` applied to it. */
+// biome-ignore lint/suspicious/noExplicitAny: each case reaches into the document its own way
 function mutate(kind: string, change: (doc: any) => void): unknown {
   const doc = structuredClone(base[kind]);
   change(doc);

@@ -99,7 +99,11 @@ function looksLikeListItem(line: string): boolean {
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
-  return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+  return [...new Set(ids.filter((id) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    return false;
+  }))];
 }
 
 test('taxonomy structure: ids, references, ranks and sizes', () => {
@@ -137,8 +141,8 @@ test('taxonomy structure: ids, references, ranks and sizes', () => {
     assert.ok(!('responsibilities' in level), `level ${level.id} must not store responsibilities (they are derived)`);
   }
   for (const entry of [...taxonomy.levels, ...taxonomy.roles, ...taxonomy.areas, ...taxonomy.responsibilities, ...taxonomy.skills]) {
-    assert.ok(entry.title && entry.title.trim(), `${entry.id} has no title`);
-    assert.ok(entry.description && entry.description.trim(), `${entry.id} has no description`);
+    assert.ok(entry.title?.trim(), `${entry.id} has no title`);
+    assert.ok(entry.description?.trim(), `${entry.id} has no description`);
   }
   assert.ok(responsibilityIds.includes('prioritize-backlog'), 'the docs use prioritize-backlog as an example; it must exist');
 

@@ -9,9 +9,9 @@
 /// <reference types="node" />
 /// <reference types="mocha" />
 /// <reference types="vscode" />
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
 import { fileToOpen } from '../../client/src/preview';

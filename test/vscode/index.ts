@@ -13,8 +13,8 @@
  */
 /// <reference types="node" />
 /// <reference types="mocha" />
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export interface TestResult {

@@ -6,9 +6,9 @@
  *   npx tsc -p tsconfig.vscode.json && node scripts/emit-css.mjs && node out/test/vscode/runElectron.js
  */
 /// <reference types="node" />
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<number> {

@@ -9,8 +9,8 @@
  * this resolves to undefined at once.
  */
 /// <reference types="node" />
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export async function screenshot(name: string, timeoutMs = 20_000): Promise<string | undefined> {
   const dir = process.env.CHARTERS_SCREENSHOT_REQUESTS;

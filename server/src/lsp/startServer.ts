@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
-import { createLanguageService, localDate, type ChartersDiagnostic, type CreateDocumentContext, type LanguageService, type ParsedDocument } from '../service';
+import { createLanguageService, localDate, type ChartersDiagnostic, type CreateDocumentContext, type DocumentSummary, type LanguageService, type ParsedDocument } from '../service';
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
@@ -171,7 +171,7 @@ export function startServer(connection: Connection): void {
     // the editor's unsaved text is gone: the index goes back to what is on disk
     const file = toPath(document.uri);
     const before = workspace.summaryOf(document.uri);
-    let after;
+    let after: DocumentSummary | undefined;
     if (file && fs.existsSync(file)) after = workspace.indexFile(file);
     else workspace.forget(document.uri);
     validator.revalidateDependents([before, after], document.uri);
@@ -186,7 +186,7 @@ export function startServer(connection: Connection): void {
       }
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk
       const before = workspace.summaryOf(change.uri);
-      let after;
+      let after: DocumentSummary | undefined;
       if (change.type === FileChangeType.Deleted) {
         workspace.forget(change.uri);
         validator.clear(change.uri);

@@ -1,4 +1,4 @@
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { type Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
@@ -39,7 +39,7 @@ export function parseIncrementally(previous: ParsedDocument | undefined, textDoc
     }
     entries.push(entry);
   }
-  return assemble(textDocument, text, entries) ?? parse(textDocument);
+  return assemble(textDocument, entries) ?? parse(textDocument);
 }
 
 /** For tests and measurements: whether `parsed` was assembled from blocks (not a full parse). */
@@ -132,7 +132,7 @@ function parseBlock(source: string, offset: number, keyText: string): Block | un
   } catch {
     return undefined;
   }
-  if (typeof js !== 'object' || js === null || !Object.prototype.hasOwnProperty.call(js, key.value)) return undefined;
+  if (typeof js !== 'object' || js === null || !Object.hasOwn(js, key.value)) return undefined;
   if (Object.keys(js).length !== 1) return undefined;
   const value = (js as Record<string, unknown>)[key.value];
   if (endsEmptyBeforeComments(pair, source)) return undefined;
@@ -230,7 +230,7 @@ function shiftRange(range: number[] | null | undefined, delta: number): void {
 }
 
 /** One document of all the blocks' pairs, built like the full parse builds it. */
-function assemble(textDocument: TextDocument, text: string, entries: Block[]): ParsedDocument | undefined {
+function assemble(textDocument: TextDocument, entries: Block[]): ParsedDocument | undefined {
   const first = entries[0];
   const last = entries[entries.length - 1];
   if (!first.map.range || !last.map.range) return undefined;

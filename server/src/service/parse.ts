@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncrementalState } from './incrementalParse';
 import { isKind, type Kind } from './types';

@@ -34,14 +34,14 @@ export const disableDirective: Rule = {
     const checked = parsed.yaml.errors.length === 0 && !parsed.tooManyAliases && parsed.kind !== undefined && context.everyRuleRan !== false;
     const used = new Set(silences.filter((silence) => findings.some((finding) => covers(silence, finding))));
     // first as if every comment naming disable-directive were used: what they could silence
-    const first = comments.flatMap((comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)));
+    const first = comments.flatMap((_comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)));
     const silencers = silences.filter((silence) => silence.rule === DISABLE_DIRECTIVE);
     for (const silence of silencers) {
       if (first.some((report) => covers(silence, { rule: DISABLE_DIRECTIVE, line: report.range.start.line }))) used.add(silence);
     }
     const silencing = silencers.filter((silence) => used.has(silence));
     comments
-      .flatMap((comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => used.has(silence)))
+      .flatMap((_comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => used.has(silence)))
       .filter((report) => !silencing.some((silence) => covers(silence, { rule: DISABLE_DIRECTIVE, line: report.range.start.line })))
       .forEach((report) => context.report(report));
   },

@@ -37,7 +37,7 @@ export function findPlaceholder(text: string): string | undefined {
 
 /** Free text: a string the schema does not constrain to an id, a choice, a pattern or a date. */
 function isText(schema: FieldSchema | undefined): boolean {
-  if (!schema || schema.type !== 'string') return false;
+  if (schema?.type !== 'string') return false;
   return schema.pattern === undefined && schema.enum === undefined && schema.const === undefined && !(schema as { format?: string }).format;
 }
 
