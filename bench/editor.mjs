@@ -60,7 +60,7 @@ async function timeRequests(client, method, params, count) {
 }
 
 function describeResult(method, result) {
-  if (method === 'textDocument/completion') return `${(Array.isArray(result) ? result : result?.items ?? []).length} items`;
+  if (method === 'textDocument/completion') return `${(Array.isArray(result) ? result : (result?.items ?? [])).length} items`;
   if (method === 'textDocument/hover') return result ? 'hover' : 'null';
   return '';
 }
@@ -107,7 +107,11 @@ export async function runEditor({ tmp, quick, log }) {
           edit: summarize(editSamples),
           completion: summarize(completion.samples),
           hover: summarize(hover.samples),
-          sanity: { diagnosticsOnOpen: initial.diagnostics.length, completion: describeResult('textDocument/completion', completion.last), hover: describeResult('textDocument/hover', hover.last) },
+          sanity: {
+            diagnosticsOnOpen: initial.diagnostics.length,
+            completion: describeResult('textDocument/completion', completion.last),
+            hover: describeResult('textDocument/hover', hover.last),
+          },
         };
         await client.notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
       }

@@ -62,7 +62,15 @@ export async function runService({ tmp, quick, log }) {
     log(`  service ${lines} lines: ${runs} runs, ${diagnostics} diagnostics`);
     const bare = summarize(bareMs);
     rows.push(
-      { id: `service.total.${lines}`, group: 'service', name: `parse+validate+rules, ${lines} lines`, unit: 'ms', ours: summarize(totalMs), base: bare, baseName: 'yaml parseDocument' },
+      {
+        id: `service.total.${lines}`,
+        group: 'service',
+        name: `parse+validate+rules, ${lines} lines`,
+        unit: 'ms',
+        ours: summarize(totalMs),
+        base: bare,
+        baseName: 'yaml parseDocument',
+      },
       { id: `service.parse.${lines}`, group: 'service', name: `  of which parse (yaml + toJS + directives)`, unit: 'ms', ours: summarize(parseMs) },
       { id: `service.validate.${lines}`, group: 'service', name: `  of which validate (ajv + rules)`, unit: 'ms', ours: summarize(validateMs) },
     );

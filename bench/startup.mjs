@@ -5,7 +5,6 @@ import { summarize } from './lib/stats.mjs';
 import { DIST, startOurs, startYamlLs } from './editor.mjs';
 import { writeBundledRoleSchema } from './bundleSchema.mjs';
 
-
 export async function runStartup({ tmp, quick, log }) {
   const dir = fs.mkdtempSync(path.join(tmp, 'startup-'));
   const schemaFile = writeBundledRoleSchema(tmp);
@@ -28,9 +27,19 @@ export async function runStartup({ tmp, quick, log }) {
   fs.rmSync(dir, { recursive: true, force: true });
   log(`  start-up: ${runs} runs each`);
   const rows = [
-    { id: 'startup.initialize', group: 'startup', name: 'spawn → initialize answered', unit: 'ms', ours: summarize(samples.ours), theirs: summarize(samples.theirs) },
+    {
+      id: 'startup.initialize',
+      group: 'startup',
+      name: 'spawn → initialize answered',
+      unit: 'ms',
+      ours: summarize(samples.ours),
+      theirs: summarize(samples.theirs),
+    },
   ];
-  for (const file of fs.readdirSync(DIST).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of fs
+    .readdirSync(DIST)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     const kb = fs.statSync(path.join(DIST, file)).size / 1024;
     rows.push({ id: `bundle.${file}`, group: 'startup', name: `bundle size dist/${file}`, unit: 'KB', ours: summarize([kb]) });
   }

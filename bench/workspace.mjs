@@ -92,7 +92,9 @@ export async function runWorkspace({ tmp, quick, log, sizes = [1000, 10000] }) {
         if (renameSamples[0] + restoreSamples[0] > 10000) break;
       }
       peak = client.peakRssMb();
-      log(`  server on ${count} documents: indexed ${log1.match[1]} in ${serverIndexMs} ms (server's count); rename → dependent median ${summarize(renameSamples).median} ms`);
+      log(
+        `  server on ${count} documents: indexed ${log1.match[1]} in ${serverIndexMs} ms (server's count); rename → dependent median ${summarize(renameSamples).median} ms`,
+      );
     } finally {
       await client.stop();
     }
@@ -107,12 +109,44 @@ export async function runWorkspace({ tmp, quick, log, sizes = [1000, 10000] }) {
     log(`  charters lint on ${count} documents: ${Math.round(lint[0])} ms`);
     fs.rmSync(dir, { recursive: true, force: true });
     rows.push(
-      { id: `workspace.index.${count}`, group: 'workspace', name: `cold index, initialize → "Indexed" log, ${count} docs`, unit: 'ms', ours: summarize([indexMs]), note: `server's own figure: ${serverIndexMs} ms` },
-      { id: `workspace.firstDiagnostics.${count}`, group: 'workspace', name: `initialize → first diagnostics of an open doc, ${count} docs`, unit: 'ms', ours: summarize([firstDiagnosticsMs]) },
+      {
+        id: `workspace.index.${count}`,
+        group: 'workspace',
+        name: `cold index, initialize → "Indexed" log, ${count} docs`,
+        unit: 'ms',
+        ours: summarize([indexMs]),
+        note: `server's own figure: ${serverIndexMs} ms`,
+      },
+      {
+        id: `workspace.firstDiagnostics.${count}`,
+        group: 'workspace',
+        name: `initialize → first diagnostics of an open doc, ${count} docs`,
+        unit: 'ms',
+        ours: summarize([firstDiagnosticsMs]),
+      },
       { id: `workspace.rss.${count}`, group: 'workspace', name: `server peak RSS (VmHWM), ${count} docs`, unit: 'MB', ours: summarize([peak]) },
-      { id: `workspace.rename.${count}`, group: 'workspace', name: `rename a manager's id → open dependent's diagnostics, ${count} docs`, unit: 'ms', ours: summarize(renameSamples) },
-      { id: `workspace.renameBack.${count}`, group: 'workspace', name: `  rename back → diagnostics cleared, ${count} docs`, unit: 'ms', ours: summarize(restoreSamples) },
-      { id: `workspace.lint.${count}`, group: 'workspace', name: `charters lint (wall), ${count} docs`, unit: 'ms', ours: summarize(lint), note: `peak RSS ${Math.round(lintPeak)} MB` },
+      {
+        id: `workspace.rename.${count}`,
+        group: 'workspace',
+        name: `rename a manager's id → open dependent's diagnostics, ${count} docs`,
+        unit: 'ms',
+        ours: summarize(renameSamples),
+      },
+      {
+        id: `workspace.renameBack.${count}`,
+        group: 'workspace',
+        name: `  rename back → diagnostics cleared, ${count} docs`,
+        unit: 'ms',
+        ours: summarize(restoreSamples),
+      },
+      {
+        id: `workspace.lint.${count}`,
+        group: 'workspace',
+        name: `charters lint (wall), ${count} docs`,
+        unit: 'ms',
+        ours: summarize(lint),
+        note: `peak RSS ${Math.round(lintPeak)} MB`,
+      },
     );
   }
   return rows;

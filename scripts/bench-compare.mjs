@@ -12,10 +12,7 @@ const after = JSON.parse(fs.readFileSync(afterFile, 'utf8'));
 const byId = new Map(before.rows.map((row) => [row.id, row]));
 const cell = (row) => (row?.ours?.median === undefined ? '' : `${row.ours.median}${row.ours.n > 1 ? ` (p95 ${row.ours.p95})` : ''}`);
 const other = (row) => (row?.theirs ? `${row.theirs.median} (yaml-ls)` : row?.base ? `${row.base.median} (${row.baseName})` : '');
-const lines = [
-  '| Measure | Before | After | Other, after run | Ratio after | Target | Met after |',
-  '|:--|--:|--:|--:|--:|--:|:--|',
-];
+const lines = ['| Measure | Before | After | Other, after run | Ratio after | Target | Met after |', '|:--|--:|--:|--:|--:|--:|:--|'];
 for (const row of after.rows) {
   const old = byId.get(row.id);
   lines.push(
@@ -23,4 +20,6 @@ for (const row of after.rows) {
   );
 }
 console.log(lines.join('\n'));
-console.log(`\nBefore: ${before.date}, load average ${before.loadAverage?.start?.join('/')} → ${before.loadAverage?.end?.join('/')}. After: ${after.date}, load average ${after.loadAverage?.start?.join('/')} → ${after.loadAverage?.end?.join('/')}. ${after.machine.cpus} × ${after.machine.cpu}, Node ${after.machine.node}.`);
+console.log(
+  `\nBefore: ${before.date}, load average ${before.loadAverage?.start?.join('/')} → ${before.loadAverage?.end?.join('/')}. After: ${after.date}, load average ${after.loadAverage?.start?.join('/')} → ${after.loadAverage?.end?.join('/')}. ${after.machine.cpus} × ${after.machine.cpu}, Node ${after.machine.node}.`,
+);

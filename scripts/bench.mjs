@@ -97,7 +97,8 @@ const lines = rows.map((row) => [
   row.met === undefined ? '' : row.met ? 'met' : 'NOT met',
 ]);
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-const print = (cells) => console.log(`| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`);
+const print = (cells) =>
+  console.log(`| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`);
 print(header);
 console.log(`|${widths.map((width, column) => (column === 0 ? ':' : '-') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|')}|`);
 lines.forEach(print);
@@ -105,7 +106,13 @@ for (const row of rows) if (row.note) console.log(`  ${row.name}: ${row.note}`);
 
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryMb: Math.round(os.totalmem() / 2 ** 20),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  },
   options: { quick: values.quick, suites: selected, dist: path.relative(ROOT, dist) || dist },
   loadAverage: { start: loadAtStart, end: os.loadavg().map(round) },
   durationS: Math.round((performance.now() - started) / 1000),

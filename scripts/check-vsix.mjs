@@ -21,7 +21,10 @@ function listZip(file) {
   const buf = fs.readFileSync(file);
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file} is not a zip file (no end of central directory)`);
   const count = buf.readUInt16LE(eocd + 10);
@@ -66,7 +69,10 @@ const required = [
   ...fs.readdirSync(path.join(repoRoot, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
 ];
 const forbidden = [
-  [/^(client|server|test|scripts|out|node_modules|examples|bin|bench|\.vscode-host|\.vscode-test|test-results|\.ci|\.github)\//, 'sources, tests, build inputs or tooling'],
+  [
+    /^(client|server|test|scripts|out|node_modules|examples|bin|bench|\.vscode-host|\.vscode-test|test-results|\.ci|\.github)\//,
+    'sources, tests, build inputs or tooling',
+  ],
   [/\.ts$/, 'TypeScript source'],
   [/\.map$/, 'source map'],
   [/^tsconfig.*\.json$/, 'tsconfig'],

@@ -46,19 +46,89 @@ function listDocuments(dir) {
 }
 
 const SNIPPETS = [
-  '', '\n', '\n\n', ' ', '  ', '    ', '\t', '- ', ': ', ':', '#', '# charters-disable-next-line', '"', "'", '[', ']', '{', '}', ',',
-  '&a ', '*a', '&a [*a, *a]', '!!str ', '---\n', '...\n', '|\n  text\n', '>-\n', '\r\n', '\u0000', '\ufffd', '\ufeff', 'é', '😀',
-  'kind: role\n', 'kind: ladder', 'id: senior-pm', 'reportsTo: senior-pm', 'inherits: pm', 'level: cpo', 'track: ic',
-  'responsibilities:\n  - ', '  - discovery', 'skills:\n  - {skill: x, level: 9}', 'tracks:\n  - id: t\n    roles: [pm]',
-  'target: ', 'keyResults:\n', '__proto__: {polluted: 1}', 'constructor:\n  prototype: x', 'tittle: x', 'null', '~', '123', '2027-13-45',
-  'summary: TODO: x', '<role title>', 'TBD', 'lorem ipsum', '…', 'target: zero', 'mission: "   "', 'scope: {}',
+  '',
+  '\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '    ',
+  '\t',
+  '- ',
+  ': ',
+  ':',
+  '#',
+  '# charters-disable-next-line',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '&a [*a, *a]',
+  '!!str ',
+  '---\n',
+  '...\n',
+  '|\n  text\n',
+  '>-\n',
+  '\r\n',
+  '\u0000',
+  '\ufffd',
+  '\ufeff',
+  'é',
+  '😀',
+  'kind: role\n',
+  'kind: ladder',
+  'id: senior-pm',
+  'reportsTo: senior-pm',
+  'inherits: pm',
+  'level: cpo',
+  'track: ic',
+  'responsibilities:\n  - ',
+  '  - discovery',
+  'skills:\n  - {skill: x, level: 9}',
+  'tracks:\n  - id: t\n    roles: [pm]',
+  'target: ',
+  'keyResults:\n',
+  '__proto__: {polluted: 1}',
+  'constructor:\n  prototype: x',
+  'tittle: x',
+  'null',
+  '~',
+  '123',
+  '2027-13-45',
+  'summary: TODO: x',
+  '<role title>',
+  'TBD',
+  'lorem ipsum',
+  '…',
+  'target: zero',
+  'mission: "   "',
+  'scope: {}',
   // disable comments of each form, tokens that are not rule ids, and look-alikes in text
-  '# charters-disable-next-line unknown-skill\n', '  # charters-disable-next-line unknown-skill. -- why\n', '# charters-disable-file\n',
-  '# charters-disable-file invalid-value, nope\n', '# charters-disable unknown-field\n', '# charters-enable\n', '  # charters-enable unknown-field',
-  ' # charters-disable-next-line', '"# charters-disable-file"', '|\n  # charters-disable-file\n',
+  '# charters-disable-next-line unknown-skill\n',
+  '  # charters-disable-next-line unknown-skill. -- why\n',
+  '# charters-disable-file\n',
+  '# charters-disable-file invalid-value, nope\n',
+  '# charters-disable unknown-field\n',
+  '# charters-enable\n',
+  '  # charters-enable unknown-field',
+  ' # charters-disable-next-line',
+  '"# charters-disable-file"',
+  '|\n  # charters-disable-file\n',
 ];
-const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/codeAction', 'textDocument/documentSymbol',
-  'textDocument/definition', 'textDocument/references', 'textDocument/documentLink', 'charters/preview'];
+const METHODS = [
+  'textDocument/completion',
+  'textDocument/hover',
+  'textDocument/codeAction',
+  'textDocument/documentSymbol',
+  'textDocument/definition',
+  'textDocument/references',
+  'textDocument/documentLink',
+  'charters/preview',
+];
 
 /**
  * Run the fuzzer for `seconds`, and on until at least `minEdits` edits were made (so a short run
@@ -135,10 +205,24 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     for (const diagnostic of params.diagnostics) {
       stats.diagnosticsChecked++;
       const { start, end } = diagnostic.range;
-      const inside = (p) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < document.lineCount && p.character >= 0 && p.character <= lines[p.line].length;
+      const inside = (p) =>
+        Number.isInteger(p.line) &&
+        Number.isInteger(p.character) &&
+        p.line >= 0 &&
+        p.line < document.lineCount &&
+        p.character >= 0 &&
+        p.character <= lines[p.line].length;
       const ordered = start.line < end.line || (start.line === end.line && start.character <= end.character);
       if (!inside(start) || !inside(end) || !ordered) {
-        fail('out-of-range-diagnostic', { uri: params.uri, version: params.version, range: diagnostic.range, code: diagnostic.code, lineCount: document.lineCount, round: state.round, lastEdit: state.lastEdit });
+        fail('out-of-range-diagnostic', {
+          uri: params.uri,
+          version: params.version,
+          range: diagnostic.range,
+          code: diagnostic.code,
+          lineCount: document.lineCount,
+          round: state.round,
+          lastEdit: state.lastEdit,
+        });
       }
     }
   };
@@ -154,7 +238,13 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       ]);
     } catch (error) {
       if (state.exited) return;
-      fail(error.message === 'timeout' ? 'hang' : 'request-error', { method, params: JSON.stringify(params).slice(0, 300), message: error.message, round: state.round, lastEdit: state.lastEdit });
+      fail(error.message === 'timeout' ? 'hang' : 'request-error', {
+        method,
+        params: JSON.stringify(params).slice(0, 300),
+        message: error.message,
+        round: state.round,
+        lastEdit: state.lastEdit,
+      });
     } finally {
       clearTimeout(timer);
       stats.slowestRequestMs = Math.max(stats.slowestRequestMs, Date.now() - started);
@@ -165,7 +255,18 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     const published = state.published.get(uri);
     if (published && published.version === version) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter = { uri, version, resolve: () => { clearTimeout(timer); resolve(); }, reject: () => { clearTimeout(timer); resolve(); } };
+      const waiter = {
+        uri,
+        version,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
       const timer = setTimeout(() => {
         state.waiters.splice(state.waiters.indexOf(waiter), 1);
         if (!state.exited) fail('hang', { method: 'publishDiagnostics', uri, version, round: state.round, lastEdit: state.lastEdit });
@@ -245,11 +346,15 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
           const range = { start: position, end: rnd.chance(0.5) ? position : randomPosition(document) };
           const diagnostics = state.published.get(uri)?.diagnostics ?? [];
           const params =
-            method === 'charters/preview' ? { uri }
-            : method === 'textDocument/documentSymbol' || method === 'textDocument/documentLink' ? { textDocument: { uri } }
-            : method === 'textDocument/codeAction' ? { textDocument: { uri }, range, context: { diagnostics, only: rnd.chance(0.2) ? ['source.fixAll'] : undefined } }
-            : method === 'textDocument/references' ? { textDocument: { uri }, position, context: { includeDeclaration: true } }
-            : { textDocument: { uri }, position };
+            method === 'charters/preview'
+              ? { uri }
+              : method === 'textDocument/documentSymbol' || method === 'textDocument/documentLink'
+                ? { textDocument: { uri } }
+                : method === 'textDocument/codeAction'
+                  ? { textDocument: { uri }, range, context: { diagnostics, only: rnd.chance(0.2) ? ['source.fixAll'] : undefined } }
+                  : method === 'textDocument/references'
+                    ? { textDocument: { uri }, position, context: { includeDeclaration: true } }
+                    : { textDocument: { uri }, position };
           await request(state, method, params);
         }
         if (rnd.chance(0.05)) await waitForDiagnostics(state, uri, document.version);
@@ -257,7 +362,10 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       if (!state.exited) await waitForDiagnostics(state, uri, document.version);
       void state.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       state.open.delete(uri);
-      if (stats.rounds % 25 === 0) log(`round ${stats.rounds}: ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`);
+      if (stats.rounds % 25 === 0)
+        log(
+          `round ${stats.rounds}: ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`,
+        );
     }
   } finally {
     state.stopping = true;
@@ -265,8 +373,14 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       await Promise.race([state.connection.sendRequest('shutdown').catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]);
       void state.connection.sendNotification('exit');
       await new Promise((resolve) => {
-        const timer = setTimeout(() => { state.child.kill(); resolve(); }, 1000);
-        state.child.once('exit', () => { clearTimeout(timer); resolve(); });
+        const timer = setTimeout(() => {
+          state.child.kill();
+          resolve();
+        }, 1000);
+        state.child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     state.connection.dispose();
@@ -290,7 +404,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const stats = await fuzz({ seconds, seed, log: (line) => console.error(line) });
   const summary = { ...stats, elapsedSeconds: Math.round((Date.now() - started) / 100) / 10 };
   console.log(JSON.stringify(summary, null, 2));
-  console.log(`fuzz seed ${seed}: ${stats.rounds} rounds, ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`);
+  console.log(
+    `fuzz seed ${seed}: ${stats.rounds} rounds, ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`,
+  );
   process.exit(stats.failures.length ? 1 : 0);
 }
 

@@ -150,12 +150,14 @@ function ruleTable({ RULES, kindNames }) {
   const cell = (text) => text.replace(/\|/g, '\\|');
   return [
     `Product Charters checks ${kindNames('and')} documents with the ${RULES.length} rules below.`,
-    'Every finding names its rule and links to the rule\'s page, which shows what triggers it, an example,',
+    "Every finding names its rule and links to the rule's page, which shows what triggers it, an example,",
     'how to fix it, and why it matters.',
     '',
     '| Rule | Default severity | Fixable | What it checks | Page |',
     '|---|---|---|---|---|',
-    ...RULES.map((rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} | ${cell(rule.description)} | [${rule.id}.md](${rule.id}.md) |`),
+    ...RULES.map(
+      (rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} | ${cell(rule.description)} | [${rule.id}.md](${rule.id}.md) |`,
+    ),
   ].join('\n');
 }
 

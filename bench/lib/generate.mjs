@@ -9,7 +9,10 @@ const RESPONSIBILITIES = taxonomy.responsibilities.map((r) => r.id);
 const SKILLS = taxonomy.skills.map((s) => s.id);
 const AREAS = taxonomy.areas.map((a) => a.id);
 const LEVELS = taxonomy.levels.map((l) => l.id);
-const WORDS = 'customers merchants checkout payments fraud onboarding pricing roadmap discovery research retention growth activation analytics partners billing refunds wallets mobile search'.split(' ');
+const WORDS =
+  'customers merchants checkout payments fraud onboarding pricing roadmap discovery research retention growth activation analytics partners billing refunds wallets mobile search'.split(
+    ' ',
+  );
 
 /** A small seeded PRNG so every run generates the same text. */
 export function rng(seed = 1) {
@@ -69,7 +72,9 @@ export function roleDocument(lines, { id = 'bench-role', reportsTo = 'group-pm',
     out.push(`  - text: Runs the ${phrase(rand, 3)} review number ${i + 1}`, `    area: ${AREAS[i % AREAS.length]}`);
   }
   out.push('skills:');
-  SKILLS.slice(0, Math.max(2, Math.floor(budget * 0.07))).forEach((skill, i) => out.push(i % 2 ? `  - ${skill}` : `  - skill: ${skill}`, ...(i % 2 ? [] : [`    level: ${1 + (i % 5)}`])));
+  SKILLS.slice(0, Math.max(2, Math.floor(budget * 0.07))).forEach((skill, i) =>
+    out.push(i % 2 ? `  - ${skill}` : `  - skill: ${skill}`, ...(i % 2 ? [] : [`    level: ${1 + (i % 5)}`])),
+  );
   out.push('authority:');
   const authorityLines = Math.floor(budget * 0.2);
   for (let i = 0; i < authorityLines; i++) out.push(`  - Decides the ${phrase(rand, 2)} plan ${i + 1} within the yearly budget`);
@@ -123,7 +128,7 @@ export function writeWorkspace(dir, count) {
     // a reporting tree with fan-out 8, and ladders of 4 rungs where each inherits the one below
     const reportsTo = i > 0 ? roleId(Math.floor((i - 1) / 8)) : undefined;
     const inherits = i % 4 ? roleId(i - 1) : undefined;
-    const level = LEVELS[Math.min(i % 4 + (i < 50 ? 2 : 0), LEVELS.length - 1)];
+    const level = LEVELS[Math.min((i % 4) + (i < 50 ? 2 : 0), LEVELS.length - 1)];
     const lines = [
       'kind: role',
       `id: ${roleId(i)}`,
@@ -155,7 +160,17 @@ export function writeWorkspace(dir, count) {
     write(`ladders/ladder-${i}.ladder.yaml`, `${lines.join('\n')}\n`);
   }
   for (let i = 0; i < visions; i++) {
-    write(`visions/vision-${i}.vision.yaml`, ['kind: vision', `id: vision-${i}`, `title: Vision ${i}`, 'statement: Every merchant gets paid on time, in every market we serve.', 'horizon: 2030', ''].join('\n'));
+    write(
+      `visions/vision-${i}.vision.yaml`,
+      [
+        'kind: vision',
+        `id: vision-${i}`,
+        `title: Vision ${i}`,
+        'statement: Every merchant gets paid on time, in every market we serve.',
+        'horizon: 2030',
+        '',
+      ].join('\n'),
+    );
     const strategy = ['kind: strategy', `id: strategy-${i}`, `title: Strategy ${i}`, `vision: vision-${i}`, ''];
     write(`strategies/strategy-${i}.strategy.yaml`, strategy.join('\n'));
   }

@@ -78,7 +78,12 @@ export class BenchClient {
       rootUri: folder ? uriOf(folder) : null,
       workspaceFolders: this.folders,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           synchronization: { dynamicRegistration: true, didSave: true },

@@ -36,7 +36,11 @@ try {
       const insert = i % 2 === 0;
       const version = client.versions.get(uri) + 1;
       const published = client.nextDiagnostics(uri, (p) => p.version >= version);
-      await client.change(uri, insert ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } }, insert ? 's' : '');
+      await client.change(
+        uri,
+        insert ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } },
+        insert ? 's' : '',
+      );
       await published;
     }
   } else if (scenario === 'rename10000' || scenario === 'index10000') {

@@ -161,7 +161,11 @@ async function showRuleDocs(ctx: CommandContext, ruleArgument: unknown): Promise
   let ruleId = typeof ruleArgument === 'string' ? ruleArgument : undefined;
   if (ruleId === undefined) {
     const ids = fs.existsSync(rulesFolder)
-      ? fs.readdirSync(rulesFolder).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => name.slice(0, -3)).sort()
+      ? fs
+          .readdirSync(rulesFolder)
+          .filter((name) => name.endsWith('.md') && name !== 'README.md')
+          .map((name) => name.slice(0, -3))
+          .sort()
       : [];
     ruleId = await vscode.window.showQuickPick(ids, { title: 'Show the documentation of a rule', placeHolder: 'rule id' });
     if (ruleId === undefined) return;

@@ -142,7 +142,10 @@ export class PreviewPanel implements vscode.Disposable {
       result = await requestPreview(this.getClient(), uri);
       shown = result ?? {
         title: path.basename(uri.path),
-        body: message('No preview yet', 'The Product Charters server is not running or does not know this document yet. It appears here as soon as the server has read it.'),
+        body: message(
+          'No preview yet',
+          'The Product Charters server is not running or does not know this document yet. It appears here as soon as the server has read it.',
+        ),
       };
     } catch (error) {
       shown = { title: path.basename(uri.path), body: message('The preview failed', error instanceof Error ? error.message : String(error)) };

@@ -35,11 +35,20 @@ export function killGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
   } catch {
-    try { process.kill(pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 export function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 export async function waitGone(pid, ms) {
   const end = Date.now() + ms;
@@ -54,14 +63,21 @@ export function groupAlive(pgid) {
   try {
     pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    try { process.kill(-pgid, 0); return true; } catch { return false; }
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   }
   for (const pid of pids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
       if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return false;
 }
@@ -100,7 +116,9 @@ export async function waitForServer(url, proc, ms, logFile) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await sleep(250);
   }
   throw new Error(`code-server did not answer ${url} within ${ms / 1000}s; see ${logFile}`);
@@ -113,13 +131,17 @@ export async function waitForServer(url, proc, ms, logFile) {
 export async function startCodeServer({ entry, cwd, port, userDataDir, extensionsDir, folder, env, logFile, log = () => {}, timeoutMs = 60_000 }) {
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     folder,
   ];
   const out = fs.openSync(logFile, 'w');
@@ -238,7 +260,11 @@ export function onExitCleanup(cleanup, { log = console.error } = {}) {
     for (const b of browsers) killGroup(b.pid, 'SIGKILL');
     for (const s of servers) killGroup(s.pid, 'SIGKILL');
   });
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, () => {
       log(`${sig}: stopping code-server and Chromium`);
       once().finally(() => process.exit(code));

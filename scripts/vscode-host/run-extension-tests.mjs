@@ -27,9 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import {
-  CHROMIUM_PATH, codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll,
-} from './processes.mjs';
+import { CHROMIUM_PATH, codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -87,18 +85,21 @@ let consoleStream = null;
 const writeConsole = (line) => {
   if (consoleStream && !consoleStream.writableEnded) consoleStream.write(line);
 };
-const cleanup = onExitCleanup(async () => {
-  try {
-    await stopAll();
-    if (consoleStream) {
-      const s = consoleStream;
-      consoleStream = null;
-      await Promise.race([new Promise((r) => s.end(r)), sleep(2000)]);
+const cleanup = onExitCleanup(
+  async () => {
+    try {
+      await stopAll();
+      if (consoleStream) {
+        const s = consoleStream;
+        consoleStream = null;
+        await Promise.race([new Promise((r) => s.end(r)), sleep(2000)]);
+      }
+    } finally {
+      if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
     }
-  } finally {
-    if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
-  }
-}, { log });
+  },
+  { log },
+);
 
 // ------------------------------------------------------------------ helpers
 // Screenshots asked for by the tests (test/vscode/screenshot.ts), taken while the
@@ -148,11 +149,19 @@ function printResults(results) {
     const mark = t.state === 'passed' ? '  ✓' : t.state === 'pending' ? '  -' : '  ✗';
     const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
     console.log(`${mark} ${t.title}${t.state === 'pending' ? ' (pending)' : ms}`);
-    if (t.error) console.log(t.error.split('\n').map((l) => `      ${l}`).join('\n'));
+    if (t.error)
+      console.log(
+        t.error
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n'),
+      );
   }
   console.log('');
-  console.log(`  ${results.passed ?? 0} passing, ${results.failed ?? 0} failing, ${results.pending ?? 0} pending` +
-    (results.durationMs !== undefined ? ` (${results.durationMs} ms in the extension host)` : ''));
+  console.log(
+    `  ${results.passed ?? 0} passing, ${results.failed ?? 0} failing, ${results.pending ?? 0} pending` +
+      (results.durationMs !== undefined ? ` (${results.durationMs} ms in the extension host)` : ''),
+  );
   console.log('');
 }
 
@@ -242,8 +251,7 @@ async function main() {
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` +
-    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`opening ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
@@ -274,8 +282,8 @@ async function main() {
     if (hostExitedAt && Date.now() - hostExitedAt > 5000) {
       await sleep(500);
       if ((results = readResults(resultsTmp))) break;
-      failure = `the extension host exited (code ${hostExitCode}) without writing results: did the suite load? ` +
-        `see ${path.relative(repoRoot, files.console)}`;
+      failure =
+        `the extension host exited (code ${hostExitCode}) without writing results: did the suite load? ` + `see ${path.relative(repoRoot, files.console)}`;
       break;
     }
     if (Date.now() - lastNote > 30_000) {
@@ -306,9 +314,7 @@ async function main() {
   printResults(results);
   const total = (results.tests ?? []).length;
   const ok = (results.failed ?? 0) === 0 && (results.passed ?? 0) > 0 && total > 0;
-  log(ok ? `PASS (${results.passed} tests)` : (results.passed ?? 0) === 0 && !(results.failed > 0)
-    ? 'FAIL: no test ran'
-    : `FAIL: ${results.failed} failing`);
+  log(ok ? `PASS (${results.passed} tests)` : (results.passed ?? 0) === 0 && !(results.failed > 0) ? 'FAIL: no test ran' : `FAIL: ${results.failed} failing`);
 
   if (opts.keepOpen) {
     log(`--keep-open: code-server still serving http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)} — Ctrl-C to stop`);

@@ -20,9 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll,
-} from '../../scripts/vscode-host/processes.mjs';
+import { codeServerPaths, freePort, launchChromium, onExitCleanup, removeDir, sleep, startCodeServer, stopAll } from '../../scripts/vscode-host/processes.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -61,16 +59,19 @@ const DOC_IMAGES = {
 // code-server and Chromium are stopped by stopAll() (scripts/vscode-host/processes.mjs),
 // here and on signals.
 let tmpRoot = null;
-const cleanup = onExitCleanup(async () => {
-  try {
-    await stopAll();
-  } finally {
-    if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
-  }
-}, { log });
+const cleanup = onExitCleanup(
+  async () => {
+    try {
+      await stopAll();
+    } finally {
+      if (tmpRoot && !opts.keepTemp) await removeDir(tmpRoot, log);
+    }
+  },
+  { log },
+);
 
 function run(cmd, args, options = {}) {
-  log(`$ ${[cmd, ...args].map((a) => path.relative(repoRoot, a) && !a.startsWith('-') && a.includes('/') ? path.relative(repoRoot, a) : a).join(' ')}`);
+  log(`$ ${[cmd, ...args].map((a) => (path.relative(repoRoot, a) && !a.startsWith('-') && a.includes('/') ? path.relative(repoRoot, a) : a)).join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit', ...options });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
 }
@@ -85,7 +86,10 @@ function makeUi(page, workspace) {
     read: (rel) => fs.readFileSync(path.join(workspace, rel), 'utf8'),
     /** 1-based line number of the first line matching `re` in the file on disk. */
     lineOf(rel, re) {
-      const i = ui.read(rel).split('\n').findIndex((l) => re.test(l));
+      const i = ui
+        .read(rel)
+        .split('\n')
+        .findIndex((l) => re.test(l));
       if (i < 0) throw new Error(`${rel}: no line matches ${re}`);
       return i + 1;
     },
@@ -126,11 +130,15 @@ function makeUi(page, workspace) {
     },
     /** The visible lines of the active editor, top to bottom, with plain spaces. */
     async visibleLines() {
-      return editorGroup().locator('.monaco-editor .view-lines').first().evaluate((el) =>
-        [...el.querySelectorAll('.view-line')]
-          .map((l) => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') }))
-          .sort((a, b) => a.top - b.top)
-          .map((l) => l.text));
+      return editorGroup()
+        .locator('.monaco-editor .view-lines')
+        .first()
+        .evaluate((el) =>
+          [...el.querySelectorAll('.view-line')]
+            .map((l) => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') }))
+            .sort((a, b) => a.top - b.top)
+            .map((l) => l.text),
+        );
     },
     async waitForLine(predicate, what, timeout = 10000) {
       const end = Date.now() + timeout;
@@ -144,29 +152,32 @@ function makeUi(page, workspace) {
     },
     /** Screen rectangle of `word` in the first visible editor line containing it. */
     async wordRect(word) {
-      return editorGroup().locator('.monaco-editor .view-lines').first().evaluate((el, w) => {
-        for (const line of el.querySelectorAll('.view-line')) {
-          const text = line.textContent.replace(/\u00a0/g, ' ');
-          const at = text.indexOf(w);
-          if (at < 0) continue;
-          // Walk the text nodes to the word's start.
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          let offset = 0;
-          let node;
-          while ((node = walker.nextNode())) {
-            const len = node.textContent.length;
-            if (offset + len > at) {
-              const range = document.createRange();
-              range.setStart(node, at - offset);
-              range.setEnd(node, Math.min(len, at - offset + Math.min(w.length, len - (at - offset))));
-              const r = range.getBoundingClientRect();
-              return { x: r.x, y: r.y, width: r.width, height: r.height };
+      return editorGroup()
+        .locator('.monaco-editor .view-lines')
+        .first()
+        .evaluate((el, w) => {
+          for (const line of el.querySelectorAll('.view-line')) {
+            const text = line.textContent.replace(/\u00a0/g, ' ');
+            const at = text.indexOf(w);
+            if (at < 0) continue;
+            // Walk the text nodes to the word's start.
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            let offset = 0;
+            let node;
+            while ((node = walker.nextNode())) {
+              const len = node.textContent.length;
+              if (offset + len > at) {
+                const range = document.createRange();
+                range.setStart(node, at - offset);
+                range.setEnd(node, Math.min(len, at - offset + Math.min(w.length, len - (at - offset))));
+                const r = range.getBoundingClientRect();
+                return { x: r.x, y: r.y, width: r.width, height: r.height };
+              }
+              offset += len;
             }
-            offset += len;
           }
-        }
-        return null;
-      }, word);
+          return null;
+        }, word);
     },
     /** Ctrl+Shift+M shows the Problems panel; returns its text once `predicate` holds. */
     async problemsText(predicate, timeout = 20000) {
@@ -180,8 +191,11 @@ function makeUi(page, workspace) {
       while (Date.now() < end) {
         // The rows' text and their aria-labels (which carry the whole message even while a row
         // is still being rendered).
-        text = ((await panel.evaluate((el) => `${el.innerText}\n${[...el.querySelectorAll('.monaco-list-row')]
-          .map((r) => r.getAttribute('aria-label') ?? '').join('\n')}`).catch(() => '')) || '').replace(/\u00a0/g, ' ');
+        text = (
+          (await panel
+            .evaluate((el) => `${el.innerText}\n${[...el.querySelectorAll('.monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? '').join('\n')}`)
+            .catch(() => '')) || ''
+        ).replace(/\u00a0/g, ' ');
         if (predicate(text)) return text;
         await sleep(250);
       }
@@ -276,7 +290,10 @@ const steps = [
           break;
         } catch {
           if (attempt === 3) {
-            const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => []);
+            const shown = await page
+              .locator('.monaco-hover:not(.hidden)')
+              .allInnerTexts()
+              .catch(() => []);
             throw new Error(`no hover with the description after 3 tries; hovers on screen: ${JSON.stringify(shown)}`);
           }
           await page.mouse.move(5, 5);
@@ -284,8 +301,10 @@ const steps = [
         }
       }
       const text = (await hover.first().innerText()).replace(/\u00a0/g, ' ');
-      expect(text.includes('Decide how a product, or a handful of related ones, will succeed'),
-        `the hover does not show the taxonomy description; it shows:\n    ${text}`);
+      expect(
+        text.includes('Decide how a product, or a handful of related ones, will succeed'),
+        `the hover does not show the taxonomy description; it shows:\n    ${text}`,
+      );
       await sleep(600); // let the hover finish fading in before the screenshot
       await page.screenshot({ path: shot('hover') });
       await page.mouse.move(5, 5);
@@ -340,7 +359,11 @@ const steps = [
     async run(ui) {
       const { page } = ui;
       await ui.open(LADDER);
-      const ids = ui.read(LADDER).split('\n').map((l) => /^ {6}- ([a-z0-9-]+)\s*$/.exec(l)?.[1]).filter(Boolean);
+      const ids = ui
+        .read(LADDER)
+        .split('\n')
+        .map((l) => /^ {6}- ([a-z0-9-]+)\s*$/.exec(l)?.[1])
+        .filter(Boolean);
       const titles = ids.map((id) => {
         const file = fs.readdirSync(path.join(ui.workspace, 'roles')).find((f) => new RegExp(`^id: ${id}$`, 'm').test(ui.read(`roles/${f}`)));
         expect(file, `no role file has id ${id}`);
@@ -356,7 +379,10 @@ const steps = [
       const missing = titles.filter((t) => !body.includes(t));
       expect(missing.length === 0, `the preview lacks ${missing.join(', ')}; it shows:\n    ${body.slice(0, 800)}`);
       expect(body.includes('Individual contributor') && body.includes('Product leadership'), 'the preview does not show both tracks');
-      await page.locator('.tab', { hasText: /Preview/ }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.tab', { hasText: /Preview/ })
+        .first()
+        .waitFor({ timeout: 10000 });
       await page.screenshot({ path: shot('ladder-preview') });
       const card = webview.locator('button.open', { hasText: 'Senior Product Manager' }).first();
       await card.click();
@@ -440,21 +466,28 @@ async function main() {
   // The clean examples only: examples/broken/ repeats their ids on purpose.
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true, filter: (src) => !src.startsWith(path.join(repoRoot, 'examples', 'broken')) });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
-    'workbench.editor.enablePreview': false,
-    'security.workspace.trust.enabled': false,
-    'extensions.ignoreRecommendations': true,
-    'extensions.autoCheckUpdates': false,
-    'update.mode': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'editor.accessibilitySupport': 'off',
-    'files.autoSave': 'off',
-    'chat.commandCenter.enabled': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'workbench.tips.enabled': false,
+        'workbench.editor.enablePreview': false,
+        'security.workspace.trust.enabled': false,
+        'extensions.ignoreRecommendations': true,
+        'extensions.autoCheckUpdates': false,
+        'update.mode': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'editor.accessibilitySupport': 'off',
+        'files.autoSave': 'off',
+        'chat.commandCenter.enabled': false,
+        'workbench.colorTheme': 'Default Dark Modern',
+      },
+      null,
+      2,
+    ),
+  );
 
   t = Date.now();
   run(process.execPath, [csEntry, '--install-extension', opts.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { cwd: csCwd, env });
@@ -473,9 +506,15 @@ async function main() {
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
   await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'roles' }).first().waitFor({ timeout: 60000 }).catch(() => {});
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: 'roles' })
+    .first()
+    .waitFor({ timeout: 60000 })
+    .catch(() => {});
   timings.start = Date.now() - t;
-  log(`workbench up (setup ${(timings.setup / 1000).toFixed(1)}s, package ${(timings.package / 1000).toFixed(1)}s, install ${(timings.install / 1000).toFixed(1)}s, start ${(timings.start / 1000).toFixed(1)}s)`);
+  log(
+    `workbench up (setup ${(timings.setup / 1000).toFixed(1)}s, package ${(timings.package / 1000).toFixed(1)}s, install ${(timings.install / 1000).toFixed(1)}s, start ${(timings.start / 1000).toFixed(1)}s)`,
+  );
 
   const ui = makeUi(page, workspace);
   const results = [];
@@ -486,7 +525,9 @@ async function main() {
     try {
       await Promise.race([
         step.run(ui),
-        sleep(step.timeoutMs ?? 120000).then(() => { throw new Error(`timed out after ${(step.timeoutMs ?? 120000) / 1000}s`); }),
+        sleep(step.timeoutMs ?? 120000).then(() => {
+          throw new Error(`timed out after ${(step.timeoutMs ?? 120000) / 1000}s`);
+        }),
       ]);
     } catch (e) {
       error = e;
@@ -501,7 +542,12 @@ async function main() {
     }
     results.push({ name: step.name, title: step.title, ms, error });
     console.log(`  ${error ? '✗' : '✓'} ${step.name}: ${step.title} (${(ms / 1000).toFixed(1)}s)`);
-    if (error) console.log(`      ${String(error.message ?? error).split('\n').join('\n      ')}`);
+    if (error)
+      console.log(
+        `      ${String(error.message ?? error)
+          .split('\n')
+          .join('\n      ')}`,
+      );
   }
   consoleLog.end();
   const passed = results.filter((r) => !r.error).length;
@@ -512,12 +558,18 @@ async function main() {
     for (const r of results) {
       const target = DOC_IMAGES[r.name];
       if (!target) continue;
-      if (r.error) { log(`not copying the screenshot of failed step ${r.name}`); continue; }
+      if (r.error) {
+        log(`not copying the screenshot of failed step ${r.name}`);
+        continue;
+      }
       fs.copyFileSync(shot(r.name), path.join(docs, target));
       log(`docs/images/${target}`);
     }
   }
-  fs.writeFileSync(path.join(outDir, 'e2e-results.json'), JSON.stringify({ timings, steps: results.map((r) => ({ ...r, error: r.error ? String(r.error.message ?? r.error) : null })) }, null, 2));
+  fs.writeFileSync(
+    path.join(outDir, 'e2e-results.json'),
+    JSON.stringify({ timings, steps: results.map((r) => ({ ...r, error: r.error ? String(r.error.message ?? r.error) : null })) }, null, 2),
+  );
   console.log(`\n${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }

@@ -13,7 +13,10 @@ const SERVICE = path.join(REPO_ROOT, 'server', 'src', 'service');
 const ENTRY_POINTS = [SERVICE, path.join(SERVICE, 'index')];
 
 function sourceFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => path.join(folder, name));
+  return fs
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(folder, name));
 }
 
 /** Every module a file names: static imports and re-exports, `import type`, `import()` and `require()`. */
@@ -54,7 +57,10 @@ test('the check catches a service module imported past the entry point', () => {
   assert.deepEqual(internals("import type { ParsedDocument } from '../service/parse';"), ['../service/parse']);
   assert.deepEqual(internals("const model = require('../service/preview/model');"), ['../service/preview/model']);
   assert.deepEqual(internals("export { RULES } from '../service/rules';"), ['../service/rules']);
-  assert.deepEqual(internals("import { FIX_ALL_KIND } from '../protocol';\nimport { createLanguageService } from '../service';\nimport { x } from '../service/index';"), []);
+  assert.deepEqual(
+    internals("import { FIX_ALL_KIND } from '../protocol';\nimport { createLanguageService } from '../service';\nimport { x } from '../service/index';"),
+    [],
+  );
 });
 
 test('the protocol module, bundled into the client, imports nothing', () => {

@@ -21,6 +21,8 @@ test('the client bundle holds no parser, validator or rule code', async () => {
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
-  const heavy = inputs.filter((input) => /(^|\/)node_modules\/(yaml|ajv|ajv-formats|fast-glob)\//.test(input) || /server\/src\/service\/(rules|schemas|parse|lint)\b/.test(input));
+  const heavy = inputs.filter(
+    (input) => /(^|\/)node_modules\/(yaml|ajv|ajv-formats|fast-glob)\//.test(input) || /server\/src\/service\/(rules|schemas|parse|lint)\b/.test(input),
+  );
   assert.deepEqual(heavy, [], `the client bundle pulls in server-side code:\n${heavy.join('\n')}`);
 });

@@ -86,7 +86,10 @@ describe('charters lint', () => {
     const sarif = JSON.parse(charters(['lint', '--format', 'sarif'], dir).stdout);
     const driver = sarif.runs[0].tool.driver;
     assert.equal(sarif.version, '2.1.0');
-    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), RULES.map((rule) => rule.id));
+    assert.deepEqual(
+      driver.rules.map((rule: { id: string }) => rule.id),
+      RULES.map((rule) => rule.id),
+    );
     for (const rule of driver.rules) assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
     const [result] = sarif.runs[0].results;
     assert.equal(result.ruleId, 'invalid-value');
@@ -101,7 +104,8 @@ describe('charters lint', () => {
       let text = CLEAN_ROLE.replace('id: product-manager', `id: ${id}`);
       if (n % 50 === 0) text = text.replace('level: pm', 'level: senior');
       if (n % 75 === 0) text = text.replace('authority:', `reportsTo: pm-${String(n + 1).padStart(3, '0')}x\nauthority:`);
-      if (n === 1) text = `${text.replace('level: pm', 'status: approved\nlevel: pm')}goals:\n  - goal: g\n    measure: Median seconds to pay\n    target: 40\n    due: 2027-01-31\n`;
+      if (n === 1)
+        text = `${text.replace('level: pm', 'status: approved\nlevel: pm')}goals:\n  - goal: g\n    measure: Median seconds to pay\n    target: 40\n    due: 2027-01-31\n`;
       files[`roles/${id}.role.yaml`] = text;
     }
     const dir = workspace(files);
@@ -110,11 +114,20 @@ describe('charters lint', () => {
     assert.equal(output.files.length, 450);
     // the workers get --today too
     const pm001 = output.files.find((file: { path: string }) => file.path.endsWith('pm-001.role.yaml'));
-    assert.deepEqual(pm001.diagnostics.map((d: { code: string }) => d.code), ['past-due']);
-    assert.deepEqual(output.files.map((file: { path: string }) => file.path), [...output.files.map((file: { path: string }) => file.path)].sort());
+    assert.deepEqual(
+      pm001.diagnostics.map((d: { code: string }) => d.code),
+      ['past-due'],
+    );
+    assert.deepEqual(
+      output.files.map((file: { path: string }) => file.path),
+      [...output.files.map((file: { path: string }) => file.path)].sort(),
+    );
     assert.deepEqual(output.summary, { errors: 9 + 6, warnings: 0 });
     const pm075 = output.files.find((file: { path: string }) => file.path.endsWith('pm-075.role.yaml'));
-    assert.deepEqual(pm075.diagnostics.map((d: { code: string; message: string }) => d.message), ['No role in the workspace has id "pm-076x". Did you mean "pm-076"?']);
+    assert.deepEqual(
+      pm075.diagnostics.map((d: { code: string; message: string }) => d.message),
+      ['No role in the workspace has id "pm-076x". Did you mean "pm-076"?'],
+    );
     assert.equal(run.code, 1);
   });
 
@@ -130,7 +143,7 @@ describe('charters lint', () => {
     assert.match(format.stderr, /--format must be stylish, json or sarif/);
   });
 
-  test('--today sets the date due dates are compared with; without it, the machine\'s date', () => {
+  test("--today sets the date due dates are compared with; without it, the machine's date", () => {
     const role = `${CLEAN_ROLE.replace('level: pm', 'status: approved\nlevel: pm')}goals:\n  - goal: Shoppers pay faster\n    measure: Median seconds to pay\n    target: under 45\n    due: 2027-01-31\n`;
     const dir = workspace({ 'pm.role.yaml': role });
     const pastDue = (args: string[]) => {
@@ -205,7 +218,10 @@ describe('charters lint', () => {
       'drafts/x.role.yaml': 'kind: role\n',
     });
     const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
-    assert.deepEqual(output.files.map((file: { path: string }) => file.path), ['pm.role.yaml']);
+    assert.deepEqual(
+      output.files.map((file: { path: string }) => file.path),
+      ['pm.role.yaml'],
+    );
     assert.deepEqual(
       output.files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`),
       ['unknown-responsibility:error'],
@@ -213,17 +229,31 @@ describe('charters lint', () => {
   });
 
   test('disable comments silence a rule for one line or one file', () => {
-    const text = CLEAN_ROLE.replace('  - prioritize-backlog', '  # charters-disable-next-line unknown-responsibility\n  - prioritice-backlog\n  - prioritze-backlog');
+    const text = CLEAN_ROLE.replace(
+      '  - prioritize-backlog',
+      '  # charters-disable-next-line unknown-responsibility\n  - prioritice-backlog\n  - prioritze-backlog',
+    );
     const dir = workspace({ 'a.role.yaml': text, 'b.role.yaml': `# charters-disable-file unknown-responsibility\n${text.replace('product-manager', 'b')}` });
     const output = JSON.parse(charters(['lint', '--format', 'json'], dir).stdout);
     const lines = (name: string) =>
-      output.files.find((file: { path: string }) => file.path === name).diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.range.start.line}:${d.code}`);
+      output.files
+        .find((file: { path: string }) => file.path === name)
+        .diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.range.start.line}:${d.code}`);
     assert.deepEqual(lines('a.role.yaml'), ['10:unknown-responsibility']);
     assert.deepEqual(lines('b.role.yaml'), []);
   });
 
   test('--fix rewrites the file in place, keeping comments, CRLF line endings and the final newline', () => {
-    const text = ['# Our PM role', 'kind: role', 'id: product-manager', 'title: Product Manager  # shown on the ladder', 'level: pm', 'responsibilities:', '  - prioritice-backlog', ''].join('\r\n');
+    const text = [
+      '# Our PM role',
+      'kind: role',
+      'id: product-manager',
+      'title: Product Manager  # shown on the ladder',
+      'level: pm',
+      'responsibilities:',
+      '  - prioritice-backlog',
+      '',
+    ].join('\r\n');
     const dir = workspace({ 'pm.role.yaml': text });
     const run = charters(['lint', '--fix'], dir);
     const fixed = fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8');
@@ -255,7 +285,10 @@ describe('charters lint', () => {
     const output = JSON.parse(run.stdout);
     // what the fix inserted is a visible placeholder, reported until someone writes the summary
     assert.deepEqual(output.summary, { errors: 0, warnings: 1 });
-    assert.deepEqual(output.files[0].diagnostics.map((d: { code: string }) => d.code), ['placeholder-text']);
+    assert.deepEqual(
+      output.files[0].diagnostics.map((d: { code: string }) => d.code),
+      ['placeholder-text'],
+    );
     assert.equal(run.code, 0);
   });
 
@@ -264,20 +297,23 @@ describe('charters lint', () => {
     const dir = workspace({ 'pm.role.yaml': text });
     assert.equal(charters(['lint'], dir).code, 1, 'the missing summary is an error');
     const run = charters(['lint', '--fix-dry-run'], dir);
-    assert.equal(run.stderr, [
-      '--- a/pm.role.yaml',
-      '+++ b/pm.role.yaml',
-      '@@ -2,6 +2,7 @@',
-      ' id: product-manager',
-      ' title: Product Manager',
-      ' level: pm',
-      '+summary: "TODO: why this role exists"',
-      ' authority:',
-      '   - Decide the order of the backlog',
-      ' responsibilities:',
-      '--fix would fix 1 problem in 1 file; nothing was written.',
-      '',
-    ].join('\n'));
+    assert.equal(
+      run.stderr,
+      [
+        '--- a/pm.role.yaml',
+        '+++ b/pm.role.yaml',
+        '@@ -2,6 +2,7 @@',
+        ' id: product-manager',
+        ' title: Product Manager',
+        ' level: pm',
+        '+summary: "TODO: why this role exists"',
+        ' authority:',
+        '   - Decide the order of the backlog',
+        ' responsibilities:',
+        '--fix would fix 1 problem in 1 file; nothing was written.',
+        '',
+      ].join('\n'),
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'pm.role.yaml'), 'utf8'), text, 'the file is unchanged');
     // the report is of the text as fixed: the inserted placeholder is a warning, no longer an error
     assert.match(run.stdout, /1 problem \(0 errors, 1 warning\) in 1 file/);
@@ -320,7 +356,9 @@ describe('charters lint', () => {
     const offered = before.files.find((file: { path: string }) => file.path === 'checkout.charter.yaml').diagnostics;
     // both references get the nearest role as a suggestion, for a person to accept or not
     assert.deepEqual(
-      offered.filter((d: { code: string }) => d.code === 'unresolved-reference').map((d: { fixes: { title: string; safety: string }[] }) => d.fixes.map((fix) => `${fix.title} (${fix.safety})`)),
+      offered
+        .filter((d: { code: string }) => d.code === 'unresolved-reference')
+        .map((d: { fixes: { title: string; safety: string }[] }) => d.fixes.map((fix) => `${fix.title} (${fix.safety})`)),
       [['Change to "product-manager" (suggestion)'], ['Change to "product-manager" (suggestion)']],
     );
     const run = charters(['lint', '--fix'], dir);
@@ -344,7 +382,10 @@ describe('charters lint', () => {
   test('a YAML file named on the command line is checked when it has a known kind', () => {
     const dir = workspace({ 'notes.yaml': 'kind: vision\nid: v\n', 'other.yaml': 'name: not ours\n' });
     const output = JSON.parse(charters(['lint', 'notes.yaml', 'other.yaml', '--format', 'json'], dir).stdout);
-    assert.deepEqual(output.files.map((file: { path: string }) => file.path), ['notes.yaml']);
+    assert.deepEqual(
+      output.files.map((file: { path: string }) => file.path),
+      ['notes.yaml'],
+    );
     assert.ok(output.summary.errors > 0);
   });
 });
@@ -366,7 +407,10 @@ describe('charters taxonomy', () => {
       taxonomy.levels.map((level: { id: string; rank: number }) => `${level.rank}:${level.id}`),
       ['1:associate-pm', '2:pm', '3:senior-pm', '4:group-pm', '5:head-of-product', '6:cpo'],
     );
-    assert.deepEqual(taxonomy.roles.map((role: { id: string }) => role.id), ['product-designer', 'product-developer']);
+    assert.deepEqual(
+      taxonomy.roles.map((role: { id: string }) => role.id),
+      ['product-designer', 'product-developer'],
+    );
     assert.equal(taxonomy.areas.length, 7);
     for (const level of taxonomy.levels) assert.ok(level.responsibilities.length >= 3, level.id);
     const first = taxonomy.responsibilities[0];

@@ -12,7 +12,8 @@ import { service } from './harness';
 
 const TODAY = '2027-03-04';
 
-const ROLE = (id: string, extra = '') => `kind: role\nid: ${id}\ntitle: ${id}\nlevel: pm\nsummary: Owns an area.\nresponsibilities: [prioritize-backlog]\n${extra}`;
+const ROLE = (id: string, extra = '') =>
+  `kind: role\nid: ${id}\ntitle: ${id}\nlevel: pm\nsummary: Owns an area.\nresponsibilities: [prioritize-backlog]\n${extra}`;
 
 /** A workspace of `uri → text`, indexed. */
 function indexOf(files: Record<string, string>): MemoryIndex {
@@ -81,7 +82,11 @@ describe('Create a missing document', () => {
     const text = insert.edits[0].newText;
     assert.equal(text, starterDocument('role', 'lead-pm-payments', TODAY));
     assert.match(text, /^kind: role\nid: lead-pm-payments\ntitle: Lead PM Payments\nstatus: draft\nupdated: 2027-03-04\n/);
-    assert.deepEqual(action.command, { title: 'Open the new document', command: SHOW_DOCUMENT_COMMAND, arguments: ['file:///ws/roles/lead-pm-payments.role.yaml'] });
+    assert.deepEqual(action.command, {
+      title: 'Open the new document',
+      command: SHOW_DOCUMENT_COMMAND,
+      arguments: ['file:///ws/roles/lead-pm-payments.role.yaml'],
+    });
     assert.equal(action.diagnostics?.[0].code, 'unresolved-reference');
   });
 
@@ -92,15 +97,25 @@ describe('Create a missing document', () => {
     const index = indexOf(after);
     const referrer = 'file:///ws/teams/checkout.role.yaml';
     const findings = (uri: string) => service.validate(uri, service.parse(TextDocument.create(uri, 'yaml', 1, after[uri])), index, service.settings());
-    assert.deepEqual(findings(referrer).filter((d) => d.code === 'unresolved-reference'), []);
-    const structural = findings(created).filter((d) => ['yaml-syntax', 'unknown-kind', 'missing-section', 'invalid-value', 'unknown-field', 'duplicate-id'].includes(d.code));
-    assert.deepEqual(structural.map((d) => d.message), []);
+    assert.deepEqual(
+      findings(referrer).filter((d) => d.code === 'unresolved-reference'),
+      [],
+    );
+    const structural = findings(created).filter((d) =>
+      ['yaml-syntax', 'unknown-kind', 'missing-section', 'invalid-value', 'unknown-field', 'duplicate-id'].includes(d.code),
+    );
+    assert.deepEqual(
+      structural.map((d) => d.message),
+      [],
+    );
   });
 
   test('a vision and a strategy too, each where its kind lives', () => {
     const files = {
-      'file:///ws/plans/payments.strategy.yaml': 'kind: strategy\nid: payments-strategy\ntitle: Payments\nvision: payments-vision\nhorizon: FY27\nmarket: [Shops]\nobjectives:\n  - objective: Grow\n    keyResults:\n      - metric: GMV\n        target: 10%\n',
-      'file:///ws/visions/other.vision.yaml': 'kind: vision\nid: other-vision\ntitle: Other\nstatement: Paying is effortless.\ntargetGroup: [Shops]\nneeds: [Speed]\nproduct: [One tap]\nbusinessGoals: [Growth]\n',
+      'file:///ws/plans/payments.strategy.yaml':
+        'kind: strategy\nid: payments-strategy\ntitle: Payments\nvision: payments-vision\nhorizon: FY27\nmarket: [Shops]\nobjectives:\n  - objective: Grow\n    keyResults:\n      - metric: GMV\n        target: 10%\n',
+      'file:///ws/visions/other.vision.yaml':
+        'kind: vision\nid: other-vision\ntitle: Other\nstatement: Paying is effortless.\ntargetGroup: [Shops]\nneeds: [Speed]\nproduct: [One tap]\nbusinessGoals: [Growth]\n',
       'file:///ws/teams/checkout.charter.yaml': 'kind: charter\nid: checkout\ntitle: Checkout\nstrategy: checkout-strategy\n',
     };
     const vision = theCreate(actionsOn('file:///ws/plans/payments.strategy.yaml', 'payments-vision', files));
@@ -119,10 +134,18 @@ describe('Create a missing document', () => {
   });
 
   test('a folder name that is not valid percent-encoding is shown as it is', () => {
-    const files = { 'file:///ws/100%/checkout.charter.yaml': 'kind: charter\nid: checkout\ntitle: Checkout\nstrategy: checkout-strategy\n', 'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\n' };
+    const files = {
+      'file:///ws/100%/checkout.charter.yaml': 'kind: charter\nid: checkout\ntitle: Checkout\nstrategy: checkout-strategy\n',
+      'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\n',
+    };
     const { action } = theCreate(actionsOn('file:///ws/100%/checkout.charter.yaml', 'checkout-strategy', files));
     assert.equal(action.title, 'Create strategy "checkout-strategy" (../plans/checkout-strategy.strategy.yaml)');
-    const beside = theCreate(actionsOn('file:///ws/plans/x.strategy.yaml', 'x-vision', { 'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\nvision: x-vision\n', 'file:///ws/100%/v.vision.yaml': 'kind: vision\nid: v\n' }));
+    const beside = theCreate(
+      actionsOn('file:///ws/plans/x.strategy.yaml', 'x-vision', {
+        'file:///ws/plans/x.strategy.yaml': 'kind: strategy\nid: x\nvision: x-vision\n',
+        'file:///ws/100%/v.vision.yaml': 'kind: vision\nid: v\n',
+      }),
+    );
     assert.equal(beside.action.title, 'Create vision "x-vision" (../100%/x-vision.vision.yaml)');
   });
 
@@ -139,7 +162,10 @@ describe('Create a missing document', () => {
   });
 
   test('not offered when a file of that name exists, on disk or in the index', () => {
-    assert.deepEqual(creates(actionsOn('file:///ws/teams/checkout.role.yaml', 'lead-pm-payments', WORKSPACE, { onDisk: ['file:///ws/roles/lead-pm-payments.role.yaml'] })), []);
+    assert.deepEqual(
+      creates(actionsOn('file:///ws/teams/checkout.role.yaml', 'lead-pm-payments', WORKSPACE, { onDisk: ['file:///ws/roles/lead-pm-payments.role.yaml'] })),
+      [],
+    );
     // a file of that name whose id is another one
     const misnamed = { ...WORKSPACE, 'file:///ws/roles/lead-pm-payments.role.yaml': ROLE('payments-lead') };
     assert.deepEqual(creates(actionsOn('file:///ws/teams/checkout.role.yaml', 'lead-pm-payments', misnamed)), []);
@@ -169,7 +195,10 @@ describe('Create a missing document', () => {
     assert.deepEqual(creates(service.codeActions(parsed, diagnostics, whole)), []);
     const context: CreateDocumentContext = { index, today: TODAY, exists: () => false, canCreateFiles: true, canShowDocuments: true };
     const fixAll = service.codeActions(parsed, diagnostics, whole, [FIX_ALL_KIND], context);
-    assert.ok(fixAll.every((action) => !action.edit?.documentChanges), JSON.stringify(fixAll));
+    assert.ok(
+      fixAll.every((action) => !action.edit?.documentChanges),
+      JSON.stringify(fixAll),
+    );
     assert.deepEqual(creates(fixAll), []);
   });
 });

@@ -11,7 +11,12 @@ import { REPO_ROOT, loadWorkspace, parseFile, service } from './harness';
 const examples = loadWorkspace(path.join(REPO_ROOT, 'examples'));
 
 function lint(text: string, name = 'zz-directives.role.yaml'): ChartersDiagnostic[] {
-  return service.validate(parseFile(path.join(REPO_ROOT, 'examples', name), text).textDocument.uri, parseFile(path.join(REPO_ROOT, 'examples', name), text), examples.index, examples.settings);
+  return service.validate(
+    parseFile(path.join(REPO_ROOT, 'examples', name), text).textDocument.uri,
+    parseFile(path.join(REPO_ROOT, 'examples', name), text),
+    examples.index,
+    examples.settings,
+  );
 }
 
 /** `line: rule` for each finding, 1-based as people count lines. */
@@ -65,7 +70,10 @@ describe('disable comments are comments of the YAML, nothing else', () => {
   });
 
   test('a line inside a block scalar is text, not a directive', () => {
-    const text = role(['  - customer-empathy'], ['notes: |', '  Copy this when you need it:', '  # charters-disable-next-line', '  # charters-disable-file']).replace('level: pm', 'level: senior');
+    const text = role(
+      ['  - customer-empathy'],
+      ['notes: |', '  Copy this when you need it:', '  # charters-disable-next-line', '  # charters-disable-file'],
+    ).replace('level: pm', 'level: senior');
     const moved = text.split('\n');
     // the level line right after the block scalar's would-be directive
     moved.splice(moved.indexOf('level: senior'), 1);
@@ -90,7 +98,11 @@ describe('disable comments are comments of the YAML, nothing else', () => {
 
 describe('the three forms', () => {
   test('next line: several rules, commas or spaces, and a reason after --', () => {
-    const text = role(['  # charters-disable-next-line unknown-skill, invalid-value -- figma is a tool we list on purpose', '  - {skill: figma, level: 7}', '  - figma2']);
+    const text = role([
+      '  # charters-disable-next-line unknown-skill, invalid-value -- figma is a tool we list on purpose',
+      '  - {skill: figma, level: 7}',
+      '  - figma2',
+    ]);
     assert.deepEqual(findings(text), ['13: unknown-skill']);
     const spaces = role(['  # charters-disable-next-line unknown-skill invalid-value', '  - {skill: figma, level: 7}']);
     assert.deepEqual(findings(spaces), []);
@@ -147,16 +159,22 @@ describe('the three forms', () => {
       '  # charters-enable unknown-skill',
     ]).replace(/\n/g, '\r\n');
     const diagnostics = lint(text);
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`), ['13: disable-directive', '14: unknown-skill', '15: disable-directive', '16: unknown-skill', '18: disable-directive']);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`),
+      ['13: disable-directive', '14: unknown-skill', '15: disable-directive', '16: unknown-skill', '18: disable-directive'],
+    );
     const lines = text.split('\r\n');
     for (const diagnostic of diagnostics.filter((d) => d.code === 'disable-directive')) {
       assert.ok(diagnostic.range.end.character <= lines[diagnostic.range.end.line].length, 'the range stops before the \\r');
     }
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'disable-directive').map((d) => d.message), [
-      '"unknown-skil" is not a rule id, so this comment silences nothing for it. Did you mean "unknown-skill"?',
-      'This comment silences nothing: no duplicate-entry finding between it and its charters-enable comment.',
-      'This comment enables nothing: no charters-disable comment above it disables unknown-skill.',
-    ]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'disable-directive').map((d) => d.message),
+      [
+        '"unknown-skil" is not a rule id, so this comment silences nothing for it. Did you mean "unknown-skill"?',
+        'This comment silences nothing: no duplicate-entry finding between it and its charters-enable comment.',
+        'This comment enables nothing: no charters-disable comment above it disables unknown-skill.',
+      ],
+    );
   });
 });
 
@@ -170,7 +188,10 @@ describe('disable-directive', () => {
 
   test('a next-line comment above a clean line silences nothing; the fix removes its line', () => {
     const text = role(['  # charters-disable-next-line unknown-skill', '  - customer-empathy']);
-    assert.deepEqual(lint(text).map((d) => d.message), ['This comment silences nothing: no unknown-skill finding on the next line.']);
+    assert.deepEqual(
+      lint(text).map((d) => d.message),
+      ['This comment silences nothing: no unknown-skill finding on the next line.'],
+    );
     assert.equal(fixed(text), role(['  - customer-empathy']));
   });
 
@@ -194,38 +215,60 @@ describe('disable-directive', () => {
     assert.equal(fixed(beside), role(['  # charters-disable-next-line unknown-skill', '  - figma']));
     const alone = role(['  # charters-disable-next-line unknown-skill.', '  - figma']);
     assert.equal(fixed(alone), role(['  - figma']));
-    const titles = lint(alone).find((d) => d.code === 'disable-directive')!.data.fixes.map((fix) => fix.title);
+    const titles = lint(alone)
+      .find((d) => d.code === 'disable-directive')!
+      .data.fixes.map((fix) => fix.title);
     assert.deepEqual(titles, ['Remove this disable comment', 'Change to "unknown-skill"']);
   });
 
   test('file and range comments that silence nothing', () => {
-    assert.deepEqual(lint(role(['  - customer-empathy'], ['# charters-disable-file unknown-skill'])).map((d) => d.message), [
-      'This comment silences nothing: no unknown-skill finding in this file.',
-    ]);
+    assert.deepEqual(
+      lint(role(['  - customer-empathy'], ['# charters-disable-file unknown-skill'])).map((d) => d.message),
+      ['This comment silences nothing: no unknown-skill finding in this file.'],
+    );
     const range = role(['  # charters-disable', '  - customer-empathy', '  # charters-enable']);
-    assert.deepEqual(lint(range).map((d) => d.message), ['This comment silences nothing: no finding between it and its charters-enable comment.']);
+    assert.deepEqual(
+      lint(range).map((d) => d.message),
+      ['This comment silences nothing: no finding between it and its charters-enable comment.'],
+    );
     assert.equal(fixed(range), role(['  - customer-empathy']), 'the fix removes the enable comment with it');
-    assert.deepEqual(lint(role(['  - customer-empathy', '  # charters-disable unknown-skill'])).map((d) => d.message), [
-      'This comment silences nothing: no unknown-skill finding between it and the end of the file.',
-    ]);
+    assert.deepEqual(
+      lint(role(['  - customer-empathy', '  # charters-disable unknown-skill'])).map((d) => d.message),
+      ['This comment silences nothing: no unknown-skill finding between it and the end of the file.'],
+    );
   });
 
   test('a comment without rule ids never silences disable-directive; naming it does', () => {
     const text = role(['  # charters-disable-next-line unknown-skill', '  - customer-empathy'], ['# charters-disable-file']);
     assert.deepEqual(findings(text), ['10: disable-directive', '12: disable-directive']);
-    const named = role(['  # charters-disable-next-line unknown-skill', '  - customer-empathy'], ['# charters-disable-file disable-directive -- kept as a template']);
+    const named = role(
+      ['  # charters-disable-next-line unknown-skill', '  - customer-empathy'],
+      ['# charters-disable-file disable-directive -- kept as a template'],
+    );
     assert.deepEqual(findings(named), []);
     const unused = role(['  - customer-empathy'], ['# charters-disable-file disable-directive']);
     assert.deepEqual(findings(unused), ['10: disable-directive']);
   });
 
   test('while the YAML is broken or the kind unknown, only tokens that are not rule ids are reported, and no fix removes a comment', () => {
-    const broken = role(['  # charters-disable-next-line unknown-skill', '  - customer-empathy', '  # charters-disable-next-line unknown-skil', '  - communication', 'title: [unclosed']);
+    const broken = role([
+      '  # charters-disable-next-line unknown-skill',
+      '  - customer-empathy',
+      '  # charters-disable-next-line unknown-skil',
+      '  - communication',
+      'title: [unclosed',
+    ]);
     const reported = lint(broken).filter((d) => d.code === 'disable-directive');
-    assert.deepEqual(reported.map((d) => `${d.range.start.line + 1}: ${d.message}`), ['13: "unknown-skil" is not a rule id, so this comment silences nothing. Did you mean "unknown-skill"?']);
+    assert.deepEqual(
+      reported.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      ['13: "unknown-skil" is not a rule id, so this comment silences nothing. Did you mean "unknown-skill"?'],
+    );
     assert.deepEqual(reported[0].data.fixes, []);
     const noKind = role(['  # charters-disable-next-line unknown-skill', '  - customer-empathy']).replace('kind: role', 'kind: rol');
-    assert.deepEqual(lint(noKind).filter((d) => d.code === 'disable-directive'), []);
+    assert.deepEqual(
+      lint(noKind).filter((d) => d.code === 'disable-directive'),
+      [],
+    );
   });
 
   test('a rule set to off leaves its comments with nothing to silence', () => {
@@ -233,17 +276,28 @@ describe('disable-directive', () => {
     const file = path.join(REPO_ROOT, 'examples', 'zz-directives.role.yaml');
     const text = role(['  # charters-disable-next-line unknown-skill', '  - figma']);
     const diagnostics = service.validate('file:///zz.role.yaml', parseFile(file, text), examples.index, settings);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['disable-directive']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['disable-directive'],
+    );
   });
 });
 
-describe('the editor\'s silencing actions write comments the reader accepts', () => {
+describe("the editor's silencing actions write comments the reader accepts", () => {
   const cases: [string, string][] = [
     ['LF', role(['  - figma', '  - {skill: sketch, level: 7}'])],
     ['CRLF', role(['  - figma', '  - {skill: sketch, level: 7}']).replace(/\n/g, '\r\n')],
     ['a byte-order mark', `\ufeff${role(['  - figma'])}`.replace('level: pm', 'level: senior')],
     ['a flow list with a quoted entry over two lines', role(['  - customer-empathy'], ['tags: ["long', '  tag", 7]'])],
-    ['a disable comment already above the line', role(['  # charters-disable-next-line invalid-value -- on purpose', '  - {skill: figma, level: 7}', '  # charters-disable-next-line invalid-value duplicate-entry', '  - {skill: sketch, level: 7}'])],
+    [
+      'a disable comment already above the line',
+      role([
+        '  # charters-disable-next-line invalid-value -- on purpose',
+        '  - {skill: figma, level: 7}',
+        '  # charters-disable-next-line invalid-value duplicate-entry',
+        '  - {skill: sketch, level: 7}',
+      ]),
+    ],
   ];
   for (const [name, text] of cases) {
     test(name, () => {
@@ -252,14 +306,24 @@ describe('the editor\'s silencing actions write comments the reader accepts', ()
       const diagnostics = lint(text);
       assert.ok(diagnostics.length > 0);
       for (const diagnostic of diagnostics) {
-        const actions = service.codeActions(parsed, diagnostics, diagnostic.range).filter((action) => action.title.startsWith('Silence') && action.diagnostics?.[0] === diagnostic);
+        const actions = service
+          .codeActions(parsed, diagnostics, diagnostic.range)
+          .filter((action) => action.title.startsWith('Silence') && action.diagnostics?.[0] === diagnostic);
         for (const action of actions) {
           const edits = action.edit!.changes![parsed.textDocument.uri];
           const after = applyEdits(parsed.textDocument, edits);
           const left = lint(after);
-          assert.equal(left.filter((d) => d.code === diagnostic.code && d.message === diagnostic.message).length, 0, `${action.title}: still reported\n${after}`);
+          assert.equal(
+            left.filter((d) => d.code === diagnostic.code && d.message === diagnostic.message).length,
+            0,
+            `${action.title}: still reported\n${after}`,
+          );
           const stale = (list: ChartersDiagnostic[]) => list.filter((d) => d.code === 'disable-directive').map((d) => d.message);
-          assert.deepEqual(stale(left).filter((message) => !stale(diagnostics).includes(message)), [], `${action.title} left a comment that silences nothing\n${after}`);
+          assert.deepEqual(
+            stale(left).filter((message) => !stale(diagnostics).includes(message)),
+            [],
+            `${action.title} left a comment that silences nothing\n${after}`,
+          );
           assert.ok(parseFile(file, after).yaml.errors.length <= parsed.yaml.errors.length, `${action.title} broke the YAML\n${after}`);
         }
       }

@@ -39,6 +39,12 @@ for (const rule of RULES) {
     assert.ok(quoted.length > 0, 'the page quotes no message');
     const messages = fired.map((d) => d.message);
     for (const quote of quoted) assert.ok(messages.includes(quote), `quoted message not produced: ${quote}\nactual: ${messages.join('\n')}`);
-    assert.deepEqual(lintAsExample(blocks[1]).filter((d) => d.code === rule.id).map((d) => d.message), [], 'the fix still fires the rule');
+    assert.deepEqual(
+      lintAsExample(blocks[1])
+        .filter((d) => d.code === rule.id)
+        .map((d) => d.message),
+      [],
+      'the fix still fires the rule',
+    );
   });
 }

@@ -87,7 +87,9 @@ describe('each fix declares its safety', () => {
     },
     {
       name: 'the nearest responsibility, level and role id are suggestions',
-      text: ROLE.replace('level: pm', 'level: senoir-pm').replace('prioritize-backlog', 'prioritice-backlog').replace('authority:', 'reportsTo: product-manger\nauthority:'),
+      text: ROLE.replace('level: pm', 'level: senoir-pm')
+        .replace('prioritize-backlog', 'prioritice-backlog')
+        .replace('authority:', 'reportsTo: product-manger\nauthority:'),
       fixes: [
         'invalid-value: Change to "senior-pm" (suggestion)',
         'unresolved-reference: Change to "product-manager" (suggestion)',
@@ -144,7 +146,7 @@ describe('fix all changes no id and no text', () => {
     for (const key of Object.keys(before)) assert.ok(isDeepStrictEqual(after[key], before[key]), `${key} changed`);
   });
 
-  test('the editor\'s source.fixAll.charters does the same', () => {
+  test("the editor's source.fixAll.charters does the same", () => {
     const { parsed, diagnostics } = findings(URI, CHARTER);
     const whole = { start: { line: 0, character: 0 }, end: { line: parsed.textDocument.lineCount, character: 0 } };
     const [fixAll, ...others] = service.codeActions(parsed, diagnostics, whole, ['source.fixAll']);

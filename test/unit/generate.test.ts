@@ -23,7 +23,10 @@ async function generate(options: { root?: string; write: boolean }): Promise<Gen
 
 test('the committed manifest, snippets, config schema and rule lists are what npm run generate writes', { timeout: 60_000 }, async () => {
   const results = await generate({ write: false });
-  assert.ok(results.some((result) => result.file === 'package.json'), JSON.stringify(results));
+  assert.ok(
+    results.some((result) => result.file === 'package.json'),
+    JSON.stringify(results),
+  );
   const stale = results.filter((result) => result.changed).map((result) => result.file);
   assert.deepEqual(stale, [], `run \`npm run generate\`: these files differ from what it writes: ${stale.join(', ')}`);
 });
@@ -44,12 +47,18 @@ test('the check names each file that differs, and writing makes it match again, 
 
     const check = spawnSync(process.execPath, [SCRIPT, '--check', '--root', root], { encoding: 'utf8' });
     assert.equal(check.status, 1, check.stderr);
-    const named = check.stderr.split('\n').filter(Boolean).map((line) => line.split(' ')[0]);
+    const named = check.stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ')[0]);
     assert.deepEqual(named, ['package.json', 'docs/rules/README.md']);
 
     await generate({ root, write: true });
     for (const file of files) assert.equal(fs.readFileSync(path.join(root, file), 'utf8'), fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'), file);
-    assert.deepEqual((await generate({ root, write: true })).filter((result) => result.changed), []);
+    assert.deepEqual(
+      (await generate({ root, write: true })).filter((result) => result.changed),
+      [],
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -82,7 +82,11 @@ export function expectedMarkers(text: string): string[] {
   text.split(/\r?\n/).forEach((line, index) => {
     const match = /#\s*expect:\s*([a-z, -]+)\s*$/.exec(line);
     if (!match) return;
-    for (const rule of match[1].split(',').map((part) => part.trim()).filter(Boolean)) expected.push(`${index + 1}: ${rule}`);
+    for (const rule of match[1]
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean))
+      expected.push(`${index + 1}: ${rule}`);
   });
   return expected.sort();
 }

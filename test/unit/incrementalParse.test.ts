@@ -26,17 +26,42 @@ const SMALL = [...listDocuments(path.join(REPO_ROOT, 'examples')), ...listDocume
 /** A deterministic role of about `lines` lines, shaped like bench/lib/generate.mjs's. */
 function role(lines: number, seed: number): string {
   let state = seed >>> 0;
-  const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const rand = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
   const words = 'customers merchants checkout payments fraud onboarding pricing roadmap discovery research'.split(' ');
-  const out = ['# A generated role.', 'kind: role', 'id: generated-role', 'title: Generated PM', 'level: senior-pm', 'track: ic', 'summary: >-', '  Owns an area.', '  And more.', 'reportsTo: group-pm', 'inherits: product-manager', '', 'responsibilities:'];
+  const out = [
+    '# A generated role.',
+    'kind: role',
+    'id: generated-role',
+    'title: Generated PM',
+    'level: senior-pm',
+    'track: ic',
+    'summary: >-',
+    '  Owns an area.',
+    '  And more.',
+    'reportsTo: group-pm',
+    'inherits: product-manager',
+    '',
+    'responsibilities:',
+  ];
   const body = lines - out.length;
-  for (let i = 0; i < body * 0.3; i++) out.push(i % 3 ? `  - text: Runs the ${pick(words)} review ${i}` : '  - prioritize-backlog', ...(i % 3 ? [`    area: ${pick(['discovery', 'delivery', 'strategy'])}`] : []));
+  for (let i = 0; i < body * 0.3; i++)
+    out.push(
+      i % 3 ? `  - text: Runs the ${pick(words)} review ${i}` : '  - prioritize-backlog',
+      ...(i % 3 ? [`    area: ${pick(['discovery', 'delivery', 'strategy'])}`] : []),
+    );
   out.push('# skills follow', 'skills:', '  - skill: prioritization', '    level: 3', '  - stakeholder-management');
   out.push('authority:');
   for (let i = 0; i < body * 0.2; i++) out.push(`  - Decides the ${pick(words)} plan ${i}`);
   out.push('', 'goals:');
-  for (let i = 0; out.length < lines; i++) out.push(`  - goal: Grow ${pick(words)} ${i}`, `    measure: ${pick(['revenue', 'conversion'])} up ${i} percent`, '    notes: |', `      Line one ${i}`, '      line two');
+  for (let i = 0; out.length < lines; i++)
+    out.push(
+      `  - goal: Grow ${pick(words)} ${i}`,
+      `    measure: ${pick(['revenue', 'conversion'])} up ${i} percent`,
+      '    notes: |',
+      `      Line one ${i}`,
+      '      line two',
+    );
   out.push('notes: |+', '  kept', '', '');
   return out.join('\n');
 }
@@ -50,7 +75,13 @@ function withDirectives(text: string): string {
     .replace('title: Generated PM', '# charters-disable-file unknown-field, not-a-rule\ntitle: "Generated # charters-disable-file"');
 }
 
-const LARGE = [role(1000, 1), role(1000, 2).replace(/\n/g, '\r\n'), role(400, 3), withDirectives(role(600, 4)), withDirectives(role(500, 5)).replace(/\n/g, '\r\n')];
+const LARGE = [
+  role(1000, 1),
+  role(1000, 2).replace(/\n/g, '\r\n'),
+  role(400, 3),
+  withDirectives(role(600, 4)),
+  withDirectives(role(500, 5)).replace(/\n/g, '\r\n'),
+];
 
 /** Every node: class, range, value, in order: what consumers can see of the tree (comments aside). */
 function tree(parsed: ParsedDocument): unknown {
@@ -102,14 +133,52 @@ type Edit =
   | { type: 'join'; line: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ type: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', ': ', '#', '&a ', '*a', '!t ', '- ', '"', "'", '|', '>', '[', '{', '\t', 'a: b', '\nkey: v\n', '\n  - y', '\r') }),
+  fc.record({
+    type: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom('x', ' ', '\n', ':', ': ', '#', '&a ', '*a', '!t ', '- ', '"', "'", '|', '>', '[', '{', '\t', 'a: b', '\nkey: v\n', '\n  - y', '\r'),
+  }),
   fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({
     type: fc.constant('line' as const),
     line: fc.nat(),
-    text: fc.constantFrom('extra: 1', 'goals: []', 'kind: role', 'id: other', '# a comment', '', '  indented: 1', '  - item', '- top', '---', '...', '%YAML 1.2', 'a: &x 1', 'b: *x', 'c: !!str 3', '"quoted": 1', '? k', 'true: 1', 'null: x', 'block: |', 'x', '\ttab: 1', '{a: 1}', '__proto__: 1', 'constructor: 2', 'summary: "open', 'notes: |+',
-      '# charters-disable-next-line unknown-skill', '  # charters-disable-next-line nope, invalid-value -- why', '# charters-disable-file', '# charters-disable unknown-field', '# charters-enable',
-      'x: 1  # charters-disable-next-line', 'q: "# charters-disable-file"', '  # charters-disable-file unknown-skill.'),
+    text: fc.constantFrom(
+      'extra: 1',
+      'goals: []',
+      'kind: role',
+      'id: other',
+      '# a comment',
+      '',
+      '  indented: 1',
+      '  - item',
+      '- top',
+      '---',
+      '...',
+      '%YAML 1.2',
+      'a: &x 1',
+      'b: *x',
+      'c: !!str 3',
+      '"quoted": 1',
+      '? k',
+      'true: 1',
+      'null: x',
+      'block: |',
+      'x',
+      '\ttab: 1',
+      '{a: 1}',
+      '__proto__: 1',
+      'constructor: 2',
+      'summary: "open',
+      'notes: |+',
+      '# charters-disable-next-line unknown-skill',
+      '  # charters-disable-next-line nope, invalid-value -- why',
+      '# charters-disable-file',
+      '# charters-disable unknown-field',
+      '# charters-enable',
+      'x: 1  # charters-disable-next-line',
+      'q: "# charters-disable-file"',
+      '  # charters-disable-file unknown-skill.',
+    ),
   }),
   fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
   fc.record({ type: fc.constant('join' as const), line: fc.nat() }),
@@ -223,7 +292,13 @@ const FALLBACKS: [string, string][] = [
   ['a scalar continued at column 0', base.replace('title: Generated PM', 'title: Generated\nPM')],
   ['a block with a syntax error', base.replace('track: ic', 'track: [ic')],
   ['a byte-order mark', `\ufeff${base}`],
-  ['one top-level key only', `responsibilities:\n${base.split('\n').filter((line) => line.startsWith('  ')).join('\n')}`],
+  [
+    'one top-level key only',
+    `responsibilities:\n${base
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .join('\n')}`,
+  ],
   ['an empty value followed by comment lines before the next key', base.replace('track: ic', 'track:  # to do\n# later')],
   ['an empty value followed by a blank line before the next key', base.replace('track: ic', 'track:  # to do\n')],
   ['a refused document', `${base}\nx:\n${'  - '.repeat(250)}deep\n`],

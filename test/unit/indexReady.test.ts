@@ -39,7 +39,10 @@ test('a document opened while the workspace is indexed gets no cross-document fi
     const uri = uriOf(path.join(dir, 'product-manager.role.yaml'));
     client.open(uri, OPENED);
     const first = await client.diagnosticsFor(uri, () => true, 60_000);
-    assert.ok(!client.logs.some((message) => /^Indexed \d+ charter documents/.test(message)), 'the index was complete before the first diagnostics: the test proves nothing; raise FILLERS');
+    assert.ok(
+      !client.logs.some((message) => /^Indexed \d+ charter documents/.test(message)),
+      'the index was complete before the first diagnostics: the test proves nothing; raise FILLERS',
+    );
     assert.deepEqual(unresolved(first), [], 'reported before the index was complete');
     await client.logged(/^Indexed \d+ charter documents/, 60_000);
     const final = await client.diagnosticsFor(uri, (diagnostics) => unresolved(diagnostics).length > 0, 30_000);
@@ -54,7 +57,15 @@ test('service: with workspaceReady false, rules that read other documents wait, 
   const service = createLanguageService();
   const text = `${role('product-manager', 'reportsTo: associate-pm\n# charters-disable-next-line unresolved-reference\nnext: [nowhere-role]\n')}`;
   const parsed = service.parse(TextDocument.create('file:///w/pm.role.yaml', 'charters', 1, text));
-  const codes = (workspaceReady: boolean) => service.validate('file:///w/pm.role.yaml', parsed, new MemoryIndex(), service.settings(), { workspaceReady }).map((d) => d.code);
-  assert.deepEqual(codes(false).filter((code) => code === 'unresolved-reference' || code === 'disable-directive'), []);
-  assert.deepEqual(codes(true).filter((code) => code === 'unresolved-reference'), ['unresolved-reference'], 'associate-pm is missing from the empty index');
+  const codes = (workspaceReady: boolean) =>
+    service.validate('file:///w/pm.role.yaml', parsed, new MemoryIndex(), service.settings(), { workspaceReady }).map((d) => d.code);
+  assert.deepEqual(
+    codes(false).filter((code) => code === 'unresolved-reference' || code === 'disable-directive'),
+    [],
+  );
+  assert.deepEqual(
+    codes(true).filter((code) => code === 'unresolved-reference'),
+    ['unresolved-reference'],
+    'associate-pm is missing from the empty index',
+  );
 });

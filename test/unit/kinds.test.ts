@@ -38,14 +38,20 @@ for (const definition of KIND_DEFINITIONS) {
     const findings = service
       .validate(uri, parsed, new MemoryIndex(), service.settings())
       .filter((d) => ['yaml-syntax', 'unknown-kind', 'missing-section', 'empty-section', 'unknown-field', 'invalid-value'].includes(d.code));
-    assert.deepEqual(findings.map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      findings.map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
   });
 
   test(`${definition.id}: workspace symbols show it as a ${definition.symbolKind}`, () => {
     const uri = `file:///w/${newDocumentFileName(definition.id, 'new-thing')}`;
     const index = new MemoryIndex();
     index.set(service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 1, starterDocument(definition.id, 'new-thing', '2026-01-31'))))!);
-    assert.deepEqual(getWorkspaceSymbols('new thing', index).map((symbol) => [symbol.name, symbol.kind]), [['New Thing', SymbolKind[definition.symbolKind]]]);
+    assert.deepEqual(
+      getWorkspaceSymbols('new thing', index).map((symbol) => [symbol.name, symbol.kind]),
+      [['New Thing', SymbolKind[definition.symbolKind]]],
+    );
   });
 }
 

@@ -39,7 +39,18 @@ const SENIOR = [
   '',
 ].join('\n');
 
-const LADDER = ['kind: ladder', 'id: ladder', 'title: Ladder', 'tracks:', '  - id: ic', '    title: IC', '    roles:', '      - pm', '      - senior-pm', ''].join('\n');
+const LADDER = [
+  'kind: ladder',
+  'id: ladder',
+  'title: Ladder',
+  'tracks:',
+  '  - id: ic',
+  '    title: IC',
+  '    roles:',
+  '      - pm',
+  '      - senior-pm',
+  '',
+].join('\n');
 
 describe('language server over stdio', () => {
   let dir: string;
@@ -134,14 +145,21 @@ describe('language server over stdio', () => {
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 8 } });
     assert.deepEqual(locations, [{ uri: uriOf(file('pm.role.yaml')), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 6 } } }]);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.slice(0, 3).map((symbol) => symbol.name), ['kind', 'id', 'title']);
+    assert.deepEqual(
+      symbols.slice(0, 3).map((symbol) => symbol.name),
+      ['kind', 'id', 'title'],
+    );
     client.close(uri);
   });
 
   test('rename of a role id updates every reference, open or not', async () => {
     const uri = uriOf(file('pm.role.yaml'));
     client.open(uri, PM);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line: 1, character: 5 }, newName: 'product-manager' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: { line: 1, character: 5 },
+      newName: 'product-manager',
+    });
     const changes = edit.changes!;
     assert.deepEqual(Object.keys(changes).sort(), [uriOf(file('ladder.ladder.yaml')), uri, uriOf(file('senior.role.yaml'))].sort());
     const ladder = TextDocument.create('l', 'yaml', 1, LADDER);
@@ -158,7 +176,10 @@ describe('language server over stdio', () => {
     fs.rmSync(file('pm.role.yaml'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('pm.role.yaml')), type: 3 }] });
     const diagnostics = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'unresolved-reference'));
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'unresolved-reference').map((d) => d.range.start.line), [5, 6]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'unresolved-reference').map((d) => d.range.start.line),
+      [5, 6],
+    );
     // and bringing it back clears them
     fs.writeFileSync(file('pm.role.yaml'), PM);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file('pm.role.yaml')), type: 1 }] });
@@ -205,7 +226,12 @@ describe('language server over stdio', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.charters');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, broken), actions[0].edit!.changes![uri]);
-    assert.equal(fixed, PM.replace('level: pm', 'level: pn').replace('prioritize-backlog', 'prioritice-backlog').replace('summary: Owns one product area end to end.', 'summary: "TODO: why this role exists"'));
+    assert.equal(
+      fixed,
+      PM.replace('level: pm', 'level: pn')
+        .replace('prioritize-backlog', 'prioritice-backlog')
+        .replace('summary: Owns one product area end to end.', 'summary: "TODO: why this role exists"'),
+    );
     client.close(uri);
   });
 
@@ -215,8 +241,15 @@ describe('language server over stdio', () => {
     client.open(uri, text);
     const diagnostics = await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'unresolved-reference'));
     const finding = diagnostics.find((d) => d.code === 'unresolved-reference')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
-    assert.ok(actions.some((action) => action.title.startsWith('Silence unresolved-reference')), actions.map((action) => action.title).join(', '));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: finding.range,
+      context: { diagnostics: [finding], only: ['quickfix'] },
+    });
+    assert.ok(
+      actions.some((action) => action.title.startsWith('Silence unresolved-reference')),
+      actions.map((action) => action.title).join(', '),
+    );
     assert.ok(!actions.some((action) => action.title.startsWith('Create ')), actions.map((action) => action.title).join(', '));
     client.close(uri);
   });
@@ -240,7 +273,11 @@ describe('language server over stdio', () => {
       const unresolved = (d: Diagnostic[]) => d.filter((x) => x.code === 'unresolved-reference');
       const diagnostics = await other.diagnosticsFor(ladder, (d) => unresolved(d).length === 1 && unresolved(d)[0].range.start.line === 9, 10000);
       const finding = unresolved(diagnostics)[0];
-      const actions = await other.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: ladder }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      const actions = await other.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: ladder },
+        range: finding.range,
+        context: { diagnostics: [finding], only: ['quickfix'] },
+      });
       const create = actions.find((action) => action.title.startsWith('Create role "group-pm-payments"'));
       assert.ok(create, actions.map((action) => action.title).join(', '));
       const created = uriOf(path.join(folder, 'roles', 'group-pm-payments.role.yaml'));
@@ -255,7 +292,11 @@ describe('language server over stdio', () => {
       assert.deepEqual(other.shown, [{ uri: created, takeFocus: true }]);
 
       // the file is there: no second offer, and once the editor opens it the finding is gone
-      const again = await other.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: ladder }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      const again = await other.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: ladder },
+        range: finding.range,
+        context: { diagnostics: [finding], only: ['quickfix'] },
+      });
       assert.ok(!again.some((action) => action.title.startsWith('Create ')), again.map((action) => action.title).join(', '));
       other.open(created, insert.edits[0].newText);
       await other.diagnosticsFor(ladder, (d) => !d.some((x) => x.code === 'unresolved-reference'), 10000);

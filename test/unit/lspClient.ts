@@ -2,12 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './repoRoot';
@@ -117,7 +112,11 @@ export class LspClient {
         const index = this.waiters.indexOf(waiter);
         if (index === -1) return;
         this.waiters.splice(index, 1);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d: Diagnostic) => d.message))}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d: Diagnostic) => d.message))}`,
+          ),
+        );
       }, timeoutMs);
     });
   }
@@ -126,8 +125,17 @@ export class LspClient {
   logged(pattern: RegExp, timeoutMs = 10000): Promise<void> {
     if (this.logs.some((message) => pattern.test(message))) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not log ${pattern} within ${timeoutMs} ms; logged: ${JSON.stringify(this.logs)}`)), timeoutMs);
-      this.logWaiters.push({ pattern, resolve: () => { clearTimeout(timer); resolve(); } });
+      const timer = setTimeout(
+        () => reject(new Error(`the server did not log ${pattern} within ${timeoutMs} ms; logged: ${JSON.stringify(this.logs)}`)),
+        timeoutMs,
+      );
+      this.logWaiters.push({
+        pattern,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 

@@ -10,7 +10,9 @@ import { MemoryIndex } from '../../server/src/service/workspace';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const snippets: Record<string, { prefix?: string[]; body: string[]; isFileTemplate?: boolean }> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'charters.json'), 'utf8'));
+const snippets: Record<string, { prefix?: string[]; body: string[]; isFileTemplate?: boolean }> = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'charters.json'), 'utf8'),
+);
 
 /** A snippet as inserted when the user tabs through its defaults. */
 function expand(body: string[]): string {
@@ -30,7 +32,10 @@ test('every rule can be set from the editor settings, with its default', () => {
 test('the charters language covers the five kinds, and activation is lazy', () => {
   const language = manifest.contributes.languages.find((entry: { id: string }) => entry.id === 'charters');
   for (const kind of KINDS) {
-    assert.ok(language.filenamePatterns.some((pattern: string) => pattern.includes(`.${kind}.`)), kind);
+    assert.ok(
+      language.filenamePatterns.some((pattern: string) => pattern.includes(`.${kind}.`)),
+      kind,
+    );
   }
   assert.ok(!manifest.activationEvents.includes('*'));
   assert.ok(manifest.activationEvents.includes('onLanguage:charters'));
@@ -44,7 +49,11 @@ test('whole-document snippets expand to documents that pass the schema', () => {
     const findings = service
       .validate(textDocument.uri, service.parse(textDocument), new MemoryIndex(), service.settings())
       .filter((d) => ['yaml-syntax', 'unknown-kind', 'missing-section', 'unknown-field', 'invalid-value', 'empty-section'].includes(d.code));
-    assert.deepEqual(findings.map((d) => `${d.code}: ${d.message}`), [], name);
+    assert.deepEqual(
+      findings.map((d) => `${d.code}: ${d.message}`),
+      [],
+      name,
+    );
   }
 });
 
@@ -62,6 +71,10 @@ test('item snippets expand to valid YAML list entries', () => {
   for (const [name, snippet] of Object.entries(snippets)) {
     if (snippet.body[0].startsWith('kind:')) continue;
     const textDocument = TextDocument.create('file:///w/x.yaml', 'yaml', 1, `items:\n${expand(snippet.body).replace(/^/gm, '  ')}\n`);
-    assert.deepEqual(service.parse(textDocument).yaml.errors.map((e) => e.message), [], name);
+    assert.deepEqual(
+      service.parse(textDocument).yaml.errors.map((e) => e.message),
+      [],
+      name,
+    );
   }
 });

@@ -10,20 +10,23 @@ import { REPO_ROOT, lintFile, lintText, listDocuments, loadWorkspace } from './h
 const examples = loadWorkspace(path.join(REPO_ROOT, 'examples'));
 const FILE = path.join(REPO_ROOT, 'examples', 'zz-messages.role.yaml');
 const ROLE = 'kind: role\nid: payments-pm\ntitle: PM, Payments\nlevel: pm\nsummary: Owns payments.\nauthority:\n  - What the team builds next\n';
-const CHARTER = 'kind: charter\nid: checkout\ntitle: Checkout\nmission: Checkout that never fails.\nscope: {in: [payments], out: [fraud]}\nsuccessMetrics:\n  - metric: conversion\n    target: 40%\n';
+const CHARTER =
+  'kind: charter\nid: checkout\ntitle: Checkout\nmission: Checkout that never fails.\nscope: {in: [payments], out: [fraud]}\nsuccessMetrics:\n  - metric: conversion\n    target: 40%\n';
 
 const CASES: { name: string; text: string; rule: string; message: string; noFix?: boolean }[] = [
   {
     name: 'an undefined alias is an undefined alias, not an alias bomb',
     text: `${ROLE}reportsTo: *nope\nresponsibilities: [prioritize-backlog]\n`,
     rule: 'yaml-syntax',
-    message: 'YAML syntax: the alias "*nope" is not defined: no value above it is marked "&nope". Mark the value to repeat with "&nope", or write the value out here.',
+    message:
+      'YAML syntax: the alias "*nope" is not defined: no value above it is marked "&nope". Mark the value to repeat with "&nope", or write the value out here.',
   },
   {
     name: 'an alias whose anchor comes after it',
     text: `${ROLE}reportsTo: *boss\nresponsibilities: [prioritize-backlog]\ntags: [&boss senior-pm]\n`,
     rule: 'yaml-syntax',
-    message: 'YAML syntax: the alias "*boss" is used before it is defined: the value marked "&boss" comes after it. Move that value above, or write the value out here.',
+    message:
+      'YAML syntax: the alias "*boss" is used before it is defined: the value marked "&boss" comes after it. Move that value above, or write the value out here.',
   },
   {
     name: 'an id with accents is suggested with plain letters, not dashes',
@@ -88,13 +91,13 @@ const CASES: { name: string; text: string; rule: string; message: string; noFix?
     message: 'Item 2 of "next" should be text, not a number.',
   },
   {
-    name: 'a skill level out of range is the skill\'s level, not the role\'s',
+    name: "a skill level out of range is the skill's level, not the role's",
     text: `${ROLE}responsibilities: [prioritize-backlog]\nskills:\n  - customer-empathy\n  - skill: data-analysis\n    level: 7\n`,
     rule: 'invalid-value',
     message: '7 is out of range for "level" of skill "data-analysis": use a number from 1 to 5.',
   },
   {
-    name: 'the role\'s own level keeps its plain message',
+    name: "the role's own level keeps its plain message",
     text: `${ROLE.replace('level: pm', 'level: senior')}responsibilities: [prioritize-backlog]\n`,
     rule: 'invalid-value',
     message: '"senior" is not a valid level. Did you mean "senior-pm"?',
@@ -111,7 +114,10 @@ for (const { name, text, rule, message, noFix } of CASES) {
   test(`${rule}: ${name}`, () => {
     const file = /^kind: charter/.test(text) ? FILE.replace('.role.', '.charter.') : FILE;
     const found = lintText(examples, file, text).filter((d) => d.code === rule);
-    assert.ok(found.some((d) => d.message === message), `expected:\n${message}\nactual:\n${found.map((d) => d.message).join('\n')}`);
+    assert.ok(
+      found.some((d) => d.message === message),
+      `expected:\n${message}\nactual:\n${found.map((d) => d.message).join('\n')}`,
+    );
     if (noFix) assert.deepEqual(found.find((d) => d.message === message)!.data.fixes, []);
   });
 }

@@ -15,7 +15,17 @@ import { LspClient, uriOf } from './lspClient';
 import { REPO_ROOT } from './repoRoot';
 
 const role = (id: string, level: string, extra: string[] = []) =>
-  [`kind: role`, `id: ${id}`, `title: ${id}`, `level: ${level}`, 'summary: Owns one product area end to end.', 'authority:', '  - Decides the order of the backlog', ...extra, ''].join('\n');
+  [
+    `kind: role`,
+    `id: ${id}`,
+    `title: ${id}`,
+    `level: ${level}`,
+    'summary: Owns one product area end to end.',
+    'authority:',
+    '  - Decides the order of the backlog',
+    ...extra,
+    '',
+  ].join('\n');
 
 const CONFIG = ['files: ["people/*.yaml"]', 'ignore: ["drafts/**"]', 'rules:', '  unknown-responsibility: error', ''].join('\n');
 
@@ -24,7 +34,18 @@ const TREE: Record<string, string> = {
   // the repository's own workspace (no config above: the git root)
   'pm.role.yaml': role('pm', 'pm', ['responsibilities:', '  - prioritice-backlog']),
   'lead.role.yaml': role('lead', 'pm', ['responsibilities:', '  - prioritize-backlog']),
-  'ladder.ladder.yaml': ['kind: ladder', 'id: ladder', 'title: Ladder', 'tracks:', '  - id: ic', '    title: IC', '    roles:', '      - pm', '      - senior-pm', ''].join('\n'),
+  'ladder.ladder.yaml': [
+    'kind: ladder',
+    'id: ladder',
+    'title: Ladder',
+    'tracks:',
+    '  - id: ic',
+    '    title: IC',
+    '    roles:',
+    '      - pm',
+    '      - senior-pm',
+    '',
+  ].join('\n'),
   // the product workspace
   'product/charters.config.yaml': CONFIG,
   'product/people/lead.yaml': role('lead', 'group-pm', ['responsibilities:', '  - coach-product-managers']),
@@ -83,14 +104,19 @@ function lint(args: string[], cwd: string): Map<string, Finding[]> {
   const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'charters.js'), 'lint', ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   const output = JSON.parse(run.stdout) as { files: { path: string; diagnostics: Finding[] }[] };
-  return new Map(output.files.map((file) => [file.path.split(path.sep).join('/'), sorted(file.diagnostics.map(({ code, severity, range }) => ({ code, severity, range })))]));
+  return new Map(
+    output.files.map((file) => [file.path.split(path.sep).join('/'), sorted(file.diagnostics.map(({ code, severity, range }) => ({ code, severity, range })))]),
+  );
 }
 
 function sorted(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return [...findings].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+  );
 }
 
-const codesOn = (findings: Finding[] | Diagnostic[], code: string) => findings.filter((finding) => finding.code === code).map((finding) => finding.range.start.line);
+const codesOn = (findings: Finding[] | Diagnostic[], code: string) =>
+  findings.filter((finding) => finding.code === code).map((finding) => finding.range.start.line);
 
 describe('a nested workspace: the language server and charters lint agree', () => {
   let dir: string;
@@ -124,8 +150,14 @@ describe('a nested workspace: the language server and charters lint agree', () =
     // the charter sees lead (from `files`) and not pm (above the config)
     assert.deepEqual(codesOn(cli.get('product/team.charter.yaml')!, 'unresolved-reference'), [9]);
     // the config's severity below it, the default above it
-    assert.deepEqual(cli.get('product/roles/senior-pm.role.yaml')!.map((f) => `${f.code}:${f.severity}`), ['unknown-responsibility:error']);
-    assert.deepEqual(cli.get('pm.role.yaml')!.map((f) => `${f.code}:${f.severity}`), ['unknown-responsibility:warning']);
+    assert.deepEqual(
+      cli.get('product/roles/senior-pm.role.yaml')!.map((f) => `${f.code}:${f.severity}`),
+      ['unknown-responsibility:error'],
+    );
+    assert.deepEqual(
+      cli.get('pm.role.yaml')!.map((f) => `${f.code}:${f.severity}`),
+      ['unknown-responsibility:warning'],
+    );
     // two roles named lead, one in each workspace: no duplicate
     for (const findings of cli.values()) assert.deepEqual(codesOn(findings, 'duplicate-id'), []);
     assert.match(client.logs.find((message) => message.startsWith('Indexed'))!, /^Indexed 7 charter documents/);
@@ -186,12 +218,12 @@ describe('a nested workspace: watched files', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the server asks the editor to watch the documents, the configs and each config\'s files', () => {
+  test("the server asks the editor to watch the documents, the configs and each config's files", () => {
     assert.ok(watched('pm.role.yaml'));
     assert.ok(watched('product/roles/senior-pm.role.yaml'));
     assert.ok(watched('product/charters.config.yaml'));
-    assert.ok(watched('product/people/lead.yaml'), 'the config\'s files glob');
-    assert.ok(!watched('people/lead.yaml'), 'relative to the config\'s folder, not the editor\'s');
+    assert.ok(watched('product/people/lead.yaml'), "the config's files glob");
+    assert.ok(!watched('people/lead.yaml'), "relative to the config's folder, not the editor's");
   });
 
   test('editing a closed `files` document on disk updates the open documents that reference it', async () => {
@@ -237,7 +269,10 @@ describe('a nested workspace: watched files', () => {
       other.open(pm, fs.readFileSync(file('pm.role.yaml'), 'utf8'));
       other.open(senior, fs.readFileSync(file('product/roles/senior-pm.role.yaml'), 'utf8'));
       assert.deepEqual(await other.diagnosticsFor(pm), []);
-      assert.deepEqual((await other.diagnosticsFor(senior)).map((d) => `${d.code}:${d.severity}`), ['unknown-responsibility:1']);
+      assert.deepEqual(
+        (await other.diagnosticsFor(senior)).map((d) => `${d.code}:${d.severity}`),
+        ['unknown-responsibility:1'],
+      );
     } finally {
       await other.stop();
     }

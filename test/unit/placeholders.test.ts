@@ -19,7 +19,7 @@ const CASES: [text: string, placeholder: string | undefined][] = [
   ['(TBD)', 'TBD'],
   ['FIXME!', 'FIXME'],
   ['TODO: why this role exists', 'TODO'],
-  ['TODO a duty of this team\'s own', 'TODO'],
+  ["TODO a duty of this team's own", 'TODO'],
   ['[TODO] name the owner', 'TODO'],
   ['todo: ask finance', 'todo'],
   ['Owner: TODO: ask Sam', 'TODO'],

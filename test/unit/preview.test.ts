@@ -36,7 +36,12 @@ function workspace(files: Record<string, string>) {
     page(name: string, standalone = false): string {
       const model = this.model(name);
       const title = model.title;
-      return renderPage(renderBody(model, { interactive: !standalone }), { nonce: NONCE, cspSource: standalone ? undefined : 'vscode-resource:', standalone, title });
+      return renderPage(renderBody(model, { interactive: !standalone }), {
+        nonce: NONCE,
+        cspSource: standalone ? undefined : 'vscode-resource:',
+        standalone,
+        title,
+      });
     },
   };
 }
@@ -137,25 +142,46 @@ describe('preview model: ladder', () => {
     assert.ok(senior.areas.some((area) => area.count === 1 && area.title === 'Not in the taxonomy'));
     assert.deepEqual(
       model.matrix.map((row) => [row.role.id, row.total]),
-      [['apm', 2], ['pm', 3], ['senior', 6], ['lead', 1], ['vp-of-nothing', 0]],
+      [
+        ['apm', 2],
+        ['pm', 3],
+        ['senior', 6],
+        ['lead', 1],
+        ['vp-of-nothing', 0],
+      ],
     );
-    assert.deepEqual(model.matrix[1].counts, model.areas.map((area) => count(pm, area.id)));
+    assert.deepEqual(
+      model.matrix[1].counts,
+      model.areas.map((area) => count(pm, area.id)),
+    );
   });
 
   test('"adds" is what a rung holds that the rung below does not', () => {
     if (model.kind !== 'ladder') return;
     const [apm, pm, senior] = model.tracks[0].rungs;
     assert.equal(apm.adds, undefined);
-    assert.deepEqual(pm.adds?.map((item) => item.id), ['prioritize-backlog', 'design-experiments']);
-    assert.deepEqual(pm.adds?.map((item) => item.title), ['Prioritise the backlog', 'Design experiments']);
-    assert.deepEqual(senior.adds?.map((item) => item.id), ['define-product-strategy', 'mentor-junior-product-managers', 'not-a-real-responsibility']);
+    assert.deepEqual(
+      pm.adds?.map((item) => item.id),
+      ['prioritize-backlog', 'design-experiments'],
+    );
+    assert.deepEqual(
+      pm.adds?.map((item) => item.title),
+      ['Prioritise the backlog', 'Design experiments'],
+    );
+    assert.deepEqual(
+      senior.adds?.map((item) => item.id),
+      ['define-product-strategy', 'mentor-junior-product-managers', 'not-a-real-responsibility'],
+    );
     assert.equal(model.tracks[1].rungs[1].adds, undefined, 'a missing role adds nothing');
   });
 
   test('the page draws tracks top rung first, cards that open their file, and the matrix', () => {
     const html = ws.page('careers.ladder.yaml');
     const order = ['Senior PM', 'Product Manager', 'Associate PM'].map((title) => html.indexOf(`>${title}</button>`));
-    assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), `top rung first: ${order}`);
+    assert.ok(
+      order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])),
+      `top rung first: ${order}`,
+    );
     assert.match(html, /<article class="card"[^>]* data-uri="file:\/\/\/ws\/pm\.role\.yaml"/);
     assert.match(html, /<button type="button" class="open" data-uri="file:\/\/\/ws\/senior\.role\.yaml" aria-label="Open Senior PM">/);
     assert.match(html, /Adds 2:<\/span>\s*<ul><li>Prioritise the backlog<\/li><li>Design experiments<\/li>/);
@@ -195,7 +221,10 @@ describe('preview model: ladder', () => {
     assert.match(body, /href="apm\.role\.html"/);
     assert.match(body, /href="senior\.role\.html"/);
     assert.doesNotMatch(body, /file:|\/home\/|someone|data-uri|<button/);
-    const hostile = renderBody(buildPreviewModel(parsed, uri, workspaceIndex, taxonomy), { interactive: false, linkTarget: () => 'file:///home/someone/x.html' });
+    const hostile = renderBody(buildPreviewModel(parsed, uri, workspaceIndex, taxonomy), {
+      interactive: false,
+      linkTarget: () => 'file:///home/someone/x.html',
+    });
     assert.doesNotMatch(hostile, /file:|\/home\/|href=/, 'a link target with a scheme is not written');
   });
 
@@ -275,19 +304,46 @@ describe('preview model: the other kinds', () => {
     assert.equal(model.kind, 'role');
     if (model.kind !== 'role') return;
     assert.equal(model.card.highlighted, true);
-    assert.deepEqual(model.card.adds?.map((item) => item.id), ['define-product-strategy', 'mentor-junior-product-managers', 'not-a-real-responsibility']);
+    assert.deepEqual(
+      model.card.adds?.map((item) => item.id),
+      ['define-product-strategy', 'mentor-junior-product-managers', 'not-a-real-responsibility'],
+    );
     assert.equal(model.ladders.length, 1);
     assert.equal(model.ladders[0].ladder.title, 'Careers');
-    assert.deepEqual(model.ladders[0].track.rungs.map((rung) => [rung.id, !!rung.highlighted]), [['apm', false], ['pm', false], ['senior', true]]);
+    assert.deepEqual(
+      model.ladders[0].track.rungs.map((rung) => [rung.id, !!rung.highlighted]),
+      [
+        ['apm', false],
+        ['pm', false],
+        ['senior', true],
+      ],
+    );
     const discovery = model.responsibilities.find((group) => group.area.id === 'discovery');
-    assert.deepEqual(discovery?.items.map((item) => [item.title, item.inheritedFrom?.id]), [
-      ['Design experiments', 'pm'],
-      ['Identify customer problems', 'apm'],
-    ]);
+    assert.deepEqual(
+      discovery?.items.map((item) => [item.title, item.inheritedFrom?.id]),
+      [
+        ['Design experiments', 'pm'],
+        ['Identify customer problems', 'apm'],
+      ],
+    );
     assert.equal(model.reportsTo?.missing, true);
-    assert.deepEqual(model.skills.map((skill) => [skill.id, skill.level, skill.known]), [['strategic-thinking', undefined, true], ['data-analysis', '4', true]]);
+    assert.deepEqual(
+      model.skills.map((skill) => [skill.id, skill.level, skill.known]),
+      [
+        ['strategic-thinking', undefined, true],
+        ['data-analysis', '4', true],
+      ],
+    );
     const html = ws.page('senior.role.yaml');
-    for (const expected of ['Owns an area.', 'On the ladder', 'Sets the area roadmap', 'Fewer lost orders', 'not in the taxonomy', 'aria-current="true"', 'nobody-yet <span class="note">(missing)</span>']) {
+    for (const expected of [
+      'Owns an area.',
+      'On the ladder',
+      'Sets the area roadmap',
+      'Fewer lost orders',
+      'not in the taxonomy',
+      'aria-current="true"',
+      'nobody-yet <span class="note">(missing)</span>',
+    ]) {
       assert.ok(html.includes(expected), expected);
     }
   });
@@ -311,10 +367,19 @@ describe('preview model: the other kinds', () => {
     assert.equal(model.kind, 'role');
     if (model.kind !== 'role') return;
     const items = model.responsibilities.flatMap((group) => group.items);
-    assert.deepEqual(items.map((item) => [item.id, item.title, item.known]), [['prioritize-backlog', 'Prioritise the backlog', true]]);
+    assert.deepEqual(
+      items.map((item) => [item.id, item.title, item.known]),
+      [['prioritize-backlog', 'Prioritise the backlog', true]],
+    );
     assert.equal(model.card.total, 1);
-    assert.deepEqual(model.skills.map((skill) => [skill.id, skill.title]), [['organizational-alignment', 'Organisational alignment']]);
-    assert.deepEqual(model.sources.map((source) => source.author), ['Damian Wolfgram', 'Monica Viggars']);
+    assert.deepEqual(
+      model.skills.map((skill) => [skill.id, skill.title]),
+      [['organizational-alignment', 'Organisational alignment']],
+    );
+    assert.deepEqual(
+      model.sources.map((source) => source.author),
+      ['Damian Wolfgram', 'Monica Viggars'],
+    );
     const html = spelled.page('apm.role.yaml');
     assert.ok(html.includes('<cite>Understanding the Different Roles in Product Management</cite>, Damian Wolfgram (2024)'), 'cites title and author');
     assert.ok(html.includes('<cite>Product Management Roles &amp; Responsibilities Guide</cite>, Monica Viggars'), 'escapes the title');
@@ -324,7 +389,17 @@ describe('preview model: the other kinds', () => {
 
   test('vision: the board, and the strategies that serve it', () => {
     const html = ws.page('north.vision.yaml');
-    for (const expected of ['Every shop takes payment from anyone.', 'Target group', 'Small shops', 'Needs', 'Drop-in checkout', '120k merchants', '2028', 'Merchants first', '>Strategy FY27</button>']) {
+    for (const expected of [
+      'Every shop takes payment from anyone.',
+      'Target group',
+      'Small shops',
+      'Needs',
+      'Drop-in checkout',
+      '120k merchants',
+      '2028',
+      'Merchants first',
+      '>Strategy FY27</button>',
+    ]) {
       assert.ok(html.includes(expected), expected);
     }
   });
@@ -343,19 +418,40 @@ describe('preview model: the other kinds', () => {
     assert.deepEqual(model.market, [{ segment: 'EU fashion shops', need: 'Mobile conversion' }, { segment: 'Agencies' }]);
     const html = ws.page('fy27.strategy.yaml');
     assert.match(html, /<span class="baseline">61%<\/span> <span aria-label="to">→<\/span> <strong>66%<\/strong>/);
-    for (const expected of ['>North Star</button>', 'FY27', 'One-tap wallets', 'Wallet terms change', '>Checkout Team</button>']) assert.ok(html.includes(expected), expected);
+    for (const expected of ['>North Star</button>', 'FY27', 'One-tap wallets', 'Wallet terms change', '>Checkout Team</button>'])
+      assert.ok(html.includes(expected), expected);
   });
 
   test('charter: mission, scope in and out, team, decision rights, metrics', () => {
     const model = ws.model('team.charter.yaml');
     if (model.kind !== 'charter') return assert.fail(model.kind);
-    assert.deepEqual(model.team.map((member) => [member.role?.title, member.name, member.count]), [
-      ['Product Manager', 'Priya', undefined],
-      ['Associate PM', undefined, '2'],
-    ]);
-    assert.deepEqual(model.decisionRights[0].informed.map((link) => [link.title, link.missing]), [['Senior PM', false], ['ghost', true]]);
+    assert.deepEqual(
+      model.team.map((member) => [member.role?.title, member.name, member.count]),
+      [
+        ['Product Manager', 'Priya', undefined],
+        ['Associate PM', undefined, '2'],
+      ],
+    );
+    assert.deepEqual(
+      model.decisionRights[0].informed.map((link) => [link.title, link.missing]),
+      [
+        ['Senior PM', false],
+        ['ghost', true],
+      ],
+    );
     const html = ws.page('team.charter.yaml');
-    for (const expected of ['Shoppers pay in a few taps.', 'In scope', 'Checkout pages', 'Out of scope', 'Fraud screening', 'Priya', 'What we build next', 'Availability', '99.95%', '>Strategy FY27</button>']) {
+    for (const expected of [
+      'Shoppers pay in a few taps.',
+      'In scope',
+      'Checkout pages',
+      'Out of scope',
+      'Fraud screening',
+      'Priya',
+      'What we build next',
+      'Availability',
+      '99.95%',
+      '>Strategy FY27</button>',
+    ]) {
       assert.ok(html.includes(expected), expected);
     }
   });
@@ -392,7 +488,17 @@ const BROKEN: Record<string, string> = {
   'cycle.role.yaml': 'kind: role\nid: loop-b\ninherits: loop-a\nresponsibilities: [set-product-vision]\n',
   'cycle.ladder.yaml': 'kind: ladder\nid: loops\ntracks: [{id: t, roles: [loop-a, loop-b, loop-a]}]\n',
   'tracks-scalar.ladder.yaml': 'kind: ladder\ntracks: 5\n',
-  'tracks-wrong.ladder.yaml': yaml('kind: ladder', 'id: w', 'tracks:', '  - 7', '  - roles: {a: 1}', '  - id: [x]', '    title: {y: 1}', '    roles: [null, 3, [a], {b: c}]', '  - null'),
+  'tracks-wrong.ladder.yaml': yaml(
+    'kind: ladder',
+    'id: w',
+    'tracks:',
+    '  - 7',
+    '  - roles: {a: 1}',
+    '  - id: [x]',
+    '    title: {y: 1}',
+    '    roles: [null, 3, [a], {b: c}]',
+    '  - null',
+  ),
   'vision-wrong.vision.yaml': 'kind: vision\nstatement: [a]\nneeds: {a: 1}\ntargetGroup: 3\nprinciples: [[1], {a: b}]\n',
   'strategy-wrong.strategy.yaml': yaml(
     'kind: strategy',
@@ -447,9 +553,14 @@ describe('preview of broken documents', () => {
     assert.match(ws.page('syntax.role.yaml'), /role="status"/);
   });
 
-  test('a YAML error is named in yaml-syntax\'s words, with its line, not in the parser\'s', () => {
+  test("a YAML error is named in yaml-syntax's words, with its line, not in the parser's", () => {
     const text = 'kind: role\nid: pm\ntitle: "Product Manager\nlevel: pm\n';
-    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    const result = service.preview(
+      'file:///ws/pm.role.yaml',
+      service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)),
+      new MemoryIndex(),
+      service.settings(),
+    );
     assert.deepEqual(result.syntaxError, { line: 3, message: 'YAML syntax: this is opened but never closed: add the closing ".' });
     assert.match(result.body, /Line 3: YAML syntax: this is opened but never closed/);
     assert.doesNotMatch(result.body, /Missing closing|at line \d+, column/, 'no raw parser text');
@@ -457,7 +568,12 @@ describe('preview of broken documents', () => {
 
   test('an undefined alias is named as one in the preview too', () => {
     const text = 'kind: role\nid: pm\nreportsTo: *nope\n';
-    const result = service.preview('file:///ws/pm.role.yaml', service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)), new MemoryIndex(), service.settings());
+    const result = service.preview(
+      'file:///ws/pm.role.yaml',
+      service.parse(TextDocument.create('file:///ws/pm.role.yaml', 'yaml', 1, text)),
+      new MemoryIndex(),
+      service.settings(),
+    );
     assert.equal(result.syntaxError?.line, 3);
     assert.match(result.syntaxError?.message ?? '', /the alias "\*nope" is not defined/);
     assert.doesNotMatch(result.body, /too often/);
@@ -469,19 +585,24 @@ describe('preview of broken documents', () => {
     const good = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n');
     assert.equal(good.syntaxError, undefined);
     assert.deepEqual(withLastGood(good, undefined), good, 'a good rendering is shown as it is');
-    const broken = preview('kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n"<img/src=x/onerror=alert(1)>": 1\n"<img/src=x/onerror=alert(1)>": 2\n');
+    const broken = preview(
+      'kind: role\nid: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns a team.\n"<img/src=x/onerror=alert(1)>": 1\n"<img/src=x/onerror=alert(1)>": 2\n',
+    );
     assert.ok(broken.syntaxError);
     const shown = withLastGood(broken, good);
     assert.equal(shown.title, 'Product Manager');
     assert.ok(shown.body.endsWith(good.body), 'the last good rendering, unchanged');
-    assert.match(shown.body, /^<section class="stale" role="status"><p><strong>Line 7:<\/strong> YAML syntax: &quot;&lt;img\/src=x\/onerror=alert\(1\)&gt;&quot; appears twice in the same mapping: keep one\.<\/p>/);
-    assert.doesNotMatch(shown.body, /<img/, 'the document\'s text stays escaped');
+    assert.match(
+      shown.body,
+      /^<section class="stale" role="status"><p><strong>Line 7:<\/strong> YAML syntax: &quot;&lt;img\/src=x\/onerror=alert\(1\)&gt;&quot; appears twice in the same mapping: keep one\.<\/p>/,
+    );
+    assert.doesNotMatch(shown.body, /<img/, "the document's text stays escaped");
     assert.equal(withLastGood(broken, undefined), broken, 'no good rendering yet: the page that says what to fix');
     const page = (body: string) => renderPage(body, { nonce: NONCE, cspSource: 'vscode-resource:', standalone: false, title: shown.title });
     const csp = (html: string) => /<meta http-equiv="Content-Security-Policy" content="[^"]*">/.exec(html)?.[0];
     assert.ok(csp(page(shown.body)));
     assert.equal(csp(page(shown.body)), csp(page(good.body)), 'the CSP is the same strict one');
-    assert.equal(page(shown.body).match(/<script/g)?.length, 1, 'no script but the page\'s own');
+    assert.equal(page(shown.body).match(/<script/g)?.length, 1, "no script but the page's own");
   });
 
   test('a missing or unknown kind says what to write', () => {
@@ -596,7 +717,10 @@ describe('preview security', () => {
     }
     const scripts = tags.filter((tag) => /^<script/i.test(tag));
     assert.deepEqual(scripts, standalone ? [] : [`<script nonce="${NONCE}">`]);
-    assert.deepEqual(tags.filter((tag) => /^<\/?style/i.test(tag)), [`<style nonce="${NONCE}">`, '</style>']);
+    assert.deepEqual(
+      tags.filter((tag) => /^<\/?style/i.test(tag)),
+      [`<style nonce="${NONCE}">`, '</style>'],
+    );
     assert.equal(html.split(/<\/script/i).length - 1, standalone ? 0 : 1);
     for (const tagName of ['img', 'svg', 'iframe', 'textarea', 'object', 'embed', 'a']) {
       assert.ok(!tags.some((tag) => new RegExp(`^</?${tagName}[\\s>]`, 'i').test(tag)), `no <${tagName}>`);
@@ -614,7 +738,14 @@ describe('preview security', () => {
     return match[1].replace(/&#39;/g, "'");
   }
 
-  for (const name of ['evil.role.yaml', 'evil.ladder.yaml', 'evil.vision.yaml', 'evil.strategy.yaml', 'evil.charter.yaml', `${encodeURIComponent('<script>')}.role.yaml`]) {
+  for (const name of [
+    'evil.role.yaml',
+    'evil.ladder.yaml',
+    'evil.vision.yaml',
+    'evil.strategy.yaml',
+    'evil.charter.yaml',
+    `${encodeURIComponent('<script>')}.role.yaml`,
+  ]) {
     test(`${name}: nothing from the document is live (webview and standalone)`, () => {
       assertNoLiveMarkup(ws.page(name, false), false, name.startsWith('evil'));
       assertNoLiveMarkup(ws.page(name, true), true, name.startsWith('evil'));
@@ -659,7 +790,11 @@ describe('charters render', () => {
     assert.match(html, /Senior PM/);
     assert.match(html, /Content-Security-Policy/);
     assert.doesNotMatch(html, /<script/);
-    assert.deepEqual(fs.readdirSync(dir).filter((file) => file.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((file) => file.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 
   test('-o links to the exports beside it and names no path of the machine', () => {

@@ -26,16 +26,84 @@ const workspace = loadWorkspace(path.join(REPO_ROOT, 'examples'));
 const { index, settings } = workspace;
 const URI = 'file:///property/doc.role.yaml';
 
-const KEYS = ['kind', 'id', 'title', 'level', 'track', 'summary', 'reportsTo', 'inherits', 'responsibilities', 'skills', 'authority', 'goals', 'tracks', 'roles', 'statement', 'vision', 'horizon', 'objectives', 'keyResults', 'target', 'metric', 'mission', 'scope', 'team', 'successMetrics', 'status', 'updated', 'sumary', 'titel', '__proto__', 'constructor'];
+const KEYS = [
+  'kind',
+  'id',
+  'title',
+  'level',
+  'track',
+  'summary',
+  'reportsTo',
+  'inherits',
+  'responsibilities',
+  'skills',
+  'authority',
+  'goals',
+  'tracks',
+  'roles',
+  'statement',
+  'vision',
+  'horizon',
+  'objectives',
+  'keyResults',
+  'target',
+  'metric',
+  'mission',
+  'scope',
+  'team',
+  'successMetrics',
+  'status',
+  'updated',
+  'sumary',
+  'titel',
+  '__proto__',
+  'constructor',
+];
 /** Disable comments, good and bad, and text that only looks like one. */
 const DIRECTIVES = [
-  '# charters-disable-next-line', '# charters-disable-next-line unknown-skill', '# charters-disable-next-line unknown-skill.',
-  '# charters-disable-next-line invalid-value, nope -- a reason', '# charters-disable-next-line missing-section unknown-field',
-  '# charters-disable-file', '# charters-disable-file unknown-responsibility', '# charters-disable-file disable-directive',
-  '# charters-disable unknown-responsibility, duplicate-entry', '# charters-disable -- all', '# charters-enable', '# charters-enable unknown-responsibility',
-  'notes: "# charters-disable-file"', 'notes: |\n  # charters-disable-next-line',
+  '# charters-disable-next-line',
+  '# charters-disable-next-line unknown-skill',
+  '# charters-disable-next-line unknown-skill.',
+  '# charters-disable-next-line invalid-value, nope -- a reason',
+  '# charters-disable-next-line missing-section unknown-field',
+  '# charters-disable-file',
+  '# charters-disable-file unknown-responsibility',
+  '# charters-disable-file disable-directive',
+  '# charters-disable unknown-responsibility, duplicate-entry',
+  '# charters-disable -- all',
+  '# charters-enable',
+  '# charters-enable unknown-responsibility',
+  'notes: "# charters-disable-file"',
+  'notes: |\n  # charters-disable-next-line',
 ];
-const VALUES = ['', 'pm', 'senior-pm', 'role', 'ladder', 'x', '[]', '{}', '[pm, pm]', 'null', '~', '42', '"quoted"', "'single'", '2027-02-30', '&a x', '*a', '|', '- a', 'prioritize-backlog', 'prioritise-backlog', '"   "', 'TODO: x', 'TBD', '<role title>', 'zero'];
+const VALUES = [
+  '',
+  'pm',
+  'senior-pm',
+  'role',
+  'ladder',
+  'x',
+  '[]',
+  '{}',
+  '[pm, pm]',
+  'null',
+  '~',
+  '42',
+  '"quoted"',
+  "'single'",
+  '2027-02-30',
+  '&a x',
+  '*a',
+  '|',
+  '- a',
+  'prioritize-backlog',
+  'prioritise-backlog',
+  '"   "',
+  'TODO: x',
+  'TBD',
+  '<role title>',
+  'zero',
+];
 
 type Mutation =
   | { type: 'delete'; at: number; length: number }
@@ -53,7 +121,13 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ type: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ type: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ type: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ type: fc.constant('insert' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4, 6), key: fc.constantFrom(...KEYS), value: fc.constantFrom(...VALUES) }),
+  fc.record({
+    type: fc.constant('insert' as const),
+    line: fc.nat(),
+    indent: fc.constantFrom(0, 2, 4, 6),
+    key: fc.constantFrom(...KEYS),
+    value: fc.constantFrom(...VALUES),
+  }),
   fc.record({ type: fc.constant('directive' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4), text: fc.constantFrom(...DIRECTIVES) }),
   fc.record({ type: fc.constant('trailing' as const), line: fc.nat(), text: fc.constantFrom(...DIRECTIVES.filter((text) => text.startsWith('#'))) }),
   fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
@@ -132,7 +206,10 @@ function assertInside(text: string, range: Range, label: string): void {
   const lines = text.split(/\r\n|\r|\n/);
   for (const position of [range.start, range.end]) {
     assert.ok(position.line >= 0 && position.line < lines.length, `${label}: line ${position.line} outside 0..${lines.length - 1}`);
-    assert.ok(position.character >= 0 && position.character <= lines[position.line].length, `${label}: character ${position.character} past line ${position.line} (${lines[position.line].length})`);
+    assert.ok(
+      position.character >= 0 && position.character <= lines[position.line].length,
+      `${label}: character ${position.character} past line ${position.line} (${lines[position.line].length})`,
+    );
   }
   const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   assert.ok(ordered, `${label}: start after end ${JSON.stringify(range)}`);
@@ -168,58 +245,69 @@ function checkFix(text: string, before: ChartersDiagnostic[], edits: TextEdit[],
   const diagnostics = timed(`${label}: validate after`, () => lint(after));
   const matches = (list: ChartersDiagnostic[]) =>
     typeof target === 'string' ? count(list, target) : list.filter((d) => d.code === target.code && d.message === target.message).length;
-  assert.ok(matches(diagnostics) < matches(before), `${label}: its finding is still there (${matches(before)} -> ${matches(diagnostics)}):\n--- before\n${text}\n--- after\n${after}`);
+  assert.ok(
+    matches(diagnostics) < matches(before),
+    `${label}: its finding is still there (${matches(before)} -> ${matches(diagnostics)}):\n--- before\n${text}\n--- after\n${after}`,
+  );
 }
 
 test('property: mutated documents never throw, stay in range and in time, and lint deterministically', () => {
   check(documentArbitrary, ({ text }) => {
-      const parsed = timed('parse', () => load(text));
-      const diagnostics = timed('validate', () => service.validate(URI, parsed, index, settings));
-      const lineCount = parsed.textDocument.lineCount;
-      for (const diagnostic of diagnostics) assertInside(text, diagnostic.range, `${diagnostic.code} "${diagnostic.message}"`);
-      const again = service.validate(URI, load(text), index, settings);
-      assert.deepEqual(again.map((d) => [d.code, d.range, d.message]), diagnostics.map((d) => [d.code, d.range, d.message]));
-      const positions = [
-        { line: 0, character: 0 },
-        { line: Math.floor(lineCount / 2), character: 3 },
-        { line: lineCount - 1, character: 100 },
-        { line: lineCount + 5, character: 0 },
-      ];
-      for (const position of positions) {
-        timed('complete', () => service.complete(parsed, position, index, settings));
-        timed('hover', () => service.hover(parsed, position, index, settings));
-      }
-      const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
-      timed('codeActions', () => service.codeActions(parsed, diagnostics, whole));
-      timed('codeActions fixAll', () => service.codeActions(parsed, diagnostics, whole, ['source.fixAll']));
-      timed('preview', () => service.preview(URI, parsed, index, settings));
-      timed('summarize', () => service.summarize(URI, parsed));
+    const parsed = timed('parse', () => load(text));
+    const diagnostics = timed('validate', () => service.validate(URI, parsed, index, settings));
+    const lineCount = parsed.textDocument.lineCount;
+    for (const diagnostic of diagnostics) assertInside(text, diagnostic.range, `${diagnostic.code} "${diagnostic.message}"`);
+    const again = service.validate(URI, load(text), index, settings);
+    assert.deepEqual(
+      again.map((d) => [d.code, d.range, d.message]),
+      diagnostics.map((d) => [d.code, d.range, d.message]),
+    );
+    const positions = [
+      { line: 0, character: 0 },
+      { line: Math.floor(lineCount / 2), character: 3 },
+      { line: lineCount - 1, character: 100 },
+      { line: lineCount + 5, character: 0 },
+    ];
+    for (const position of positions) {
+      timed('complete', () => service.complete(parsed, position, index, settings));
+      timed('hover', () => service.hover(parsed, position, index, settings));
+    }
+    const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
+    timed('codeActions', () => service.codeActions(parsed, diagnostics, whole));
+    timed('codeActions fixAll', () => service.codeActions(parsed, diagnostics, whole, ['source.fixAll']));
+    timed('preview', () => service.preview(URI, parsed, index, settings));
+    timed('summarize', () => service.summarize(URI, parsed));
   });
 });
 
 test('property: every offered fix keeps the YAML and the other lines, and removes its finding', () => {
   check(documentArbitrary, ({ text }) => {
-      const parsed = load(text);
-      const diagnostics = service.validate(URI, parsed, index, settings);
-      for (const diagnostic of diagnostics) {
-        for (const fix of diagnostic.data.fixes) {
-          for (const edit of fix.edits) assertInside(text, edit.range, `fix "${fix.title}"`);
-          checkFix(text, diagnostics, fix.edits, diagnostic, `${diagnostic.code} fix "${fix.title}"`);
-        }
+    const parsed = load(text);
+    const diagnostics = service.validate(URI, parsed, index, settings);
+    for (const diagnostic of diagnostics) {
+      for (const fix of diagnostic.data.fixes) {
+        for (const edit of fix.edits) assertInside(text, edit.range, `fix "${fix.title}"`);
+        checkFix(text, diagnostics, fix.edits, diagnostic, `${diagnostic.code} fix "${fix.title}"`);
       }
-      const all = service.addAllMissingSections(parsed, diagnostics);
-      if (all) checkFix(text, diagnostics, all.edits, 'missing-section', all.title);
+    }
+    const all = service.addAllMissingSections(parsed, diagnostics);
+    if (all) checkFix(text, diagnostics, all.edits, 'missing-section', all.title);
   });
 });
 
 test('property: fix-all keeps the YAML and, applied twice, changes nothing the second time', () => {
-  check(documentArbitrary, ({ text }) => {
+  check(
+    documentArbitrary,
+    ({ text }) => {
       const once = timed('fixAll', () => service.fixAll(URI, text, index, settings));
       assert.ok(load(once.text).yaml.errors.length <= load(text).yaml.errors.length, `fix-all broke the YAML:\n${once.text}`);
-      if (/\r\n/.test(text) && !/(^|[^\r])\n/.test(text)) assert.ok(!/(^|[^\r])\n/.test(once.text), `fix-all mixed LF into a CRLF text:\n${JSON.stringify(once.text)}`);
+      if (/\r\n/.test(text) && !/(^|[^\r])\n/.test(text))
+        assert.ok(!/(^|[^\r])\n/.test(once.text), `fix-all mixed LF into a CRLF text:\n${JSON.stringify(once.text)}`);
       const twice = service.fixAll(URI, once.text, index, settings);
       assert.equal(twice.text, once.text, `the second fix-all changed the text (${twice.applied} fixes):\n--- once\n${once.text}\n--- twice\n${twice.text}`);
-  }, Math.round(RUNS / 2));
+    },
+    Math.round(RUNS / 2),
+  );
 });
 
 // ------------------------------------------------------------------ safe fixes keep the meaning
@@ -228,7 +316,13 @@ const isMapping = (value: unknown): value is Record<string, unknown> => typeof v
 const own = (value: Record<string, unknown>, key: string) => Object.hasOwn(value, key);
 /** What a fix may insert: a visible placeholder somewhere in the added value (read here, not from the service). */
 const holdsTodo = (value: unknown): boolean =>
-  typeof value === 'string' ? /\bTODO\b|^todo-/.test(value) : Array.isArray(value) ? value.some(holdsTodo) : isMapping(value) ? Object.values(value).some(holdsTodo) : false;
+  typeof value === 'string'
+    ? /\bTODO\b|^todo-/.test(value)
+    : Array.isArray(value)
+      ? value.some(holdsTodo)
+      : isMapping(value)
+        ? Object.values(value).some(holdsTodo)
+        : false;
 /** A typo away, by the contract's "small edit distance": one edit under five letters, two from five. */
 function typoAway(from: string, to: string): boolean {
   const a = from.toLowerCase();
@@ -261,7 +355,8 @@ function meaningChange(before: unknown, after: unknown, at = '$'): string | unde
       }
       // gone: only as a copy of an entry before it, once its keys are renamed as a safe fix may
       // (`kill: x` became `skill: x`, then removed as a duplicate of the `skill: x` above it)
-      if (!before.slice(0, index).some((earlier) => isDeepStrictEqual(earlier, item) || meaningChange(item, earlier) === undefined)) return `${at}[${index}] ${JSON.stringify(item)} was removed or changed`;
+      if (!before.slice(0, index).some((earlier) => isDeepStrictEqual(earlier, item) || meaningChange(item, earlier) === undefined))
+        return `${at}[${index}] ${JSON.stringify(item)} was removed or changed`;
     }
     return next === after.length ? undefined : `${at}: entries were added to a list`;
   }
@@ -285,7 +380,12 @@ function meaningChange(before: unknown, after: unknown, at = '$'): string | unde
 }
 
 /** Edits that provoke the fixes: a section deleted, an entry repeated, a key or an id misspelt. */
-type Provocation = { type: 'drop-block' | 'repeat-entry' | 'repeat-entry-varied' | 'misspell-key' | 'misspell-id'; line: number; at: number; typo: 'drop' | 'swap' | 'double' };
+type Provocation = {
+  type: 'drop-block' | 'repeat-entry' | 'repeat-entry-varied' | 'misspell-key' | 'misspell-id';
+  line: number;
+  at: number;
+  typo: 'drop' | 'swap' | 'double';
+};
 
 const provocation: fc.Arbitrary<Provocation> = fc.record({
   type: fc.constantFrom('drop-block' as const, 'repeat-entry' as const, 'repeat-entry-varied' as const, 'misspell-key' as const, 'misspell-id' as const),
@@ -336,7 +436,11 @@ function provoke(text: string, change: Provocation): string {
       // the same entry with another level or other capitals: a duplicate-entry finding, but not an exact copy
       if (change.type === 'repeat-entry-varied') {
         if (/level: \d/.test(copy)) copy = copy.replace(/level: (\d)/, (_, digit: string) => `level: ${(Number(digit) % 5) + 1}`);
-        else if (/text: /.test(copy)) copy = copy.replace(/(text: ['"]?)([a-z])/i, (_, lead: string, letter: string) => lead + (letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase()));
+        else if (/text: /.test(copy))
+          copy = copy.replace(
+            /(text: ['"]?)([a-z])/i,
+            (_, lead: string, letter: string) => lead + (letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase()),
+          );
         else copy += `\n${' '.repeat(indent(copy) + 2)}level: 4`;
       }
       lines.splice(end, 0, ...copy.split('\n'));
@@ -359,7 +463,11 @@ function provoke(text: string, change: Provocation): string {
 
 /** Seed documents with one to four provocations, and sometimes one of the rougher mutations. */
 const provokedArbitrary = fc
-  .record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), changes: fc.array(provocation, { minLength: 1, maxLength: 4 }), rough: fc.option(mutation, { freq: 4 }) })
+  .record({
+    seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
+    changes: fc.array(provocation, { minLength: 1, maxLength: 4 }),
+    rough: fc.option(mutation, { freq: 4 }),
+  })
   .map(({ seed, changes, rough }) => {
     const text = changes.reduce(provoke, SEEDS[seed].text);
     return { seed: SEEDS[seed].name, text: rough ? mutate(text, rough) : text };

@@ -9,21 +9,67 @@ const ROLE_HEAD = 'id: pm\ntitle: Product Manager\nlevel: pm\nsummary: Owns one 
 const AUTHORITY = 'authority:\n  - Decide the order of the backlog\n';
 
 const CASES: { name: string; rule: string; text: string; message?: RegExp }[] = [
-  { name: 'unknown field: its key', rule: 'unknown-field', text: `kind: role\nid: pm\ntitle: PM\nlevel: pm\n${AUTHORITY}responsibilities:\n  - prioritize-backlog\n⟦sumary⟧: hi\n`, message: /Did you mean "summary"/ },
-  { name: 'bad enum value: the value', rule: 'invalid-value', text: `kind: role\nid: pm\ntitle: PM\nlevel: ⟦senior⟧\nsummary: x\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`, message: /Did you mean "senior-pm"/ },
-  { name: 'bad date: the value', rule: 'invalid-value', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}updated: ⟦2026-02-30⟧\nresponsibilities: [prioritize-backlog]\n` },
-  { name: 'missing top-level section: the kind line', rule: 'missing-section', text: `⟦kind: role⟧\nid: pm\ntitle: PM\nlevel: pm\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`, message: /^Role is missing "summary": / },
-  { name: 'missing nested section: the entry', rule: 'missing-section', text: 'kind: strategy\nid: s\ntitle: S\nvision: v\nhorizon: FY27\nmarket: [teams]\nobjectives:\n  - objective: Grow\n    keyResults:\n      - ⟦metric: active teams⟧\n', message: /^Key result is missing "target"/ },
+  {
+    name: 'unknown field: its key',
+    rule: 'unknown-field',
+    text: `kind: role\nid: pm\ntitle: PM\nlevel: pm\n${AUTHORITY}responsibilities:\n  - prioritize-backlog\n⟦sumary⟧: hi\n`,
+    message: /Did you mean "summary"/,
+  },
+  {
+    name: 'bad enum value: the value',
+    rule: 'invalid-value',
+    text: `kind: role\nid: pm\ntitle: PM\nlevel: ⟦senior⟧\nsummary: x\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`,
+    message: /Did you mean "senior-pm"/,
+  },
+  {
+    name: 'bad date: the value',
+    rule: 'invalid-value',
+    text: `kind: role\n${ROLE_HEAD}${AUTHORITY}updated: ⟦2026-02-30⟧\nresponsibilities: [prioritize-backlog]\n`,
+  },
+  {
+    name: 'missing top-level section: the kind line',
+    rule: 'missing-section',
+    text: `⟦kind: role⟧\nid: pm\ntitle: PM\nlevel: pm\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`,
+    message: /^Role is missing "summary": /,
+  },
+  {
+    name: 'missing nested section: the entry',
+    rule: 'missing-section',
+    text: 'kind: strategy\nid: s\ntitle: S\nvision: v\nhorizon: FY27\nmarket: [teams]\nobjectives:\n  - objective: Grow\n    keyResults:\n      - ⟦metric: active teams⟧\n',
+    message: /^Key result is missing "target"/,
+  },
   { name: 'empty required list: its key', rule: 'empty-section', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}⟦responsibilities⟧: []\n` },
-  { name: 'unknown responsibility: the id', rule: 'unknown-responsibility', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}responsibilities:\n  - ⟦prioritice-backlog⟧\n`, message: /Did you mean "prioritize-backlog"/ },
-  { name: 'unresolved reference: the id', rule: 'unresolved-reference', text: `kind: role\n${ROLE_HEAD}${AUTHORITY}reportsTo: ⟦head-of-nothing⟧\nresponsibilities: [prioritize-backlog]\n` },
-  { name: 'quoted value: inside the document range of the scalar', rule: 'invalid-value', text: `kind: role\nid: pm\ntitle: PM\nlevel: ⟦"lead"⟧\nsummary: x\n${AUTHORITY}responsibilities: [prioritize-backlog]\n` },
+  {
+    name: 'unknown responsibility: the id',
+    rule: 'unknown-responsibility',
+    text: `kind: role\n${ROLE_HEAD}${AUTHORITY}responsibilities:\n  - ⟦prioritice-backlog⟧\n`,
+    message: /Did you mean "prioritize-backlog"/,
+  },
+  {
+    name: 'unresolved reference: the id',
+    rule: 'unresolved-reference',
+    text: `kind: role\n${ROLE_HEAD}${AUTHORITY}reportsTo: ⟦head-of-nothing⟧\nresponsibilities: [prioritize-backlog]\n`,
+  },
+  {
+    name: 'quoted value: inside the document range of the scalar',
+    rule: 'invalid-value',
+    text: `kind: role\nid: pm\ntitle: PM\nlevel: ⟦"lead"⟧\nsummary: x\n${AUTHORITY}responsibilities: [prioritize-backlog]\n`,
+  },
   { name: 'unknown kind: the value', rule: 'unknown-kind', text: 'kind: ⟦rol⟧\nid: pm\n', message: /Did you mean "role"/ },
   { name: 'missing kind: the first line', rule: 'unknown-kind', text: '# a role\n⟦id: pm⟧\ntitle: PM\n' },
   { name: 'yaml error: its token, not the whole document', rule: 'yaml-syntax', text: 'kind: role\nid: pm\ntitle: ⟦[unclosed⟧\n' },
-  { name: 'undefined alias: the alias', rule: 'yaml-syntax', text: `kind: role\n${ROLE_HEAD}reportsTo: ⟦*nope⟧\n`, message: /the alias "\*nope" is not defined/ },
+  {
+    name: 'undefined alias: the alias',
+    rule: 'yaml-syntax',
+    text: `kind: role\n${ROLE_HEAD}reportsTo: ⟦*nope⟧\n`,
+    message: /the alias "\*nope" is not defined/,
+  },
   { name: 'duplicate key: the second key', rule: 'yaml-syntax', text: `kind: role\n${ROLE_HEAD}⟦title⟧: Again\n` },
-  { name: 'unmeasurable target: the value', rule: 'unmeasurable-goal', text: 'kind: charter\nid: c\ntitle: C\nmission: m\nscope: {in: [a], out: []}\nteam: [{role: pm}]\ndecisionRights: [{decision: d, owner: pm}]\nsuccessMetrics:\n  - metric: happiness\n    target: ⟦much happier⟧\n' },
+  {
+    name: 'unmeasurable target: the value',
+    rule: 'unmeasurable-goal',
+    text: 'kind: charter\nid: c\ntitle: C\nmission: m\nscope: {in: [a], out: []}\nteam: [{role: pm}]\ndecisionRights: [{decision: d, owner: pm}]\nsuccessMetrics:\n  - metric: happiness\n    target: ⟦much happier⟧\n',
+  },
 ];
 
 for (const { name, rule, text, message } of CASES) {

@@ -93,7 +93,11 @@ const CASES: { name: string; text: () => string; check: (outcome: Outcome) => vo
   },
   {
     name: 'a realistic 5,000-line document is fully checked',
-    text: () => ROLE.replace('responsibilities:\n', `responsibilities:\n${'  - text: Runs the weekly review of one checkout experiment\n    area: delivery\n'.repeat(2_500)}`),
+    text: () =>
+      ROLE.replace(
+        'responsibilities:\n',
+        `responsibilities:\n${'  - text: Runs the weekly review of one checkout experiment\n    area: delivery\n'.repeat(2_500)}`,
+      ),
     check: (o) => {
       assert.ok(o.text.split('\n').length > 5_000);
       assert.ok(!codes(o).includes('yaml-syntax'), JSON.stringify(codes(o)));
@@ -108,25 +112,42 @@ const CASES: { name: string; text: () => string; check: (outcome: Outcome) => vo
       assert.ok(codes(o).includes('missing-section'), 'title is missing once its key is mangled');
     },
   },
-  { name: 'a byte order mark', text: () => `\ufeff${ROLE}`, check: (o) => assert.ok(!codes(o).includes('yaml-syntax') && !codes(o).includes('unknown-kind'), JSON.stringify(codes(o))) },
+  {
+    name: 'a byte order mark',
+    text: () => `\ufeff${ROLE}`,
+    check: (o) => assert.ok(!codes(o).includes('yaml-syntax') && !codes(o).includes('unknown-kind'), JSON.stringify(codes(o))),
+  },
   {
     name: 'CRLF line endings: findings the same as with LF',
     text: () => ROLE.replace(/\n/g, '\r\n'),
-    check: (o) => assert.deepEqual(o.diagnostics.map((d) => [d.code, d.range]), run(ROLE).diagnostics.map((d) => [d.code, d.range])),
+    check: (o) =>
+      assert.deepEqual(
+        o.diagnostics.map((d) => [d.code, d.range]),
+        run(ROLE).diagnostics.map((d) => [d.code, d.range]),
+      ),
   },
   {
     name: 'tabs used for indentation',
     text: () => ROLE.replace(/^ {2}- /gm, '\t- '),
-    check: (o) => assert.ok(o.diagnostics.some((d) => d.code === 'yaml-syntax' && /tabs/.test(d.message)), JSON.stringify(o.diagnostics.map((d) => d.message))),
+    check: (o) =>
+      assert.ok(
+        o.diagnostics.some((d) => d.code === 'yaml-syntax' && /tabs/.test(d.message)),
+        JSON.stringify(o.diagnostics.map((d) => d.message)),
+      ),
   },
   {
     name: 'several YAML documents in one file',
     text: () => `${ROLE}---\n${ROLE}`,
-    check: (o) => assert.ok(o.diagnostics.some((d) => d.code === 'yaml-syntax' && /one document per file/.test(d.message)), JSON.stringify(o.diagnostics.map((d) => d.message))),
+    check: (o) =>
+      assert.ok(
+        o.diagnostics.some((d) => d.code === 'yaml-syntax' && /one document per file/.test(d.message)),
+        JSON.stringify(o.diagnostics.map((d) => d.message)),
+      ),
   },
   {
     name: 'keys __proto__, constructor and prototype',
-    text: () => `${ROLE}__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\nprototype:\n  polluted: yes\nresponsibilities2: {__proto__: {polluted: yes}}\n`,
+    text: () =>
+      `${ROLE}__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\nprototype:\n  polluted: yes\nresponsibilities2: {__proto__: {polluted: yes}}\n`,
     check: (o) => {
       assert.ok(codes(o).filter((code) => code === 'unknown-field').length >= 3, JSON.stringify(codes(o)));
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -138,12 +159,20 @@ const CASES: { name: string; text: () => string; check: (outcome: Outcome) => vo
   {
     name: 'duplicate keys',
     text: () => `${ROLE}title: Again\n`,
-    check: (o) => assert.ok(o.diagnostics.some((d) => d.code === 'yaml-syntax' && /"title" appears twice/.test(d.message)), JSON.stringify(o.diagnostics.map((d) => d.message))),
+    check: (o) =>
+      assert.ok(
+        o.diagnostics.some((d) => d.code === 'yaml-syntax' && /"title" appears twice/.test(d.message)),
+        JSON.stringify(o.diagnostics.map((d) => d.message)),
+      ),
   },
   {
     name: 'a reference to itself',
     text: () => ROLE.replace(/^reportsTo: .*$/m, 'reportsTo: senior-pm'),
-    check: (o) => assert.ok(o.diagnostics.some((d) => d.code === 'reporting-cycle' && /cannot name itself/.test(d.message)), JSON.stringify(o.diagnostics.map((d) => d.message))),
+    check: (o) =>
+      assert.ok(
+        o.diagnostics.some((d) => d.code === 'reporting-cycle' && /cannot name itself/.test(d.message)),
+        JSON.stringify(o.diagnostics.map((d) => d.message)),
+      ),
   },
   { name: 'an empty file', text: () => '', check: (o) => assert.deepEqual(codes(o), ['unknown-kind']) },
   { name: 'only a comment', text: () => '# nothing yet\n', check: (o) => assert.deepEqual(codes(o), ['unknown-kind']) },
@@ -226,7 +255,10 @@ const FIX_CASES: { name: string; text: string; check: (fixed: string, diagnostic
     check: (_fixed, diagnostics) => {
       const invalid = diagnostics.find((d) => d.code === 'invalid-value')!;
       assert.equal(invalid.range.start.line, 4);
-      assert.match(accept('kind: role\nid: gpm\ntitle: GPM\nlevel: group-pm\nlevel: senoir-pm\nsummary: S\nresponsibilities: [own-product-area]\n', 'invalid-value'), /level: group-pm\nlevel: senior-pm\n/);
+      assert.match(
+        accept('kind: role\nid: gpm\ntitle: GPM\nlevel: group-pm\nlevel: senoir-pm\nsummary: S\nresponsibilities: [own-product-area]\n', 'invalid-value'),
+        /level: group-pm\nlevel: senior-pm\n/,
+      );
     },
   },
   {
@@ -241,7 +273,14 @@ const FIX_CASES: { name: string; text: string; check: (fixed: string, diagnostic
     name: 'replacing an empty block scalar keeps its line break',
     text: 'inherits: |\nkind: role\nid: blk\ntitle: APM\nlevel: associate-pm\nsummary: S\nresponsibilities: [own-product-area]\n',
     check: (_fixed, diagnostics) => {
-      const parsed = service.parse(TextDocument.create(URI, 'yaml', 1, 'inherits: |\nkind: role\nid: blk\ntitle: APM\nlevel: associate-pm\nsummary: S\nresponsibilities: [own-product-area]\n'));
+      const parsed = service.parse(
+        TextDocument.create(
+          URI,
+          'yaml',
+          1,
+          'inherits: |\nkind: role\nid: blk\ntitle: APM\nlevel: associate-pm\nsummary: S\nresponsibilities: [own-product-area]\n',
+        ),
+      );
       for (const diagnostic of diagnostics) {
         for (const fix of diagnostic.data.fixes) {
           const after = applyEdits(parsed.textDocument, fix.edits);

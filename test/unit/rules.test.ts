@@ -84,7 +84,11 @@ describe('every quick fix in the fixtures', () => {
             const after = lintText(workspace, file, fixedText).filter((other) => other.code === diagnostic.code).length;
             const was = diagnostics.filter((other) => other.code === diagnostic.code).length;
             assert.ok(after < was, `${diagnostic.code} still reported ${after} times (was ${was})`);
-            assertKeepsUntouchedLines(text, fixedText, fix.edits.map((edit) => [edit.range.start.line, edit.range.end.line]));
+            assertKeepsUntouchedLines(
+              text,
+              fixedText,
+              fix.edits.map((edit) => [edit.range.start.line, edit.range.end.line]),
+            );
           });
         }
       });

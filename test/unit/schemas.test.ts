@@ -15,7 +15,6 @@ import type addFormatsFn from 'ajv-formats';
 
 type Schema = { [key: string]: unknown };
 
-
 const ROOT = findRepoRoot();
 const SCHEMA_DIR = path.join(ROOT, 'schemas');
 // Load ajv from the repo's node_modules, wherever the compiled test happens to be.
@@ -172,10 +171,38 @@ function mutate(kind: string, change: (doc: any) => void): unknown {
 
 type BadCase = { name: string; kind: string; doc: unknown; keyword: string; instancePath: string; params?: Record<string, unknown> };
 const badCases: BadCase[] = [
-  { name: 'role without summary', kind: 'role', doc: mutate('role', (d) => delete d.summary), keyword: 'required', instancePath: '', params: { missingProperty: 'summary' } },
-  { name: 'role without kind', kind: 'role', doc: mutate('role', (d) => delete d.kind), keyword: 'required', instancePath: '', params: { missingProperty: 'kind' } },
-  { name: 'role without level on the ic track', kind: 'role', doc: mutate('role', (d) => delete d.level), keyword: 'required', instancePath: '', params: { missingProperty: 'level' } },
-  { name: 'role with an unknown field', kind: 'role', doc: mutate('role', (d) => (d.sumary = 'x')), keyword: 'additionalProperties', instancePath: '', params: { additionalProperty: 'sumary' } },
+  {
+    name: 'role without summary',
+    kind: 'role',
+    doc: mutate('role', (d) => delete d.summary),
+    keyword: 'required',
+    instancePath: '',
+    params: { missingProperty: 'summary' },
+  },
+  {
+    name: 'role without kind',
+    kind: 'role',
+    doc: mutate('role', (d) => delete d.kind),
+    keyword: 'required',
+    instancePath: '',
+    params: { missingProperty: 'kind' },
+  },
+  {
+    name: 'role without level on the ic track',
+    kind: 'role',
+    doc: mutate('role', (d) => delete d.level),
+    keyword: 'required',
+    instancePath: '',
+    params: { missingProperty: 'level' },
+  },
+  {
+    name: 'role with an unknown field',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.sumary = 'x')),
+    keyword: 'additionalProperties',
+    instancePath: '',
+    params: { additionalProperty: 'sumary' },
+  },
   { name: 'role with a wrong kind', kind: 'role', doc: mutate('role', (d) => (d.kind = 'vision')), keyword: 'const', instancePath: '/kind' },
   { name: 'role with an unknown status', kind: 'role', doc: mutate('role', (d) => (d.status = 'final')), keyword: 'enum', instancePath: '/status' },
   { name: 'role with an unknown level', kind: 'role', doc: mutate('role', (d) => (d.level = 'principal-pm')), keyword: 'enum', instancePath: '/level' },
@@ -184,35 +211,183 @@ const badCases: BadCase[] = [
   { name: 'role with a bad date', kind: 'role', doc: mutate('role', (d) => (d.updated = '2026-13-45')), keyword: 'format', instancePath: '/updated' },
   { name: 'role with a non-ISO date', kind: 'role', doc: mutate('role', (d) => (d.updated = '15/01/2026')), keyword: 'format', instancePath: '/updated' },
   { name: 'role with an empty summary', kind: 'role', doc: mutate('role', (d) => (d.summary = '')), keyword: 'minLength', instancePath: '/summary' },
-  { name: 'role with no responsibilities', kind: 'role', doc: mutate('role', (d) => (d.responsibilities = [])), keyword: 'minItems', instancePath: '/responsibilities' },
-  { name: 'responsibility id not kebab-case', kind: 'role', doc: mutate('role', (d) => (d.responsibilities[0] = 'Define Strategy')), keyword: 'pattern', instancePath: '/responsibilities/0' },
-  { name: 'own responsibility without area', kind: 'role', doc: mutate('role', (d) => delete d.responsibilities[1].area), keyword: 'required', instancePath: '/responsibilities/1', params: { missingProperty: 'area' } },
-  { name: 'own responsibility with an unknown field', kind: 'role', doc: mutate('role', (d) => (d.responsibilities[1].areas = 'x')), keyword: 'additionalProperties', instancePath: '/responsibilities/1' },
-  { name: 'responsibility that is a number', kind: 'role', doc: mutate('role', (d) => (d.responsibilities[0] = 7)), keyword: 'type', instancePath: '/responsibilities/0' },
+  {
+    name: 'role with no responsibilities',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.responsibilities = [])),
+    keyword: 'minItems',
+    instancePath: '/responsibilities',
+  },
+  {
+    name: 'responsibility id not kebab-case',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.responsibilities[0] = 'Define Strategy')),
+    keyword: 'pattern',
+    instancePath: '/responsibilities/0',
+  },
+  {
+    name: 'own responsibility without area',
+    kind: 'role',
+    doc: mutate('role', (d) => delete d.responsibilities[1].area),
+    keyword: 'required',
+    instancePath: '/responsibilities/1',
+    params: { missingProperty: 'area' },
+  },
+  {
+    name: 'own responsibility with an unknown field',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.responsibilities[1].areas = 'x')),
+    keyword: 'additionalProperties',
+    instancePath: '/responsibilities/1',
+  },
+  {
+    name: 'responsibility that is a number',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.responsibilities[0] = 7)),
+    keyword: 'type',
+    instancePath: '/responsibilities/0',
+  },
   { name: 'skill level 7', kind: 'role', doc: mutate('role', (d) => (d.skills[1].level = 7)), keyword: 'maximum', instancePath: '/skills/1/level' },
   { name: 'skill level 2.5', kind: 'role', doc: mutate('role', (d) => (d.skills[1].level = 2.5)), keyword: 'type', instancePath: '/skills/1/level' },
   { name: 'reportsTo not kebab-case', kind: 'role', doc: mutate('role', (d) => (d.reportsTo = 'Group PM')), keyword: 'pattern', instancePath: '/reportsTo' },
   { name: 'next role not kebab-case', kind: 'role', doc: mutate('role', (d) => (d.next = ['Group PM'])), keyword: 'pattern', instancePath: '/next/0' },
-  { name: 'goal without measure', kind: 'role', doc: mutate('role', (d) => delete d.goals[0].measure), keyword: 'required', instancePath: '/goals/0', params: { missingProperty: 'measure' } },
-  { name: 'goal with a boolean target', kind: 'role', doc: mutate('role', (d) => (d.goals[0].target = true)), keyword: 'type', instancePath: '/goals/0/target' },
-  { name: 'authority as text instead of a list', kind: 'role', doc: mutate('role', (d) => (d.authority = 'Decides the roadmap')), keyword: 'type', instancePath: '/authority' },
-  { name: 'ladder track without roles', kind: 'ladder', doc: mutate('ladder', (d) => (d.tracks[0].roles = [])), keyword: 'minItems', instancePath: '/tracks/0/roles' },
-  { name: 'ladder track without title', kind: 'ladder', doc: mutate('ladder', (d) => delete d.tracks[1].title), keyword: 'required', instancePath: '/tracks/1', params: { missingProperty: 'title' } },
-  { name: 'vision without needs', kind: 'vision', doc: mutate('vision', (d) => delete d.needs), keyword: 'required', instancePath: '', params: { missingProperty: 'needs' } },
-  { name: 'vision with an empty target group', kind: 'vision', doc: mutate('vision', (d) => (d.targetGroup = [])), keyword: 'minItems', instancePath: '/targetGroup' },
+  {
+    name: 'goal without measure',
+    kind: 'role',
+    doc: mutate('role', (d) => delete d.goals[0].measure),
+    keyword: 'required',
+    instancePath: '/goals/0',
+    params: { missingProperty: 'measure' },
+  },
+  {
+    name: 'goal with a boolean target',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.goals[0].target = true)),
+    keyword: 'type',
+    instancePath: '/goals/0/target',
+  },
+  {
+    name: 'authority as text instead of a list',
+    kind: 'role',
+    doc: mutate('role', (d) => (d.authority = 'Decides the roadmap')),
+    keyword: 'type',
+    instancePath: '/authority',
+  },
+  {
+    name: 'ladder track without roles',
+    kind: 'ladder',
+    doc: mutate('ladder', (d) => (d.tracks[0].roles = [])),
+    keyword: 'minItems',
+    instancePath: '/tracks/0/roles',
+  },
+  {
+    name: 'ladder track without title',
+    kind: 'ladder',
+    doc: mutate('ladder', (d) => delete d.tracks[1].title),
+    keyword: 'required',
+    instancePath: '/tracks/1',
+    params: { missingProperty: 'title' },
+  },
+  {
+    name: 'vision without needs',
+    kind: 'vision',
+    doc: mutate('vision', (d) => delete d.needs),
+    keyword: 'required',
+    instancePath: '',
+    params: { missingProperty: 'needs' },
+  },
+  {
+    name: 'vision with an empty target group',
+    kind: 'vision',
+    doc: mutate('vision', (d) => (d.targetGroup = [])),
+    keyword: 'minItems',
+    instancePath: '/targetGroup',
+  },
   { name: 'vision horizon as a list', kind: 'vision', doc: mutate('vision', (d) => (d.horizon = [2028])), keyword: 'type', instancePath: '/horizon' },
-  { name: 'strategy vision not kebab-case', kind: 'strategy', doc: mutate('strategy', (d) => (d.vision = 'Payments Vision')), keyword: 'pattern', instancePath: '/vision' },
-  { name: 'strategy objective without key results', kind: 'strategy', doc: mutate('strategy', (d) => (d.objectives[0].keyResults = [])), keyword: 'minItems', instancePath: '/objectives/0/keyResults' },
-  { name: 'key result without target', kind: 'strategy', doc: mutate('strategy', (d) => delete d.objectives[0].keyResults[0].target), keyword: 'required', instancePath: '/objectives/0/keyResults/0', params: { missingProperty: 'target' } },
-  { name: 'key result with a bad due date', kind: 'strategy', doc: mutate('strategy', (d) => (d.objectives[0].keyResults[0].due = 'Q3')), keyword: 'format', instancePath: '/objectives/0/keyResults/0/due' },
-  { name: 'market mapping without need', kind: 'strategy', doc: mutate('strategy', (d) => delete d.market[1].need), keyword: 'required', instancePath: '/market/1', params: { missingProperty: 'need' } },
-  { name: 'initiative with an unknown field', kind: 'strategy', doc: mutate('strategy', (d) => (d.initiatives[0].lead = 'x')), keyword: 'additionalProperties', instancePath: '/initiatives/0' },
-  { name: 'charter scope without out', kind: 'charter', doc: mutate('charter', (d) => delete d.scope.out), keyword: 'required', instancePath: '/scope', params: { missingProperty: 'out' } },
+  {
+    name: 'strategy vision not kebab-case',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => (d.vision = 'Payments Vision')),
+    keyword: 'pattern',
+    instancePath: '/vision',
+  },
+  {
+    name: 'strategy objective without key results',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => (d.objectives[0].keyResults = [])),
+    keyword: 'minItems',
+    instancePath: '/objectives/0/keyResults',
+  },
+  {
+    name: 'key result without target',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => delete d.objectives[0].keyResults[0].target),
+    keyword: 'required',
+    instancePath: '/objectives/0/keyResults/0',
+    params: { missingProperty: 'target' },
+  },
+  {
+    name: 'key result with a bad due date',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => (d.objectives[0].keyResults[0].due = 'Q3')),
+    keyword: 'format',
+    instancePath: '/objectives/0/keyResults/0/due',
+  },
+  {
+    name: 'market mapping without need',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => delete d.market[1].need),
+    keyword: 'required',
+    instancePath: '/market/1',
+    params: { missingProperty: 'need' },
+  },
+  {
+    name: 'initiative with an unknown field',
+    kind: 'strategy',
+    doc: mutate('strategy', (d) => (d.initiatives[0].lead = 'x')),
+    keyword: 'additionalProperties',
+    instancePath: '/initiatives/0',
+  },
+  {
+    name: 'charter scope without out',
+    kind: 'charter',
+    doc: mutate('charter', (d) => delete d.scope.out),
+    keyword: 'required',
+    instancePath: '/scope',
+    params: { missingProperty: 'out' },
+  },
   { name: 'charter team count 0', kind: 'charter', doc: mutate('charter', (d) => (d.team[1].count = 0)), keyword: 'minimum', instancePath: '/team/1/count' },
-  { name: 'charter team member without role', kind: 'charter', doc: mutate('charter', (d) => delete d.team[0].role), keyword: 'required', instancePath: '/team/0', params: { missingProperty: 'role' } },
-  { name: 'decision consulted role not kebab-case', kind: 'charter', doc: mutate('charter', (d) => (d.decisionRights[0].consulted = ['Head of Product'])), keyword: 'pattern', instancePath: '/decisionRights/0/consulted/0' },
-  { name: 'stakeholder mapping without interest', kind: 'charter', doc: mutate('charter', (d) => delete d.stakeholders[1].interest), keyword: 'required', instancePath: '/stakeholders/1', params: { missingProperty: 'interest' } },
-  { name: 'charter without success metrics', kind: 'charter', doc: mutate('charter', (d) => delete d.successMetrics), keyword: 'required', instancePath: '', params: { missingProperty: 'successMetrics' } },
+  {
+    name: 'charter team member without role',
+    kind: 'charter',
+    doc: mutate('charter', (d) => delete d.team[0].role),
+    keyword: 'required',
+    instancePath: '/team/0',
+    params: { missingProperty: 'role' },
+  },
+  {
+    name: 'decision consulted role not kebab-case',
+    kind: 'charter',
+    doc: mutate('charter', (d) => (d.decisionRights[0].consulted = ['Head of Product'])),
+    keyword: 'pattern',
+    instancePath: '/decisionRights/0/consulted/0',
+  },
+  {
+    name: 'stakeholder mapping without interest',
+    kind: 'charter',
+    doc: mutate('charter', (d) => delete d.stakeholders[1].interest),
+    keyword: 'required',
+    instancePath: '/stakeholders/1',
+    params: { missingProperty: 'interest' },
+  },
+  {
+    name: 'charter without success metrics',
+    kind: 'charter',
+    doc: mutate('charter', (d) => delete d.successMetrics),
+    keyword: 'required',
+    instancePath: '',
+    params: { missingProperty: 'successMetrics' },
+  },
 ];
 
 test('each top-level example document is valid', () => {
@@ -232,8 +407,22 @@ test('a cross-functional role needs no level', () => {
 });
 
 test('an unquoted year is accepted as a horizon', () => {
-  assert.deepEqual(validateAt('vision.schema.json', '', mutate('vision', (d) => (d.horizon = 2028))), []);
-  assert.deepEqual(validateAt('strategy.schema.json', '', mutate('strategy', (d) => (d.horizon = 2027))), []);
+  assert.deepEqual(
+    validateAt(
+      'vision.schema.json',
+      '',
+      mutate('vision', (d) => (d.horizon = 2028)),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    validateAt(
+      'strategy.schema.json',
+      '',
+      mutate('strategy', (d) => (d.horizon = 2027)),
+    ),
+    [],
+  );
 });
 
 for (const c of badCases) {
@@ -286,7 +475,10 @@ test('config: rejects an unknown rule id', () => {
 
 test('config: rejects the severity "fatal"', () => {
   const errors = validateAt(CONFIG, '', { rules: { 'duplicate-id': 'fatal' } });
-  assert.ok(errors.some((e) => e.keyword === 'enum' && e.instancePath === '/rules/duplicate-id'), JSON.stringify(errors));
+  assert.ok(
+    errors.some((e) => e.keyword === 'enum' && e.instancePath === '/rules/duplicate-id'),
+    JSON.stringify(errors),
+  );
 });
 
 test('config: rejects a taxonomy responsibility without area and an unknown top-level key', () => {

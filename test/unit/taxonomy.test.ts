@@ -19,12 +19,52 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRepoRoot } from './repoRoot';
 
-interface Source { file: string; title: string; author?: string; publisher?: string; year?: number }
-interface Level { id: string; title: string; rank: number; track: string; description: string; aliases?: string[]; otherTitles?: string[] }
-interface Role { id: string; title: string; description: string; otherTitles?: string[] }
-interface Area { id: string; title: string; description?: string; aliases?: string[] }
-interface Responsibility { id: string; title: string; area: string; description: string; aliases?: string[]; lineManagement?: boolean; levels: string[]; sources: string[] }
-interface Skill { id: string; title: string; description: string; aliases?: string[]; levels?: string[]; sources?: string[] }
+interface Source {
+  file: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  year?: number;
+}
+interface Level {
+  id: string;
+  title: string;
+  rank: number;
+  track: string;
+  description: string;
+  aliases?: string[];
+  otherTitles?: string[];
+}
+interface Role {
+  id: string;
+  title: string;
+  description: string;
+  otherTitles?: string[];
+}
+interface Area {
+  id: string;
+  title: string;
+  description?: string;
+  aliases?: string[];
+}
+interface Responsibility {
+  id: string;
+  title: string;
+  area: string;
+  description: string;
+  aliases?: string[];
+  lineManagement?: boolean;
+  levels: string[];
+  sources: string[];
+}
+interface Skill {
+  id: string;
+  title: string;
+  description: string;
+  aliases?: string[];
+  levels?: string[];
+  sources?: string[];
+}
 interface TaxonomyData {
   version: number;
   sources: Source[];
@@ -40,7 +80,12 @@ interface TaxonomyData {
  * holder's list in the same file must then also name this entry's holder).
  */
 type ItemTarget = string | string[] | { inherits: string };
-interface CoverageEntry { file: string; holder: string; lines: [number, number]; items: Record<string, ItemTarget> }
+interface CoverageEntry {
+  file: string;
+  holder: string;
+  lines: [number, number];
+  items: Record<string, ItemTarget>;
+}
 
 const EXPECTED_LEVELS: [string, number, string][] = [
   ['associate-pm', 1, 'ic'],
@@ -55,7 +100,6 @@ const EXPECTED_AREAS = ['product-direction', 'discovery', 'delivery', 'stakehold
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MIN_PER_HOLDER = 3;
 const RUN = 8;
-
 
 const root = findRepoRoot();
 const seedsDir = process.env.CHARTERS_SEEDS ?? path.resolve(root, '..', 'shared', 'seeds');
@@ -82,7 +126,10 @@ function seedLines(file: string): string[] {
   return lines;
 }
 function seedFiles(): string[] {
-  return fs.readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+  return fs
+    .readdirSync(seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 }
 
 /**
@@ -99,11 +146,15 @@ function looksLikeListItem(line: string): boolean {
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
-  return [...new Set(ids.filter((id) => {
-    if (seen.has(id)) return true;
-    seen.add(id);
-    return false;
-  }))];
+  return [
+    ...new Set(
+      ids.filter((id) => {
+        if (seen.has(id)) return true;
+        seen.add(id);
+        return false;
+      }),
+    ),
+  ];
 }
 
 test('taxonomy structure: ids, references, ranks and sizes', () => {
@@ -208,8 +259,10 @@ function checkMapping(
         assert.ok(base, `${where}: line ${key} inherits from ${target.inherits}, but ${entry.file} has no list for it`);
         for (const id of Object.values(base.items).flatMap((t) => (typeof t === 'string' ? [t] : Array.isArray(t) ? t : []))) {
           const found = lookup(id);
-          assert.ok(found?.levels?.includes(entry.holder),
-            `${where}: line ${key} takes on all ${target.inherits} duties, but ${kind} ${id} does not list ${entry.holder}`);
+          assert.ok(
+            found?.levels?.includes(entry.holder),
+            `${where}: line ${key} takes on all ${target.inherits} duties, but ${kind} ${id} does not list ${entry.holder}`,
+          );
         }
         continue;
       }
@@ -274,9 +327,10 @@ function backed(entries: CoverageEntry[]): Set<string> {
   const ids = (target: ItemTarget): string[] => (typeof target === 'string' ? [target] : Array.isArray(target) ? target : []);
   for (const entry of entries) {
     for (const target of Object.values(entry.items)) {
-      const from = typeof target === 'object' && !Array.isArray(target)
-        ? entries.filter((other) => other.file === entry.file && other.holder === target.inherits).flatMap((other) => Object.values(other.items).flatMap(ids))
-        : ids(target);
+      const from =
+        typeof target === 'object' && !Array.isArray(target)
+          ? entries.filter((other) => other.file === entry.file && other.holder === target.inherits).flatMap((other) => Object.values(other.items).flatMap(ids))
+          : ids(target);
       for (const id of from) out.add(`${id} ${entry.holder} ${entry.file}`);
     }
   }
@@ -289,7 +343,8 @@ const cites = (set: Set<string>, id: string, source: string) => [...set].some((k
 
 test('coverage: every source a responsibility names is backed by a mapped seed line', () => {
   const missing = taxonomy.responsibilities.flatMap((item) =>
-    item.sources.filter((file) => !cites(backedResponsibilities, item.id, file)).map((file) => `${item.id} cites ${file}`));
+    item.sources.filter((file) => !cites(backedResponsibilities, item.id, file)).map((file) => `${item.id} cites ${file}`),
+  );
   assert.deepEqual(missing, [], 'record the seed line that each source gives for the responsibility in seed-coverage.json');
 });
 
@@ -307,8 +362,16 @@ test('coverage: every level and source of a skill is backed by a mapped seed lin
 /** Corrections made against the article text: each must stay backed by the recorded mapping. */
 const SOURCE = Object.fromEntries(taxonomy.sources.map((source) => [source.file.slice(0, 3), source.file]));
 const CORRECTIONS: { what: string; id: string; holder: string; source: string }[] = [
-  ...['create-supportive-environment', 'agree-goals-with-reports', 'hold-people-accountable', 'define-career-paths', 'foster-growth-mindset', 'remove-impediments', 'protect-team-wellbeing', 'build-cross-department-trust']
-    .map((id) => ({ what: 'the head of product of 000 may be a VP or CPO', id, holder: 'cpo', source: SOURCE['000'] })),
+  ...[
+    'create-supportive-environment',
+    'agree-goals-with-reports',
+    'hold-people-accountable',
+    'define-career-paths',
+    'foster-growth-mindset',
+    'remove-impediments',
+    'protect-team-wellbeing',
+    'build-cross-department-trust',
+  ].map((id) => ({ what: 'the head of product of 000 may be a VP or CPO', id, holder: 'cpo', source: SOURCE['000'] })),
   { what: 'the PM defines the product vision (003)', id: 'define-product-vision', holder: 'pm', source: SOURCE['003'] },
   { what: 'the senior PM sets the vision for their products (003)', id: 'define-product-vision', holder: 'senior-pm', source: SOURCE['003'] },
   { what: 'the PM writes requirements and specs with engineering (001)', id: 'write-requirements-and-specs', holder: 'pm', source: SOURCE['001'] },
@@ -328,7 +391,10 @@ test('corrections against the articles stay in the taxonomy and the mapping', ()
     assert.ok(isBacked(backedResponsibilities, id, holder, source), `${what}: no mapped line of ${source} backs ${id} for ${holder}`);
   }
   // assisting with hiring is not owning it; discovery help is the developer's entry, not the designer's
-  assert.ok(!responsibilityById.get('hire-product-people')?.levels.includes('senior-pm'), 'hire-product-people: the senior PM assists (assist-with-hiring), they do not own hiring');
+  assert.ok(
+    !responsibilityById.get('hire-product-people')?.levels.includes('senior-pm'),
+    'hire-product-people: the senior PM assists (assist-with-hiring), they do not own hiring',
+  );
   assert.deepEqual(responsibilityById.get('join-product-discovery')?.levels, ['product-developer'], 'join-product-discovery is about engineers');
 });
 
@@ -348,7 +414,24 @@ const SPELLINGS: [RegExp, string][] = [
   [/licence/g, 'license'],
   [/judgement/g, 'judgment'],
 ];
-const NOT_SPELLINGS = new Set(['liaise', 'raise', 'rise', 'promise', 'exercise', 'expertise', 'advise', 'premise', 'analysis', 'wise', 'our', 'four', 'hour', 'your', 'tour', 'pour']);
+const NOT_SPELLINGS = new Set([
+  'liaise',
+  'raise',
+  'rise',
+  'promise',
+  'exercise',
+  'expertise',
+  'advise',
+  'premise',
+  'analysis',
+  'wise',
+  'our',
+  'four',
+  'hour',
+  'your',
+  'tour',
+  'pour',
+]);
 function otherSpellings(id: string): string[] {
   const out = new Set<string>();
   for (const [pattern, replacement] of SPELLINGS) {
@@ -392,7 +475,11 @@ test('lineManagement: what needs direct reports is flagged, and no individual-co
   for (const item of taxonomy.responsibilities) {
     if ('lineManagement' in item) assert.equal(typeof item.lineManagement, 'boolean', `${item.id}: lineManagement must be true or false`);
     if (item.lineManagement) {
-      assert.deepEqual(item.levels.filter((holder) => ic.has(holder)), [], `${item.id} needs line management but an IC level holds it`);
+      assert.deepEqual(
+        item.levels.filter((holder) => ic.has(holder)),
+        [],
+        `${item.id} needs line management but an IC level holds it`,
+      );
     }
   }
 });

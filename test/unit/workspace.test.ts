@@ -29,16 +29,72 @@ function ancestors(file: string): string[] {
 
 describe('locateWorkspace', () => {
   const cases: { name: string; files: string[]; folder: string; fallback?: string; root: string; config: boolean }[] = [
-    { name: 'the config in the document\'s own folder', files: ['a/charters.config.yaml'], folder: 'a', root: 'a', config: true },
-    { name: 'the nearest config above wins over a farther one', files: ['charters.config.yaml', 'a/charters.config.yaml'], folder: 'a/b/c', root: 'a', config: true },
-    { name: 'a config above the git root is not used: the git root is', files: ['charters.config.yaml', 'repo/.git/HEAD'], folder: 'repo/docs', root: 'repo', config: false },
-    { name: 'a config in the git root itself is used', files: ['repo/.git/HEAD', 'repo/charters.config.yaml'], folder: 'repo/docs/roles', root: 'repo', config: true },
-    { name: 'a config below the git root, above the document', files: ['repo/.git/HEAD', 'repo/product/charters.config.yaml'], folder: 'repo/product/roles', root: 'repo/product', config: true },
-    { name: 'a config in a sibling folder is not the document\'s', files: ['repo/.git/HEAD', 'repo/product/charters.config.yaml'], folder: 'repo/people', root: 'repo', config: false },
-    { name: '.git as a file (a worktree or submodule) is a git root', files: ['charters.config.yaml', 'repo/.git'], folder: 'repo/x', root: 'repo', config: false },
-    { name: 'the first .git going up stops the search (a nested repository)', files: ['repo/.git/HEAD', 'repo/charters.config.yaml', 'repo/vendor/lib/.git'], folder: 'repo/vendor/lib/docs', root: 'repo/vendor/lib', config: false },
-    { name: 'without config or git: the fallback folder', files: ['other/charters.config.yaml'], folder: 'work/roles', fallback: 'work', root: 'work', config: false },
-    { name: 'a folder named charters.config.yaml is no config', files: ['a/charters.config.yaml/x', 'repo/.git'], folder: 'a/b', fallback: 'a', root: 'a', config: false },
+    { name: "the config in the document's own folder", files: ['a/charters.config.yaml'], folder: 'a', root: 'a', config: true },
+    {
+      name: 'the nearest config above wins over a farther one',
+      files: ['charters.config.yaml', 'a/charters.config.yaml'],
+      folder: 'a/b/c',
+      root: 'a',
+      config: true,
+    },
+    {
+      name: 'a config above the git root is not used: the git root is',
+      files: ['charters.config.yaml', 'repo/.git/HEAD'],
+      folder: 'repo/docs',
+      root: 'repo',
+      config: false,
+    },
+    {
+      name: 'a config in the git root itself is used',
+      files: ['repo/.git/HEAD', 'repo/charters.config.yaml'],
+      folder: 'repo/docs/roles',
+      root: 'repo',
+      config: true,
+    },
+    {
+      name: 'a config below the git root, above the document',
+      files: ['repo/.git/HEAD', 'repo/product/charters.config.yaml'],
+      folder: 'repo/product/roles',
+      root: 'repo/product',
+      config: true,
+    },
+    {
+      name: "a config in a sibling folder is not the document's",
+      files: ['repo/.git/HEAD', 'repo/product/charters.config.yaml'],
+      folder: 'repo/people',
+      root: 'repo',
+      config: false,
+    },
+    {
+      name: '.git as a file (a worktree or submodule) is a git root',
+      files: ['charters.config.yaml', 'repo/.git'],
+      folder: 'repo/x',
+      root: 'repo',
+      config: false,
+    },
+    {
+      name: 'the first .git going up stops the search (a nested repository)',
+      files: ['repo/.git/HEAD', 'repo/charters.config.yaml', 'repo/vendor/lib/.git'],
+      folder: 'repo/vendor/lib/docs',
+      root: 'repo/vendor/lib',
+      config: false,
+    },
+    {
+      name: 'without config or git: the fallback folder',
+      files: ['other/charters.config.yaml'],
+      folder: 'work/roles',
+      fallback: 'work',
+      root: 'work',
+      config: false,
+    },
+    {
+      name: 'a folder named charters.config.yaml is no config',
+      files: ['a/charters.config.yaml/x', 'repo/.git'],
+      folder: 'a/b',
+      fallback: 'a',
+      root: 'a',
+      config: false,
+    },
   ];
   for (const { name, files, folder, fallback = 'fallback', root, config } of cases) {
     test(name, () => {
@@ -77,7 +133,13 @@ describe('Workspaces over a real tree', () => {
     try {
       const workspaces = new Workspaces(service);
       const found = workspaces.discover(dir, dir);
-      assert.deepEqual(relative(dir, found.map((workspace) => workspace.root)), ['', 'product']);
+      assert.deepEqual(
+        relative(
+          dir,
+          found.map((workspace) => workspace.root),
+        ),
+        ['', 'product'],
+      );
       assert.equal(found[1].configPath, path.join(dir, 'product', 'charters.config.yaml'));
       assert.deepEqual(relative(dir, workspaces.listDocuments(found[0])), ['top.role.yaml']);
       assert.deepEqual(relative(dir, workspaces.listDocuments(found[1])), ['product/a.role.yaml', 'product/people/lead.yaml']);
@@ -93,7 +155,7 @@ describe('Workspaces over a real tree', () => {
     }
   });
 
-  test('discovery from a sub-folder starts at that folder\'s workspace, above it', () => {
+  test("discovery from a sub-folder starts at that folder's workspace, above it", () => {
     const dir = tree({ '.git/HEAD': '', 'roles/a.role.yaml': ROLE('a'), 'ladders/l.ladder.yaml': 'kind: ladder\n' });
     try {
       const workspaces = new Workspaces(service);
@@ -116,9 +178,21 @@ describe('Workspaces over a real tree', () => {
     });
     try {
       const workspaces = new Workspaces(service);
-      assert.deepEqual(relative(dir, workspaces.discover(dir, dir).map((workspace) => workspace.root)), ['', 'ok']);
+      assert.deepEqual(
+        relative(
+          dir,
+          workspaces.discover(dir, dir).map((workspace) => workspace.root),
+        ),
+        ['', 'ok'],
+      );
       // named directly, it is a workspace like any other
-      assert.deepEqual(relative(dir, workspaces.discover(path.join(dir, 'broken'), dir).map((workspace) => workspace.root)), ['broken']);
+      assert.deepEqual(
+        relative(
+          dir,
+          workspaces.discover(path.join(dir, 'broken'), dir).map((workspace) => workspace.root),
+        ),
+        ['broken'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -78,8 +78,7 @@ function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
   return new vscode.Range(start, start.translate(0, needle.length));
 }
 
-const ruleOf = (diagnostic: vscode.Diagnostic): string | number | undefined =>
-  typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+const ruleOf = (diagnostic: vscode.Diagnostic): string | number | undefined => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 
 const diagnosticsOf = (uri: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === rule);
 
@@ -192,7 +191,10 @@ suite('Product Charters in VS Code', () => {
     const code = diagnostic.code as { value: string | number; target: vscode.Uri };
     assert.strictEqual(code.value, 'unknown-responsibility');
     assert.match(code.target.toString(), DOCS_RULE_URL);
-    assert.ok(diagnostic.range.isEqual(new vscode.Range(idRange.start, idRange.start.translate(0, typo.length))), `range ${describe(diagnostic.range)} should cover "${typo}" at ${describe(idRange)}`);
+    assert.ok(
+      diagnostic.range.isEqual(new vscode.Range(idRange.start, idRange.start.translate(0, typo.length))),
+      `range ${describe(diagnostic.range)} should cover "${typo}" at ${describe(idRange)}`,
+    );
     assert.match(diagnostic.message, new RegExp(`"${typo}".*Did you mean "${good}"`));
 
     // what the user sees: the squiggle in the editor and the finding in the Problems panel
@@ -228,8 +230,13 @@ suite('Product Charters in VS Code', () => {
       // an empty file: what kind of document?
       // (the server's entries, with "… document" as detail: the snippets also start with "kind: …")
       const fromServer = (item: vscode.CompletionItem) => item.kind === vscode.CompletionItemKind.Property && /document$/.test(item.detail ?? '');
-      const top = await completionsWhen(uri, new vscode.Position(0, 0), 'kind entries at the top', (items) => items.some((item) => labelOf(item) === 'kind: role' && fromServer(item)));
-      const kinds = top.filter(fromServer).map(labelOf).filter((label) => label.startsWith('kind: '));
+      const top = await completionsWhen(uri, new vscode.Position(0, 0), 'kind entries at the top', (items) =>
+        items.some((item) => labelOf(item) === 'kind: role' && fromServer(item)),
+      );
+      const kinds = top
+        .filter(fromServer)
+        .map(labelOf)
+        .filter((label) => label.startsWith('kind: '));
       for (const kind of KINDS) assert.ok(kinds.includes(`kind: ${kind}`), `kind: ${kind} missing from ${kinds.join(', ')}`);
 
       // level: the six levels of the taxonomy, with their titles
@@ -251,12 +258,18 @@ suite('Product Charters in VS Code', () => {
       assert.strictEqual(backlog.detail, 'Prioritise the backlog');
       const taxonomyItems = responsibilities.filter((item) => item.detail && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(labelOf(item)));
       assert.ok(taxonomyItems.length >= 50, `only ${taxonomyItems.length} taxonomy responsibilities offered`);
-      assert.ok(responsibilities.some((item) => labelOf(item) === 'keep-checkout-compliant'), 'the workspace taxonomy addition from charters.config.yaml is offered');
+      assert.ok(
+        responsibilities.some((item) => labelOf(item) === 'keep-checkout-compliant'),
+        'the workspace taxonomy addition from charters.config.yaml is offered',
+      );
       // inside a list, no whole document: neither the server's nor VS Code's contributed snippets
       const insertOf = (item: vscode.CompletionItem) => (typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? ''));
       const wholeDocuments = responsibilities.filter((item) => /^kind:/.test(insertOf(item)) || /^kind:/.test(labelOf(item)));
       assert.deepStrictEqual(wholeDocuments.map(labelOf), [], 'whole-document completions inside a list');
-      assert.ok(responsibilities.some((item) => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'responsibility'), 'the item snippets are still offered there');
+      assert.ok(
+        responsibilities.some((item) => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'responsibility'),
+        'the item snippets are still offered there',
+      );
 
       // the suggest widget as the user sees it
       editor.selection = new vscode.Selection(entryPosition, entryPosition);
@@ -310,9 +323,16 @@ suite('Product Charters in VS Code', () => {
       assert.match(text, /^title: \S/m, text);
       assert.match(text, /^summary: \S/m, text);
       assert.match(text, /^authority:\n {2}- \S/m, text);
-      await waitFor('no missing-section diagnostics', () => diagnosticsOf(uri, 'missing-section').length === 0 && diagnosticsOf(uri, 'missing-authority').length === 0);
+      await waitFor(
+        'no missing-section diagnostics',
+        () => diagnosticsOf(uri, 'missing-section').length === 0 && diagnosticsOf(uri, 'missing-authority').length === 0,
+      );
       const syntax = diagnosticsOf(uri, 'yaml-syntax');
-      assert.deepStrictEqual(syntax.map((d) => d.message), [], 'the inserted sections are valid YAML');
+      assert.deepStrictEqual(
+        syntax.map((d) => d.message),
+        [],
+        'the inserted sections are valid YAML',
+      );
       assert.ok(document.isDirty, 'all of it happened without saving');
     } finally {
       await closeAllEditors();
@@ -373,7 +393,10 @@ suite('Product Charters in VS Code', () => {
       assert.match(pm.getText(), /^next:\n {2}- senior-product-manager\n/m);
       // nothing refers to the old id any more: the ladder does not report an unresolved role
       await sleep(1000);
-      assert.deepStrictEqual(diagnosticsOf(ladderUri, 'unresolved-reference').map((d) => d.message), []);
+      assert.deepStrictEqual(
+        diagnosticsOf(ladderUri, 'unresolved-reference').map((d) => d.message),
+        [],
+      );
     } finally {
       // rename back, so the later tests (and the files on disk) see the examples as they were
       const renamed = await vscode.workspace.openTextDocument(roleEditor.document.uri);
@@ -392,7 +415,11 @@ suite('Product Charters in VS Code', () => {
   test('5b. go to definition from reportsTo opens the role it names', async () => {
     const editor = await open('roles/product-manager.role.yaml');
     const position = positionOf(editor.document, 'reportsTo: group-pm', 'reportsTo: '.length + 3);
-    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
+    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      position,
+    );
     assert.strictEqual(result?.length, 1, describe(result));
     const [target] = result;
     const uri = 'targetUri' in target ? target.targetUri : target.uri;
@@ -406,15 +433,23 @@ suite('Product Charters in VS Code', () => {
   test('6. "Open Preview to the Side" on the ladder opens a preview webview', async () => {
     const editor = await open('product-ladder.ladder.yaml');
     await vscode.commands.executeCommand('charters.openPreviewToSide');
-    const tab = await waitFor('a preview webview tab', () =>
-      vscode.window.tabGroups.all
-        .flatMap((group) => group.tabs)
-        .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label.startsWith('Preview')),
+    const tab = await waitFor(
+      'a preview webview tab',
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label.startsWith('Preview')),
       10_000,
     );
     assert.strictEqual(tab.label, 'Preview product-ladder.ladder.yaml');
     assert.match((tab.input as vscode.TabInputWebview).viewType, /charters\.preview$/);
-    assert.notStrictEqual(tab.group.viewColumn, vscode.window.tabGroups.all.find((group) => group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()))?.viewColumn, 'beside the editor');
+    assert.notStrictEqual(
+      tab.group.viewColumn,
+      vscode.window.tabGroups.all.find((group) =>
+        group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()),
+      )?.viewColumn,
+      'beside the editor',
+    );
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps the focus');
     await sleep(2500);
     await screenshot('preview');
@@ -503,8 +538,12 @@ suite('Product Charters in VS Code', () => {
     try {
       const editor = await open(uri);
       const document = editor.document;
-      await waitFor('the misspelt id, the unresolved reference and the missing summary to be reported', () =>
-        diagnosticsOf(uri, 'unknown-responsibility').length === 1 && diagnosticsOf(uri, 'unresolved-reference').length === 1 && diagnosticsOf(uri, 'missing-section').length === 1,
+      await waitFor(
+        'the misspelt id, the unresolved reference and the missing summary to be reported',
+        () =>
+          diagnosticsOf(uri, 'unknown-responsibility').length === 1 &&
+          diagnosticsOf(uri, 'unresolved-reference').length === 1 &&
+          diagnosticsOf(uri, 'missing-section').length === 1,
       );
       // each still has its suggestion in the quick-fix menu
       const [reference] = diagnosticsOf(uri, 'unresolved-reference');

@@ -63,7 +63,10 @@ export function run(): Promise<void> {
     for (const f of files) mocha.addFile(path.join(testsRoot, f));
   } catch (err) {
     writeResults({
-      passed: 0, failed: 1, pending: 0, durationMs: Date.now() - started,
+      passed: 0,
+      failed: 1,
+      pending: 0,
+      durationMs: Date.now() - started,
       tests: [{ title: '(loading test files)', state: 'failed', error: describeError(err) }],
     });
     return Promise.reject(err);

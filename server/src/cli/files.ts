@@ -7,7 +7,9 @@ export class UsageError extends Error {}
 /** The command line checks nothing under a config it cannot use: exit 2, with the problems located. */
 export function assertUsable(workspace: Workspace): Workspace {
   if (!workspace.problems.length) return workspace;
-  const lines = workspace.problems.map((problem) => `  ${workspace.configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}  ${problem.message}`);
+  const lines = workspace.problems.map(
+    (problem) => `  ${workspace.configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}  ${problem.message}`,
+  );
   throw new UsageError(`The workspace config is not valid, so nothing was checked:\n${lines.join('\n')}`);
 }
 

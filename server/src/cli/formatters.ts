@@ -80,7 +80,12 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   } else {
     const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
     if (infos) parts.push(`${infos} info`);
-    lines.push(paint(errors ? COLORS.error : COLORS.warning, `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.length} file${results.length === 1 ? '' : 's'}`));
+    lines.push(
+      paint(
+        errors ? COLORS.error : COLORS.warning,
+        `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.length} file${results.length === 1 ? '' : 's'}`,
+      ),
+    );
   }
   return lines.join('\n');
 }

@@ -119,7 +119,11 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
       // the folder's own workspace and those nested in it, reported in path order
       const found = workspaces
         .discover(absolute, absolute)
-        .flatMap((workspace) => documentsOf(workspace).filter((file) => isInside(absolute, file)).map((file) => ({ file, workspace })))
+        .flatMap((workspace) =>
+          documentsOf(workspace)
+            .filter((file) => isInside(absolute, file))
+            .map((file) => ({ file, workspace })),
+        )
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       for (const { file, workspace } of found) check(file, path.join(input, path.relative(absolute, file)), workspace);
     } else {
@@ -139,7 +143,13 @@ type FixMode = 'none' | 'write' | 'dry-run';
 
 /** `roles/pm.role.yaml:6  missing-section  (nothing) → summary: "TODO: why this role exists"` */
 function describeChange(shown: string, change: FixChange): string {
-  const show = (lines: string) => (lines === '' ? '(nothing)' : lines.split(/\r?\n/).map((line) => line.trim()).join(' ⏎ '));
+  const show = (lines: string) =>
+    lines === ''
+      ? '(nothing)'
+      : lines
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .join(' ⏎ ');
   return `${shown}:${change.line + 1}  ${change.ruleId}  ${show(change.before)} → ${show(change.after)}`;
 }
 

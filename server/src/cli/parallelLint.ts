@@ -89,7 +89,8 @@ function runWorker(input: WorkerInput): void {
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   };
-  const fail = (error: unknown) => reply({ error: error instanceof UsageError ? error.message : String((error as Error).stack ?? error), usage: error instanceof UsageError });
+  const fail = (error: unknown) =>
+    reply({ error: error instanceof UsageError ? error.message : String((error as Error).stack ?? error), usage: error instanceof UsageError });
   const service = createLanguageService();
   const texts = new Map<number, string>();
   let settings: ReturnType<typeof service.settings>;

@@ -58,4 +58,3 @@ function parseRenderArgs(args: string[]) {
     throw error;
   }
 }
-

@@ -21,7 +21,9 @@ export function taxonomyMarkdown(taxonomy: Taxonomy): string {
     if (about) lines.push(about, '');
     for (const item of items) {
       const line = item.lineManagement ? ' Needs line management.' : '';
-      lines.push(`- **\`${item.id}\`**${also(item.aliases)} ${item.title}: ${item.description}${line} Held by: ${item.levels.join(', ') || '—'}. Sources: ${cite(item.sources)}.`);
+      lines.push(
+        `- **\`${item.id}\`**${also(item.aliases)} ${item.title}: ${item.description}${line} Held by: ${item.levels.join(', ') || '—'}. Sources: ${cite(item.sources)}.`,
+      );
     }
   }
   lines.push('', '## Skills', '');

@@ -13,7 +13,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
-import { createLanguageService, localDate, type ChartersDiagnostic, type CreateDocumentContext, type DocumentSummary, type LanguageService, type ParsedDocument } from '../service';
+import {
+  createLanguageService,
+  localDate,
+  type ChartersDiagnostic,
+  type CreateDocumentContext,
+  type DocumentSummary,
+  type LanguageService,
+  type ParsedDocument,
+} from '../service';
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
@@ -256,7 +264,9 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRenameRequest((params) => {
-    const result = withDocument(params.textDocument.uri, null, (parsed) => service.rename(parsed, params.position, params.newName, workspace.indexOf(params.textDocument.uri)));
+    const result = withDocument(params.textDocument.uri, null, (parsed) =>
+      service.rename(parsed, params.position, params.newName, workspace.indexOf(params.textDocument.uri)),
+    );
     if (result && 'error' in result) return new ResponseError(1, result.error);
     return result;
   });
@@ -265,11 +275,15 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query, workspace.allDocuments));
 
-  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.indexOf(params.textDocument.uri))));
+  connection.onDocumentLinks((params) =>
+    withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.indexOf(params.textDocument.uri))),
+  );
 
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
     withDocument(params?.uri, null, (parsed) =>
-      service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), { siblingExports: fileNames(params.siblingExports) }),
+      service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), {
+        siblingExports: fileNames(params.siblingExports),
+      }),
     ),
   );
 

@@ -187,7 +187,9 @@ export class Validator {
 
   private run(uri: string, parsed: ParsedDocument): ChartersDiagnostic[] {
     try {
-      return this.service.validate(uri, parsed, this.workspace.indexOf(uri), this.workspace.settingsFor(uri), { workspaceReady: this.workspace.isIndexed(uri) });
+      return this.service.validate(uri, parsed, this.workspace.indexOf(uri), this.workspace.settingsFor(uri), {
+        workspaceReady: this.workspace.isIndexed(uri),
+      });
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`);
       return [];

@@ -214,7 +214,14 @@ export class WorkspaceState {
   /** Files the editor's `charters.files` globs add in one of its folders. */
   private async extraFiles(folder: string): Promise<string[]> {
     if (!this.clientSettings.files.length) return [];
-    const files = await fg(this.clientSettings.files, { cwd: folder, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const files = await fg(this.clientSettings.files, {
+      cwd: folder,
+      absolute: true,
+      dot: false,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
     return files.map((file) => path.normalize(file)).filter((file) => this.isCharterFile(uriOf(file)) && !this.workspaceOf(uriOf(file)).includes(file));
   }
 

@@ -146,4 +146,3 @@ function firstContentLine(textDocument: TextDocument): Range {
   const content = (lines[line] ?? '').replace(/\r$/, '');
   return { start: { line, character: 0 }, end: { line, character: content.length } };
 }
-

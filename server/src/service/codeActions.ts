@@ -91,7 +91,8 @@ function disableNextLine(parsed: ParsedDocument, line: number, rule: string): Te
   const above = parsed.directives.comments.find((comment) => comment.form === 'disable-next-line' && comment.line === line - 1 && comment.tokens.length > 0);
   if (above) {
     const [first, second] = above.tokens;
-    const spaced = second && !textDocument.getText({ start: { line: above.line, character: first.end }, end: { line: above.line, character: second.start } }).includes(',');
+    const spaced =
+      second && !textDocument.getText({ start: { line: above.line, character: first.end }, end: { line: above.line, character: second.start } }).includes(',');
     const at = { line: above.line, character: above.tokens[above.tokens.length - 1].end };
     return { range: { start: at, end: at }, newText: `${spaced ? ' ' : ', '}${rule}` };
   }

@@ -7,7 +7,17 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-types';
-import { documentContext, kindFromText, requiredOf, schemaPath, stringAt, taxonomyFieldAt, valueAt, type DocumentContext, type FeatureDeps } from './documentContext';
+import {
+  documentContext,
+  kindFromText,
+  requiredOf,
+  schemaPath,
+  stringAt,
+  taxonomyFieldAt,
+  valueAt,
+  type DocumentContext,
+  type FeatureDeps,
+} from './documentContext';
 import { fileName, namesExternalRoles } from './workspace';
 import { detectStyle } from './edits';
 import type { ParsedDocument } from './parse';
@@ -41,7 +51,12 @@ export function getCompletions(parsed: ParsedDocument, position: Position, deps:
   const kind = parsed.kind ?? kindFromText(text);
   if (context.mode === 'top') return { isIncomplete: false, items: topItems(context, text, deps.schemas, style) };
   if (context.mode === 'value' && context.path.length === 1 && context.key === 'kind') {
-    return { isIncomplete: false, items: KINDS.map((value, order) => valueItem(context, { label: value, detail: `${KIND_TITLES[value]} document`, group: 0, kind: CompletionItemKind.EnumMember }, order)) };
+    return {
+      isIncomplete: false,
+      items: KINDS.map((value, order) =>
+        valueItem(context, { label: value, detail: `${KIND_TITLES[value]} document`, group: 0, kind: CompletionItemKind.EnumMember }, order),
+      ),
+    };
   }
   if (!kind) return { isIncomplete: false, items: [] };
   const items =
@@ -90,7 +105,14 @@ function itemModeItems(context: DocumentContext, kind: Kind, parsed: ParsedDocum
 }
 
 /** The fields of a mapping that are not there yet, required ones first. */
-function fieldItems(context: DocumentContext, schema: FieldSchema | undefined, value: unknown, schemas: Schemas, style: Style, column: number): CompletionItem[] {
+function fieldItems(
+  context: DocumentContext,
+  schema: FieldSchema | undefined,
+  value: unknown,
+  schemas: Schemas,
+  style: Style,
+  column: number,
+): CompletionItem[] {
   if (!schema?.properties) return [];
   const required = requiredOf(schema, value);
   const present = new Set(context.presentKeys);
@@ -135,9 +157,7 @@ function fieldSnippet(key: string, schema: FieldSchema, column: number, style: S
 /** The required fields of a mapping, the first one without its indentation (the caller placed it). */
 function objectBody(schema: FieldSchema, column: number, style: Style, schemas: Schemas, tab: { next: number }): string {
   const keys = schema.required?.length ? schema.required : Object.keys(schema.properties ?? {}).slice(0, 1);
-  return keys
-    .map((key) => fieldSnippet(key, schemas.resolve(schema.properties?.[key]) ?? {}, column, style, schemas, tab))
-    .join(style.eol + spaces(column));
+  return keys.map((key) => fieldSnippet(key, schemas.resolve(schema.properties?.[key]) ?? {}, column, style, schemas, tab)).join(style.eol + spaces(column));
 }
 
 function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDocument, deps: FeatureDeps): Candidate[] {
@@ -165,7 +185,12 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
           detail: item.title,
           // not the role's own: who holds it, so the author sees why it comes later
           description: distance > 0 ? heldBy.join(', ') || 'no level' : undefined,
-          documentation: [item.description, `Area: ${taxonomy.area(item.area)?.title ?? item.area}`, `Held by: ${heldBy.join(', ') || 'no level'}`, sourcesText(item.sources, taxonomy)]
+          documentation: [
+            item.description,
+            `Area: ${taxonomy.area(item.area)?.title ?? item.area}`,
+            `Held by: ${heldBy.join(', ') || 'no level'}`,
+            sourcesText(item.sources, taxonomy),
+          ]
             .filter(Boolean)
             .join('\n\n'),
           group: Math.min(distance, 2),
@@ -183,16 +208,25 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
       aliases: item.aliases,
     }));
   } else if (vocabulary === 'area') {
-    candidates = taxonomy.areas.map((item) => ({ label: item.id, detail: item.title, documentation: item.description, group: 0, kind: CompletionItemKind.Value, aliases: item.aliases }));
+    candidates = taxonomy.areas.map((item) => ({
+      label: item.id,
+      detail: item.title,
+      documentation: item.description,
+      group: 0,
+      kind: CompletionItemKind.Value,
+      aliases: item.aliases,
+    }));
   } else if (vocabulary === 'level') {
     // the built-in levels and those the workspace's config adds, lowest rank first
-    candidates = [...taxonomy.levels].sort((a, b) => a.rank - b.rank).map((level) => ({
-      label: level.id,
-      detail: level.title,
-      documentation: `${level.description}\n\nRank ${level.rank}, ${level.track} track${level.added ? ', added in charters.config.yaml' : ''}.`,
-      group: 0,
-      kind: CompletionItemKind.EnumMember,
-    }));
+    candidates = [...taxonomy.levels]
+      .sort((a, b) => a.rank - b.rank)
+      .map((level) => ({
+        label: level.id,
+        detail: level.title,
+        documentation: `${level.description}\n\nRank ${level.rank}, ${level.track} track${level.added ? ', added in charters.config.yaml' : ''}.`,
+        group: 0,
+        kind: CompletionItemKind.EnumMember,
+      }));
   } else if (schema.enum) {
     candidates = schema.enum.map((value) => ({
       label: String(value),
@@ -215,7 +249,13 @@ function valueCandidates(context: DocumentContext, kind: Kind, parsed: ParsedDoc
       }));
     if (target === 'role' && namesExternalRoles(kind)) {
       for (const role of deps.externalRoles?.values() ?? []) {
-        candidates.push({ label: role.id, detail: role.title, documentation: 'External role, named in charters.config.yaml', group: 1, kind: CompletionItemKind.Reference });
+        candidates.push({
+          label: role.id,
+          detail: role.title,
+          documentation: 'External role, named in charters.config.yaml',
+          group: 1,
+          kind: CompletionItemKind.Reference,
+        });
       }
     }
   } else if (schema.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum - schema.minimum <= 10) {
@@ -277,7 +317,11 @@ function skeleton(kind: Kind, schemas: Schemas, style: Style, column: number): s
   for (const key of Object.keys(root.properties ?? {}).filter((name) => required.has(name))) {
     const field = schemas.resolve(root.properties?.[key]) ?? {};
     const placeholder = field['x-placeholder'] ?? field.examples?.[0] ?? '';
-    lines.push(...renderPlaceholder(key, placeholder, key === 'kind', style).map((line) => spaces(column) + line.replace(/\u0000(.*?)\u0001/g, (_m, value: string) => `\${${tab.next++}:${value}}`)));
+    lines.push(
+      ...renderPlaceholder(key, placeholder, key === 'kind', style).map(
+        (line) => spaces(column) + line.replace(/\u0000(.*?)\u0001/g, (_m, value: string) => `\${${tab.next++}:${value}}`),
+      ),
+    );
   }
   return lines.join(style.eol).replace(/^ */, '');
 }
@@ -301,7 +345,12 @@ function renderPlaceholder(key: string, value: unknown, fixed: boolean, style: S
     ];
   }
   if (isRecord(value)) {
-    return [`${key}:`, ...Object.entries(value).flatMap(([k, v]) => renderPlaceholder(k, v, false, style)).map((line) => spaces(style.indent) + line)];
+    return [
+      `${key}:`,
+      ...Object.entries(value)
+        .flatMap(([k, v]) => renderPlaceholder(k, v, false, style))
+        .map((line) => spaces(style.indent) + line),
+    ];
   }
   return [`${key}: ${mark(value)}`];
 }
@@ -316,7 +365,10 @@ function holderOf(role: Record<string, unknown>, taxonomy: Taxonomy): string | u
   if (role.track === 'cross-functional') {
     const words = [role.id, role.title].filter((value): value is string => typeof value === 'string').map((value) => value.toLowerCase());
     return taxonomy.roles.find((item) =>
-      words.some((word) => word.includes(item.id) || word.includes(item.title.toLowerCase()) || (item.otherTitles ?? []).some((title) => word.includes(title.toLowerCase()))),
+      words.some(
+        (word) =>
+          word.includes(item.id) || word.includes(item.title.toLowerCase()) || (item.otherTitles ?? []).some((title) => word.includes(title.toLowerCase())),
+      ),
     )?.id;
   }
   return typeof role.level === 'string' ? role.level : undefined;

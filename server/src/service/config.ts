@@ -99,9 +99,15 @@ function levelProblems(parsed: Parameters<typeof keyRange>[0], extension: Taxono
   (extension.levels ?? []).forEach((level, index) => {
     const clash = builtIn.level(level.id) ?? builtIn.crossFunctionalRole(level.id);
     if (clash) {
-      problems.push({ message: `"${level.id}" is already the built-in ${clash.title}: give the added level an id of its own.`, range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])! });
+      problems.push({
+        message: `"${level.id}" is already the built-in ${clash.title}: give the added level an id of its own.`,
+        range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])!,
+      });
     } else if (added.has(level.id)) {
-      problems.push({ message: `The level "${level.id}" is added twice: keep one.`, range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])! });
+      problems.push({
+        message: `The level "${level.id}" is added twice: keep one.`,
+        range: fieldRange(parsed, ['taxonomy', 'levels', index, 'id']) ?? keyRange(parsed, [])!,
+      });
     }
     added.add(level.id);
   });

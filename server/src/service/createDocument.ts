@@ -34,7 +34,9 @@ export function createDocumentAction(referrerUri: string, diagnostic: ChartersDi
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
       {
         textDocument: { uri, version: null },
-        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: starterDocument(missing.kind, missing.id, context.today) }],
+        edits: [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: starterDocument(missing.kind, missing.id, context.today) },
+        ],
       },
     ],
   };

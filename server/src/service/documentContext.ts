@@ -90,7 +90,8 @@ export function taxonomyFieldAt(kind: Kind | undefined, path: Path): 'responsibi
   if (kind !== 'role') return undefined;
   const [first, second, third] = path;
   if (first === 'level' && path.length === 1) return 'level';
-  if (first === 'responsibilities' && typeof second === 'number') return path.length === 2 ? 'responsibility' : third === 'area' && path.length === 3 ? 'area' : undefined;
+  if (first === 'responsibilities' && typeof second === 'number')
+    return path.length === 2 ? 'responsibility' : third === 'area' && path.length === 3 ? 'area' : undefined;
   if (first === 'skills' && typeof second === 'number' && (path.length === 2 || (path.length === 3 && third === 'skill'))) return 'skill';
   return undefined;
 }
@@ -189,7 +190,17 @@ function cursorContext(frames: Frame[], lines: string[], position: Position, bef
   }
   const path = container ? [...pathTo(frames, frames.length - 1), container.current] : [];
   const presentKeys = keysBelow(lines, line + 1, pos);
-  return { mode: modeOf(path, presentKeys), path, prefix, replaceRange, presentKeys, indent: pos, siblingItems: [], fresh: container !== undefined && presentKeys.length === 0, keyHasColon };
+  return {
+    mode: modeOf(path, presentKeys),
+    path,
+    prefix,
+    replaceRange,
+    presentKeys,
+    indent: pos,
+    siblingItems: [],
+    fresh: container !== undefined && presentKeys.length === 0,
+    keyHasColon,
+  };
 }
 
 function itemContext(seq: Frame, listPath: Path, prefix: string, replaceRange: Range, lines: string[], line: number, needsDash: boolean): DocumentContext {
@@ -205,14 +216,32 @@ function itemContext(seq: Frame, listPath: Path, prefix: string, replaceRange: R
   };
 }
 
-function flowContext(mapPath: Path, key: string, value: string, after: string, presentKeys: string[], indent: number, range: (prefix: string, word: RegExp) => Range): DocumentContext | undefined {
+function flowContext(
+  mapPath: Path,
+  key: string,
+  value: string,
+  after: string,
+  presentKeys: string[],
+  indent: number,
+  range: (prefix: string, word: RegExp) => Range,
+): DocumentContext | undefined {
   const inner = value.slice(1);
   if (/[[\]{}]/.test(inner)) return undefined;
   const parts = inner.split(',');
   const prefix = unquote(parts[parts.length - 1].trimStart(), true);
   const following = after.split(']')[0].split(',').slice(1);
   const siblingItems = [...parts.slice(0, -1), ...following].map((part) => unquote(part.trim())).filter(Boolean);
-  return { mode: 'item', path: [...mapPath, key, parts.length - 1], key, prefix, replaceRange: range(prefix, VALUE_WORD), presentKeys, indent, siblingItems, flow: true };
+  return {
+    mode: 'item',
+    path: [...mapPath, key, parts.length - 1],
+    key,
+    prefix,
+    replaceRange: range(prefix, VALUE_WORD),
+    presentKeys,
+    indent,
+    siblingItems,
+    flow: true,
+  };
 }
 
 const VALUE_WORD = /^[^\s,\]}#:'"]*/;
@@ -351,7 +380,6 @@ export function kindFromText(text: string): Kind | undefined {
   const match = /^kind:[ \t]*["']?([a-z]+)/m.exec(text);
   return match && isKind(match[1]) ? match[1] : undefined;
 }
-
 
 /** Schemas do not depend on list indexes; index 0 always exists in the shaped values below. */
 export function schemaPath(path: Path): Path {

@@ -78,13 +78,12 @@ export function fixAllChoices(textDocument: TextDocument, diagnostics: ChartersD
     const offsets = fix.edits.map((edit) => [textDocument.offsetAt(edit.range.start), textDocument.offsetAt(edit.range.end)]);
     const start = Math.min(...offsets.map(([from]) => from));
     const end = Math.max(...offsets.map(([, to]) => to));
-    const clashes = chosen.some((other) => start < other.end && other.start < end || (start === end && start === other.start));
+    const clashes = chosen.some((other) => (start < other.end && other.start < end) || (start === end && start === other.start));
     if (clashes) continue;
     chosen.push({ start, end, choice: { diagnostic, fix } });
   }
   return chosen.map((item) => item.choice);
 }
-
 
 /** One change fix-all made: the rule whose fix it was, and the whole lines it touched, before and after. */
 export interface FixChange {
@@ -104,7 +103,11 @@ export function describeChanges(textDocument: TextDocument, choices: FixAllChoic
 
 function describeChange(textDocument: TextDocument, { diagnostic, fix }: FixAllChoice): FixChange {
   const text = textDocument.getText();
-  const spans = fix.edits.map((edit) => ({ start: textDocument.offsetAt(edit.range.start), end: textDocument.offsetAt(edit.range.end), newText: edit.newText }));
+  const spans = fix.edits.map((edit) => ({
+    start: textDocument.offsetAt(edit.range.start),
+    end: textDocument.offsetAt(edit.range.end),
+    newText: edit.newText,
+  }));
   const start = Math.min(...spans.map((span) => span.start));
   const end = Math.max(...spans.map((span) => span.end));
   const from = text.lastIndexOf('\n', start - 1) + 1;
@@ -165,7 +168,10 @@ export function fixAll(
     const parsed = parse(TextDocument.create(uri, 'yaml', pass, current));
     const choices = safeFixes(parsed, check(parsed));
     if (choices.length === 0) break;
-    const next = applyEdits(parsed.textDocument, choices.flatMap((choice) => choice.fix.edits));
+    const next = applyEdits(
+      parsed.textDocument,
+      choices.flatMap((choice) => choice.fix.edits),
+    );
     if (next === current) break;
     changes.push(...describeChanges(parsed.textDocument, choices));
     current = next;

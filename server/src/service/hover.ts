@@ -21,7 +21,7 @@ export function getHover(parsed: ParsedDocument, position: Position, deps: Featu
   if (!kind) return null;
   // a tree recovered from syntax errors can nest things where they are not: indentation is more faithful then
   const fromTree = () => targetInTree(parsed, parsed.textDocument.offsetAt(position));
-  const target = parsed.yaml.errors.length ? targetInText(text, position) ?? fromTree() : fromTree() ?? targetInText(text, position);
+  const target = parsed.yaml.errors.length ? (targetInText(text, position) ?? fromTree()) : (fromTree() ?? targetInText(text, position));
   if (!target) return null;
   const markdown = target.type === 'key' ? keyHover(target, kind, parsed, deps) : valueHover(target, kind, deps);
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: target.range } : null;
@@ -56,11 +56,15 @@ function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index, exte
         skill.description,
         skill.levels?.length ? `Needed by: ${holderTitles(skill.levels, taxonomy)}` : '',
         sourceList(skill.sources ?? [], taxonomy),
-      ].filter(Boolean).join('\n\n');
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     }
     case 'area': {
       const area = taxonomy.area(id);
-      return area ? [`**${area.title}** (area \`${area.id}\`)`, spelling(id, area.id), area.description].filter(Boolean).join('\n\n') : `\`${id}\` is not an area of the taxonomy.`;
+      return area
+        ? [`**${area.title}** (area \`${area.id}\`)`, spelling(id, area.id), area.description].filter(Boolean).join('\n\n')
+        : `\`${id}\` is not an area of the taxonomy.`;
     }
     case 'level':
       return levelHover(id, taxonomy);
@@ -73,10 +77,15 @@ function valueHover(target: Target, kind: Kind, { schemas, taxonomy, index, exte
   if (reference) {
     const found = index.find(reference, id);
     const external = reference === 'role' && namesExternalRoles(kind) ? externalRoles?.get(id) : undefined;
-    if (found.length === 0 && external) return `**${external.title}** (external role \`${id}\`)\n\nNamed in charters.config.yaml under \`externalRoles\`: a role outside the product ladder, with no role document.`;
+    if (found.length === 0 && external)
+      return `**${external.title}** (external role \`${id}\`)\n\nNamed in charters.config.yaml under \`externalRoles\`: a role outside the product ladder, with no role document.`;
     if (found.length === 0) return `No ${reference} document in the workspace has the id \`${id}\`.`;
     return found
-      .map((doc) => [`**${doc.title ?? id}** (${KIND_TITLES[doc.kind].toLowerCase()} \`${id}\`)`, doc.summary, `File: \`${fileName(doc.uri)}\``].filter(Boolean).join('\n\n'))
+      .map((doc) =>
+        [`**${doc.title ?? id}** (${KIND_TITLES[doc.kind].toLowerCase()} \`${id}\`)`, doc.summary, `File: \`${fileName(doc.uri)}\``]
+          .filter(Boolean)
+          .join('\n\n'),
+      )
       .join('\n\n---\n\n');
   }
   if (target.path.length === 1 && target.path[0] === 'kind') return `**${id}**\n\n${schemas.root(kind).properties?.kind?.description ?? ''}`.trim();

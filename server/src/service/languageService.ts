@@ -78,7 +78,14 @@ export interface LanguageService {
    * `nonce`); `problem` says why the document could not be previewed, when it could not. Other
    * documents are linked only to their exports among `siblingExports`, else named as text.
    */
-  previewPage(uri: string, parsed: ParsedDocument, index: WorkspaceIndex, settings: LintSettings, nonce: string, options?: PreviewOptions): { html: string; problem?: string };
+  previewPage(
+    uri: string,
+    parsed: ParsedDocument,
+    index: WorkspaceIndex,
+    settings: LintSettings,
+    nonce: string,
+    options?: PreviewOptions,
+  ): { html: string; problem?: string };
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   /** The settings of a workspace's config; `today` (`YYYY-MM-DD`) is the caller's date, for past-due. */
   settings(config?: ChartersConfig, today?: string): LintSettings;
@@ -102,8 +109,11 @@ export function createLanguageService(): LanguageService {
     fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),
     // a document refused for its size or depth (docs/limits.md) offers nothing to complete or hover
     complete: (parsed, position, index, settings) =>
-      parsed.refused ? { isIncomplete: false, items: [] } : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles }),
-    hover: (parsed, position, index, settings) => (parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles })),
+      parsed.refused
+        ? { isIncomplete: false, items: [] }
+        : getCompletions(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles }),
+    hover: (parsed, position, index, settings) =>
+      parsed.refused ? null : getHover(parsed, position, { schemas, index, taxonomy: settings.taxonomy, externalRoles: settings.externalRoles }),
     codeActions: (parsed, diagnostics, range, only, workspace) => getCodeActions(parsed, diagnostics, range, only, schemas, workspace),
     definition: (parsed, position, index) => navigation.getDefinition(index.get(parsed.textDocument.uri), position, index),
     references: (parsed, position, index, includeDeclaration) =>

@@ -85,9 +85,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
   DOCUMENT_RULES.filter((rule) => !parsed.refused || rule.id === 'yaml-syntax').forEach((rule) => run(rule));
   if (parsed.kind) KIND_RULES.forEach((rule) => run(rule));
   if (!parsed.refused) LAST_RULES.forEach((rule) => run(rule, true));
-  return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function validate(parsed: ParsedDocument, schemas: Schemas): SchemaError[] {

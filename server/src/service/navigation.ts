@@ -80,7 +80,12 @@ export function getWorkspaceSymbols(query: string, index: WorkspaceIndex): Symbo
     const name = doc.title ?? doc.id ?? '';
     if (wanted && !fuzzy(`${name} ${doc.id ?? ''}`.toLowerCase(), wanted)) continue;
     const range = doc.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    symbols.push({ name, kind: SymbolKind[kindDefinition(doc.kind).symbolKind], containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(), location: { uri: doc.uri, range } });
+    symbols.push({
+      name,
+      kind: SymbolKind[kindDefinition(doc.kind).symbolKind],
+      containerName: `${KIND_TITLES[doc.kind]} ${doc.id ?? ''}`.trim(),
+      location: { uri: doc.uri, range },
+    });
     if (symbols.length >= 500) break;
   }
   return symbols;
@@ -111,14 +116,16 @@ export function getDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         const value = pair.value as Node | null;
         const keyRange = nodeRange(textDocument, pair.key)!;
         const end = value?.range ? textDocument.positionAt(value.range[1]) : keyRange.end;
-        return [{
-          name: String(pair.key.value),
-          detail: isScalar(value) && value.value !== null ? String(value.value).slice(0, 80) : undefined,
-          kind: isSeq(value) ? SymbolKind.Array : isMap(value) ? SymbolKind.Object : SymbolKind.Field,
-          range: { start: keyRange.start, end },
-          selectionRange: keyRange,
-          children: symbolsOf(value, depth + 1),
-        }];
+        return [
+          {
+            name: String(pair.key.value),
+            detail: isScalar(value) && value.value !== null ? String(value.value).slice(0, 80) : undefined,
+            kind: isSeq(value) ? SymbolKind.Array : isMap(value) ? SymbolKind.Object : SymbolKind.Field,
+            range: { start: keyRange.start, end },
+            selectionRange: keyRange,
+            children: symbolsOf(value, depth + 1),
+          },
+        ];
       });
     }
     if (isSeq(node)) {
@@ -127,7 +134,15 @@ export function getDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
         const range = itemNode?.range && nodeRange(textDocument, itemNode);
         if (!range) return [];
         const label = isScalar(itemNode) ? String(itemNode.value) : isMap(itemNode) ? entryName(itemNode) : undefined;
-        return [{ name: label ?? `#${index + 1}`, kind: isMap(itemNode) ? SymbolKind.Object : SymbolKind.String, range, selectionRange: range, children: isMap(itemNode) ? symbolsOf(itemNode, depth + 1) : [] }];
+        return [
+          {
+            name: label ?? `#${index + 1}`,
+            kind: isMap(itemNode) ? SymbolKind.Object : SymbolKind.String,
+            range,
+            selectionRange: range,
+            children: isMap(itemNode) ? symbolsOf(itemNode, depth + 1) : [],
+          },
+        ];
       });
     }
     return [];

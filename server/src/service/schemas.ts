@@ -96,7 +96,11 @@ export class Schemas {
     const key = `${kind}/${path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('/')}`;
     let target = this.referenceKinds.get(key);
     if (target === undefined) {
-      const schema = this.at(kind, path.map((segment) => (typeof segment === 'number' ? 0 : segment)), stringAt(path));
+      const schema = this.at(
+        kind,
+        path.map((segment) => (typeof segment === 'number' ? 0 : segment)),
+        stringAt(path),
+      );
       target = schema?.['x-reference'] ?? null;
       this.referenceKinds.set(key, target);
     }

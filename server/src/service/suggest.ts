@@ -31,7 +31,25 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
  * Letters that are not an accented form of a base letter, and what they are written as without it.
  * Everything else loses its accent (`ä` -> `a`, `é` -> `e`, `ñ` -> `n`): one rule for every language.
  */
-const LETTERS: Record<string, string> = { ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
+const LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+};
 
 /** `Datenqualität` -> `Datenqualitat`, `Straße` -> `Strasse`: the text in plain Latin letters where it has them. */
 export function foldAccents(text: string): string {

@@ -130,9 +130,7 @@ export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas)
   const value = isRecord(parsed.value) ? parsed.value : {};
   const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
   const idNode = nodeAt(parsed.yaml, ['id']);
-  const responsibilities = Array.isArray(value.responsibilities)
-    ? value.responsibilities.filter((item): item is string => typeof item === 'string')
-    : [];
+  const responsibilities = Array.isArray(value.responsibilities) ? value.responsibilities.filter((item): item is string => typeof item === 'string') : [];
   return {
     uri,
     kind,

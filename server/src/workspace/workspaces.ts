@@ -206,7 +206,15 @@ export class Workspaces {
 const MARKERS = [`**/${CONFIG_FILE}`, '**/.git'];
 
 function markerOptions(folder: string): fg.Options {
-  return { cwd: folder, absolute: true, dot: false, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true, ignore: ['**/node_modules/**', '**/.git/*'] };
+  return {
+    cwd: folder,
+    absolute: true,
+    dot: false,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: ['**/node_modules/**', '**/.git/*'],
+  };
 }
 
 /** Every document of several workspaces, for requests that name no document (workspace symbols). */

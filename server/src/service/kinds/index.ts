@@ -127,7 +127,9 @@ export function isDocumentFileName(name: string): boolean {
 }
 
 /** Every extension a document can have, for any kind. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = [...new Set(KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions)))];
+export const DOCUMENT_EXTENSIONS: readonly string[] = [
+  ...new Set(KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions))),
+];
 
 /** `pm.role.yaml` → `pm.role`; a name without a document extension is returned as it is. */
 export function withoutDocumentExtension(name: string): string {

@@ -195,7 +195,9 @@ ${rungs.length ? `<ol class="rungs" reversed>${rungs.map((card) => `<li>${render
 }
 
 export function renderCard(html: Html, card: RoleCard, heading: 'h2' | 'h3' | 'h4'): string {
-  const classes = ['card', card.missing ? 'missing' : '', card.highlighted ? 'highlighted' : '', card.outOfOrder ? 'out-of-order' : ''].filter(Boolean).join(' ');
+  const classes = ['card', card.missing ? 'missing' : '', card.highlighted ? 'highlighted' : '', card.outOfOrder ? 'out-of-order' : '']
+    .filter(Boolean)
+    .join(' ');
   const label = card.missing
     ? `${card.id}: no role with this id in the workspace`
     : `${card.title}${card.level ? `, ${levelText(card.level)}` : ''}, ${plural(card.total, 'responsibility', 'responsibilities')}`;
@@ -228,7 +230,8 @@ function areaCount(area: AreaCount): string {
 }
 
 function adds(card: RoleCard): string {
-  if (!card.adds) return card.total ? `<p class="adds"><span class="label">Foundation:</span> ${plural(card.total, 'responsibility', 'responsibilities')}</p>` : '';
+  if (!card.adds)
+    return card.total ? `<p class="adds"><span class="label">Foundation:</span> ${plural(card.total, 'responsibility', 'responsibilities')}</p>` : '';
   if (card.adds.length === 0) return `<p class="adds"><span class="label">Adds:</span> <span class="warn">nothing over the rung below</span></p>`;
   const item = (entry: ResponsibilityItem) => `<li>${esc(entry.title)}</li>`;
   const shown = card.adds.slice(0, ADDS_SHOWN);

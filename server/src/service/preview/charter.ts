@@ -1,4 +1,17 @@
-import { defined, esc, isRecord, list, text, texts, type DocLink, type Html, type KeyResult, type KindModel, type ModelContext, type PreviewModule } from './shared';
+import {
+  defined,
+  esc,
+  isRecord,
+  list,
+  text,
+  texts,
+  type DocLink,
+  type Html,
+  type KeyResult,
+  type KindModel,
+  type ModelContext,
+  type PreviewModule,
+} from './shared';
 
 /** A team charter: mission, the strategy it serves, scope, team, decision rights, success metrics, stakeholders and agreements. */
 export interface CharterPreview extends KindModel {
@@ -37,10 +50,16 @@ function model(context: ModelContext): CharterPreview {
       .map((right) => ({
         decision: text(right.decision) ?? '(no decision)',
         owner: context.roleLink(right.owner),
-        consulted: list(right.consulted).map((item) => context.roleLink(item)).filter(defined),
-        informed: list(right.informed).map((item) => context.roleLink(item)).filter(defined),
+        consulted: list(right.consulted)
+          .map((item) => context.roleLink(item))
+          .filter(defined),
+        informed: list(right.informed)
+          .map((item) => context.roleLink(item))
+          .filter(defined),
       })),
-    successMetrics: list(value.successMetrics).filter(isRecord).map((item) => context.keyResult(item)),
+    successMetrics: list(value.successMetrics)
+      .filter(isRecord)
+      .map((item) => context.keyResult(item)),
     workingAgreements: texts(value.workingAgreements),
   };
 }

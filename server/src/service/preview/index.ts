@@ -68,7 +68,13 @@ export function buildPreviewModel(
   }
 }
 
-function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, taxonomy: Taxonomy, externalRoles: ReadonlyMap<string, ExternalRole>): PreviewModel {
+function buildModel(
+  parsed: ParsedDocument,
+  uri: string,
+  index: WorkspaceIndex,
+  taxonomy: Taxonomy,
+  externalRoles: ReadonlyMap<string, ExternalRole>,
+): PreviewModel {
   const name = fileName(uri);
   if (parsed.refused) return problem(uri, name, `${parsed.refused}.`, []);
   // in yaml-syntax's words, not the parser's; the webview keeps its last good rendering under the first
@@ -84,7 +90,9 @@ function buildModel(parsed: ParsedDocument, uri: string, index: WorkspaceIndex, 
     return problem(
       uri,
       name,
-      kind === undefined ? 'Add `kind:` (role, ladder, vision, strategy or charter) to see the preview.' : `"${kind}" is not a kind of document: use role, ladder, vision, strategy or charter.`,
+      kind === undefined
+        ? 'Add `kind:` (role, ladder, vision, strategy or charter) to see the preview.'
+        : `"${kind}" is not a kind of document: use role, ladder, vision, strategy or charter.`,
       [],
     );
   }

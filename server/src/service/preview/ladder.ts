@@ -18,7 +18,9 @@ function model(context: ModelContext): LadderPreview {
     .filter(isRecord)
     .map((track, position) => {
       const id = text(track.id) ?? `track-${position + 1}`;
-      const ids = list(track.roles).map(text).filter((role): role is string => role !== undefined);
+      const ids = list(track.roles)
+        .map(text)
+        .filter((role): role is string => role !== undefined);
       return roles.track(id, text(track.title) ?? id, ids);
     });
   const matrix = tracks.flatMap((track) =>

@@ -83,7 +83,9 @@ function model(context: ModelContext): RolePreview {
     track: text(value.track),
     reportsTo: context.roleLink(value.reportsTo),
     inherits: context.roleLink(value.inherits),
-    next: list(value.next).map((item) => context.roleLink(item)).filter(defined),
+    next: list(value.next)
+      .map((item) => context.roleLink(item))
+      .filter(defined),
     aliases: texts(value.aliases),
     ladders,
     responsibilities: [...groups.values()].sort((a, b) => a.area.order - b.area.order),
@@ -135,7 +137,10 @@ ${html.section(
   'Skills',
   model.skills.length
     ? `<ul class="chips">${model.skills
-        .map((skill) => `<li class="chip${skill.known ? '' : ' unknown'}">${esc(skill.title)}${skill.level ? ` <span class="badge" aria-label="level ${esc(skill.level)} of 5">${esc(skill.level)}/5</span>` : ''}${skill.known ? '' : ' <span class="note">not in the taxonomy</span>'}</li>`)
+        .map(
+          (skill) =>
+            `<li class="chip${skill.known ? '' : ' unknown'}">${esc(skill.title)}${skill.level ? ` <span class="badge" aria-label="level ${esc(skill.level)} of 5">${esc(skill.level)}/5</span>` : ''}${skill.known ? '' : ' <span class="note">not in the taxonomy</span>'}</li>`,
+        )
         .join('')}</ul>`
     : '',
 )}

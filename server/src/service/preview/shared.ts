@@ -214,9 +214,12 @@ export class Html {
    * export beside the page, else text; marked when missing.
    */
   link(link: DocLink): string {
-    if (link.external) return `<span class="ref external" title="${esc(`A role outside the product ladder ("${link.id}" in externalRoles)`)}">${esc(link.title)}</span>`;
-    if (link.missing) return `<span class="ref missing" title="${esc(`No ${link.kind} with the id "${link.id}" in the workspace`)}">${esc(link.title)} <span class="note">(missing)</span></span>`;
-    if (this.canOpen(link.uri, false)) return `<button type="button" class="link" data-uri="${esc(link.uri)}" aria-label="Open ${esc(link.title)}">${esc(link.title)}</button>`;
+    if (link.external)
+      return `<span class="ref external" title="${esc(`A role outside the product ladder ("${link.id}" in externalRoles)`)}">${esc(link.title)}</span>`;
+    if (link.missing)
+      return `<span class="ref missing" title="${esc(`No ${link.kind} with the id "${link.id}" in the workspace`)}">${esc(link.title)} <span class="note">(missing)</span></span>`;
+    if (this.canOpen(link.uri, false))
+      return `<button type="button" class="link" data-uri="${esc(link.uri)}" aria-label="Open ${esc(link.title)}">${esc(link.title)}</button>`;
     const href = this.href(link.uri);
     if (href) return `<a class="link" href="${esc(href)}">${esc(link.title)}</a>`;
     return `<span class="ref">${esc(link.title)}</span>`;
@@ -262,7 +265,9 @@ export class Html {
   /** Terms and their values (HTML that is already escaped); empty values are left out. */
   dl(facts: [string, string][], label: string): string {
     const shown = facts.filter(([, value]) => value);
-    return shown.length ? `<dl class="facts" aria-label="${esc(label)}">${shown.map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>` : '';
+    return shown.length
+      ? `<dl class="facts" aria-label="${esc(label)}">${shown.map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`
+      : '';
   }
 
   empty(message: string): string {

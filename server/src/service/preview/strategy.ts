@@ -37,11 +37,18 @@ function model(context: ModelContext): StrategyPreview {
       .filter(isRecord)
       .map((objective) => ({
         objective: text(objective.objective) ?? '(no objective)',
-        keyResults: list(objective.keyResults).filter(isRecord).map((item) => context.keyResult(item)),
+        keyResults: list(objective.keyResults)
+          .filter(isRecord)
+          .map((item) => context.keyResult(item)),
       })),
     initiatives: list(value.initiatives)
       .filter(isRecord)
-      .map((item) => ({ title: text(item.title) ?? '(no title)', owner: context.roleLink(item.owner), when: text(item.when), objective: text(item.objective) })),
+      .map((item) => ({
+        title: text(item.title) ?? '(no title)',
+        owner: context.roleLink(item.owner),
+        when: text(item.when),
+        objective: text(item.objective),
+      })),
     differentiators: texts(value.differentiators),
     risks: texts(value.risks),
     assumptions: texts(value.assumptions),

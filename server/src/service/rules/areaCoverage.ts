@@ -14,7 +14,8 @@ export const areaCoverage: Rule = {
   fixable: false,
   readsWorkspace: true,
   messages: {
-    uncovered: 'A {level} on the management track leads product people, yet this role holds no responsibility in the people area: add the people work it really does, such as "{example}".',
+    uncovered:
+      'A {level} on the management track leads product people, yet this role holds no responsibility in the people area: add the people work it really does, such as "{example}".',
   },
   check(context) {
     const { parsed, kind, taxonomy } = context;

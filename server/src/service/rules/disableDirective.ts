@@ -34,7 +34,9 @@ export const disableDirective: Rule = {
     const checked = parsed.yaml.errors.length === 0 && !parsed.tooManyAliases && parsed.kind !== undefined && context.everyRuleRan !== false;
     const used = new Set(silences.filter((silence) => findings.some((finding) => covers(silence, finding))));
     // first as if every comment naming disable-directive were used: what they could silence
-    const first = comments.flatMap((_comment, index) => problems(parsed, index, ruleIds, findings, checked, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)));
+    const first = comments.flatMap((_comment, index) =>
+      problems(parsed, index, ruleIds, findings, checked, (silence) => silence.rule === DISABLE_DIRECTIVE || used.has(silence)),
+    );
     const silencers = silences.filter((silence) => silence.rule === DISABLE_DIRECTIVE);
     for (const silence of silencers) {
       if (first.some((report) => covers(silence, { rule: DISABLE_DIRECTIVE, line: report.range.start.line }))) used.add(silence);
@@ -67,7 +69,8 @@ function problems(
   const own = silences.filter((silence) => (enable ? silence.closedBy : silence.comment) === index);
   const valid = [...new Set(comment.tokens.filter((token) => ruleIds.has(token.text)).map((token) => token.text))];
   const rules: (string | null)[] = comment.tokens.length ? valid : [null];
-  const ok = (rule: string | null) => (enable ? own.some((silence) => rule === null || silence.rule === rule) : own.some((silence) => silence.rule === rule && isUsed(silence)));
+  const ok = (rule: string | null) =>
+    enable ? own.some((silence) => rule === null || silence.rule === rule) : own.some((silence) => silence.rule === rule && isUsed(silence));
   const idle = checked ? rules.filter((rule) => !ok(rule)) : [];
   const where = placeOf(comment, own[0]);
   const reports: Report[] = [];
@@ -87,14 +90,28 @@ function problems(
         range: tokenRange(comment, token),
         messageId: enable ? 'enableRule' : 'unusedRule',
         data: { rule, where },
-        fixes: [{ title: `Remove ${rule} from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other.text !== rule)], safety: 'safe', isPreferred: true }],
+        fixes: [
+          {
+            title: `Remove ${rule} from this comment`,
+            edits: [rewriteTokens(parsed, comment, (other) => other.text !== rule)],
+            safety: 'safe',
+            isPreferred: true,
+          },
+        ],
       });
     }
   }
   for (const token of comment.tokens.filter((candidate) => !ruleIds.has(candidate.text))) {
     const suggestion = nearest(token.text, ruleIds);
     const fixes: Fix[] = valid.length
-      ? [{ title: `Remove "${token.text}" from this comment`, edits: [rewriteTokens(parsed, comment, (other) => other !== token)], safety: 'safe', isPreferred: true }]
+      ? [
+          {
+            title: `Remove "${token.text}" from this comment`,
+            edits: [rewriteTokens(parsed, comment, (other) => other !== token)],
+            safety: 'safe',
+            isPreferred: true,
+          },
+        ]
       : [removeComment()].filter((fix) => fix.edits.length);
     // a suggestion, offered only where the rule it names has a finding to silence
     const span = own.find((silence) => silence.rule === token.text);
@@ -138,7 +155,10 @@ function rewriteTokens(parsed: ParsedDocument, comment: DirectiveComment, keep: 
   const between = tokens.length > 1 ? parsed.textDocument.getText({ start: { line, character: first.end }, end: { line, character: tokens[1].start } }) : ' ';
   return {
     range: { start: { line, character: first.start }, end: { line, character: last.end } },
-    newText: tokens.filter(keep).map((token) => token.text).join(between.includes(',') ? ', ' : ' '),
+    newText: tokens
+      .filter(keep)
+      .map((token) => token.text)
+      .join(between.includes(',') ? ', ' : ' '),
   };
 }
 

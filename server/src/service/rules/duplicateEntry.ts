@@ -54,7 +54,11 @@ export const duplicateEntry: Rule = {
         const firstWritten = writtenId(items[first]) ?? key;
         // an exact copy goes safely; one that differs (another level, another spelling, other wording) needs a person to choose
         const exact = items.slice(0, index).some((earlier) => sameValue(earlier, item));
-        const fix: Fix | undefined = edit && (exact ? { title: 'Remove the duplicate entry', edits: [edit], safety: 'safe', isPreferred: true } : { title: 'Remove this entry', edits: [edit], safety: 'suggestion' });
+        const fix: Fix | undefined =
+          edit &&
+          (exact
+            ? { title: 'Remove the duplicate entry', edits: [edit], safety: 'safe', isPreferred: true }
+            : { title: 'Remove this entry', edits: [edit], safety: 'suggestion' });
         context.report({
           range,
           messageId: written === firstWritten || writtenId(item) === undefined ? 'duplicate' : 'spelling',
@@ -69,7 +73,8 @@ export const duplicateEntry: Rule = {
 /** Deep equality of parsed YAML values (scalars, lists, mappings). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   if (!isRecord(a) || !isRecord(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));

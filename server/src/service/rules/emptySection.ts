@@ -26,7 +26,8 @@ export const emptySection: Rule = {
       if (reported.has(id) || (asked !== undefined && path.length === 1 && path[0] === asked) || (kind === 'charter' && id === OUT_OF_SCOPE)) return;
       reported.add(id);
       const schema = (kind && schemas.at(kind, path, parsed.value)) || schemas.resolve(parentSchema);
-      const hint = fieldHint(schema, context.index, context.uri) ?? fieldHint(schemas.resolve(parentSchema), context.index, context.uri) ?? 'fill it in or remove it';
+      const hint =
+        fieldHint(schema, context.index, context.uri) ?? fieldHint(schemas.resolve(parentSchema), context.index, context.uri) ?? 'fill it in or remove it';
       const range = keyRange(parsed, path);
       if (range) context.report({ range, messageId: 'empty', data: { field: sentenceCase(fieldLabel(path, parsed.value)), hint } });
     };

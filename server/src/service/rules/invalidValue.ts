@@ -78,7 +78,10 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
       return;
     }
     case 'type': {
-      const expected = ([] as string[]).concat(schema.type ?? []).map((type) => TYPE_NAMES[type] ?? type).join(' or ');
+      const expected = ([] as string[])
+        .concat(schema.type ?? [])
+        .map((type) => TYPE_NAMES[type] ?? type)
+        .join(' or ');
       const actual = Array.isArray(error.data) ? 'a list' : isRecord(error.data) ? 'a mapping' : typeof error.data === 'number' ? 'a number' : value;
       context.report({ range, messageId: 'type', data: { field: sentenceCase(label), expected, actual } });
       return;
@@ -102,7 +105,11 @@ function reportSchemaError(context: RuleContext, error: ErrorObject, path: Path)
       return;
     case 'minimum':
     case 'maximum':
-      context.report({ range, messageId: schema.maximum === undefined ? 'rangeMin' : 'range', data: { value, field: label, min: schema.minimum ?? '…', max: schema.maximum ?? '…' } });
+      context.report({
+        range,
+        messageId: schema.maximum === undefined ? 'rangeMin' : 'range',
+        data: { value, field: label, min: schema.minimum ?? '…', max: schema.maximum ?? '…' },
+      });
       return;
   }
   context.report({ range, messageId: 'other', data: { field: sentenceCase(label), detail: error.message ?? 'is not valid' } });

@@ -5,7 +5,8 @@ import { listOf } from './wording';
 
 export const ladderGap: Rule = {
   id: 'ladder-gap',
-  description: "A role in a ladder track lacks a responsibility of the rung below that the taxonomy says the role's own level still holds, and does not inherit it.",
+  description:
+    "A role in a ladder track lacks a responsibility of the rung below that the taxonomy says the role's own level still holds, and does not inherit it.",
   defaultSeverity: 'warning',
   fixable: false,
   readsWorkspace: true,
@@ -44,7 +45,10 @@ export const ladderGap: Rule = {
             count: missing.length,
             plural: one ? 'y' : 'ies',
             them: one ? 'it' : 'them',
-            missing: listOf(missing.map((id) => `"${id}"`), 6),
+            missing: listOf(
+              missing.map((id) => `"${id}"`),
+              6,
+            ),
           },
         });
       }

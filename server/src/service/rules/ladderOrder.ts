@@ -8,7 +8,8 @@ export const ladderOrder: Rule = {
   fixable: false,
   readsWorkspace: true,
   messages: {
-    order: '"{role}" ({level}, rank {rank}) comes after "{previous}" ({previousLevel}, rank {previousRank}) in track "{track}": list a track\'s roles lowest rank first.',
+    order:
+      '"{role}" ({level}, rank {rank}) comes after "{previous}" ({previousLevel}, rank {previousRank}) in track "{track}": list a track\'s roles lowest rank first.',
   },
   check(context) {
     const { parsed, index, taxonomy } = context;

@@ -13,8 +13,9 @@ export const levelMismatch: Rule = {
   fixable: false,
   readsWorkspace: true,
   messages: {
-    own: '{responsibility} is work for {holders}, and this role is {level} (rank {rank}). Give it to a more senior role, or raise this role\'s level if it really does this work.',
-    inherited: 'Through "inherits: {from}" this {level} (rank {rank}) holds work for levels at least two ranks up: {responsibilities}. Inherit from a role nearer this level, or list only the duties this role keeps.',
+    own: "{responsibility} is work for {holders}, and this role is {level} (rank {rank}). Give it to a more senior role, or raise this role's level if it really does this work.",
+    inherited:
+      'Through "inherits: {from}" this {level} (rank {rank}) holds work for levels at least two ranks up: {responsibilities}. Inherit from a role nearer this level, or list only the duties this role keeps.',
   },
   check(context) {
     const { parsed, taxonomy, index } = context;

@@ -65,7 +65,10 @@ function addField(context: RuleContext, key: string): Fix[] {
   const safety = insertionSafety([placeholder]);
   // a misspelt key that unknown-field will rename is the better fix than a second, empty copy
   const misspelt = context.schemaErrors.some(
-    ({ error, path }) => error.keyword === 'additionalProperties' && path.length === 0 && nearest((error.params as { additionalProperty: string }).additionalProperty, [key]) === key,
+    ({ error, path }) =>
+      error.keyword === 'additionalProperties' &&
+      path.length === 0 &&
+      nearest((error.params as { additionalProperty: string }).additionalProperty, [key]) === key,
   );
   return [{ title: `Add "${key}"`, edits, safety, isPreferred: safety === 'safe' && !misspelt }];
 }

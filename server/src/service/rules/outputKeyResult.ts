@@ -6,14 +6,18 @@ import type { Rule } from './rule';
  * Verbs of delivery: a metric that starts with one names work to do, not a result to reach. Not
  * when the word names a thing measured (`Release notes rated clear`, `Build time`).
  */
-const OUTPUT_VERB = /^\s*(ship|launch|release|build|deliver|complete|implement|migrate|roll[ -]?out)\b(?!-|\s+(?:notes|times?|success|failures?|quality|duration|rate)\b)/i;
+const OUTPUT_VERB =
+  /^\s*(ship|launch|release|build|deliver|complete|implement|migrate|roll[ -]?out)\b(?!-|\s+(?:notes|times?|success|failures?|quality|duration|rate)\b)/i;
 
 /** The team's own units of work, and the words that say one was finished. */
 const WORK_ITEM =
   '(?:features?|improvements?|enhancements?|releases?|stories|story|story points?|tickets?|epics?|tasks?|projects?|initiatives?|milestones?|deliverables?|experiments?|roadmap items?)';
 const FINISHED = '(?:shipped|launched|released|built|delivered|completed|implemented|migrated|rolled[ -]?out|done|finished|closed)';
 /** "Features shipped", "12 features the team shipped", "Completed projects": a count of finished work. */
-const WORK_COUNT = new RegExp(`\\b${WORK_ITEM}(?:\\s+[\\p{L}\\p{N}'-]+){0,2}?\\s+${FINISHED}\\b|\\b${FINISHED}(?:\\s+[\\p{L}\\p{N}'-]+){0,1}?\\s+${WORK_ITEM}\\b`, 'iu');
+const WORK_COUNT = new RegExp(
+  `\\b${WORK_ITEM}(?:\\s+[\\p{L}\\p{N}'-]+){0,2}?\\s+${FINISHED}\\b|\\b${FINISHED}(?:\\s+[\\p{L}\\p{N}'-]+){0,1}?\\s+${WORK_ITEM}\\b`,
+  'iu',
+);
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const YEAR = "(?:'?\\d{2}|\\d{4})";

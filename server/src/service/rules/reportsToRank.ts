@@ -10,7 +10,8 @@ export const reportsToRank: Rule = {
   fixable: false,
   readsWorkspace: true,
   messages: {
-    lower: '"{manager}" is {managerLevel} (rank {managerRank}), below this role\'s {level} (rank {rank}): a role reports to someone more senior. Point "reportsTo" at the role that manages this one.',
+    lower:
+      '"{manager}" is {managerLevel} (rank {managerRank}), below this role\'s {level} (rank {rank}): a role reports to someone more senior. Point "reportsTo" at the role that manages this one.',
     peer: '"{manager}" is {managerLevel} (rank {managerRank}), the same rank as this role, on the individual-contributor track: an IC peer does not manage people. Point "reportsTo" at the role that manages this one, such as its group PM.',
   },
   check(context) {

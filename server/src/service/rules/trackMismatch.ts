@@ -11,7 +11,8 @@ export const trackMismatch: Rule = {
   readsWorkspace: true,
   messages: {
     own: '{responsibility} needs people reporting to this role, but the role is on the individual-contributor track. Give it to the role that manages these people, or put this role on the management track ("track: management") if it does manage.',
-    inherited: 'Through "inherits: {from}" this individual-contributor role holds line-management work: {responsibilities}. Inherit from a role without reports, or put this role on the management track ("track: management") if it does manage.',
+    inherited:
+      'Through "inherits: {from}" this individual-contributor role holds line-management work: {responsibilities}. Inherit from a role without reports, or put this role on the management track ("track: management") if it does manage.',
   },
   check(context) {
     const { parsed, taxonomy, index } = context;

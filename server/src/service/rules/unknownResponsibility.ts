@@ -9,7 +9,8 @@ export const unknownResponsibility: Rule = {
   fixable: true,
   messages: {
     suggestion: '"{id}" is not a responsibility in the taxonomy. Did you mean "{suggestion}" ({title})?',
-    unknown: '"{id}" is not a responsibility in the taxonomy: pick one from the completion list, add it to charters.config.yaml, or write it as a duty of your own, with `text` and `area`.',
+    unknown:
+      '"{id}" is not a responsibility in the taxonomy: pick one from the completion list, add it to charters.config.yaml, or write it as a duty of your own, with `text` and `area`.',
   },
   check(context) {
     const { parsed, taxonomy, kind } = context;

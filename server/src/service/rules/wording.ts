@@ -151,17 +151,17 @@ export function listOf(values: readonly unknown[], max = 8): string {
 
 /** Where `target` lies, seen from the folder of `from`: `../roles/pm.role.yaml`. */
 export function relativeLocation(from: string, target: string): string {
-  const split = (uri: string) => uri.split('/').map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  const split = (uri: string) =>
+    uri.split('/').map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   const a = split(from).slice(0, -1);
   const b = split(target);
   let common = 0;
   while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
   return [...Array(a.length - common).fill('..'), ...b.slice(common)].join('/');
 }
-

@@ -29,8 +29,10 @@ export const yamlSyntax: Rule = {
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     refused: '{reason}.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
-    undefinedAlias: 'YAML syntax: the alias "*{name}" is not defined: no value above it is marked "&{name}". Mark the value to repeat with "&{name}", or write the value out here.',
-    aliasBeforeAnchor: 'YAML syntax: the alias "*{name}" is used before it is defined: the value marked "&{name}" comes after it. Move that value above, or write the value out here.',
+    undefinedAlias:
+      'YAML syntax: the alias "*{name}" is not defined: no value above it is marked "&{name}". Mark the value to repeat with "&{name}", or write the value out here.',
+    aliasBeforeAnchor:
+      'YAML syntax: the alias "*{name}" is used before it is defined: the value marked "&{name}" comes after it. Move that value above, or write the value out here.',
   },
   check(context) {
     reportSyntax(context.parsed, (report) => context.report(report));
@@ -60,7 +62,10 @@ function reportSyntax(parsed: ParsedDocument, report: (report: Report) => void):
     return;
   }
   for (const error of parsed.yaml.errors) {
-    const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
+    const detail = error.message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+.*$/, '')
+      .replace(/[.:]$/, '');
     const unclosed = /^Flow (sequence|map)/.exec(detail);
     const quote = /^Missing closing (["'])quote/.exec(detail);
     const opener = unclosed ? unclosedOpener(text, error.pos[0], unclosed[1] === 'map' ? '{' : '[') : quote ? text.lastIndexOf(quote[1], error.pos[0] - 1) : -1;
