@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
+import { initCommand } from './init';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
@@ -29,6 +30,9 @@ Usage:
       Print the responsibility taxonomy, with the workspace's additions.
   charters render FILE [-o OUT.html]
       Write the document's preview as a self-contained HTML page (default: to stdout).
+  charters init [DIR]
+      Write a starter workspace (a config, a role, a ladder) into DIR (default: the current
+      folder), creating it if missing. Overwrites nothing: exit 2 if any of the files exists.
   charters --version | --help
 `;
 
@@ -53,6 +57,7 @@ export function main(argv: string[], io: Io): number {
       io.stdout(`${pkg.version}\n`);
       return 0;
     }
+    if (command === 'init') return initCommand(rest, io);
     const service = createLanguageService();
     if (command === 'lint') return lintCommand(rest, io, service);
     if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
