@@ -140,7 +140,11 @@ export function initCommand(args: string[], io: Io): number {
   const dir = path.resolve(io.cwd, input);
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new UsageError(`${input} is a file, not a folder.`);
-  const files = starterFiles(localDate(new Date())).map((file) => ({ ...file, absolute: path.join(dir, ...file.path.split('/')), shown: path.join(input, ...file.path.split('/')) }));
+  const files = starterFiles(localDate(new Date())).map((file) => ({
+    ...file,
+    absolute: path.join(dir, ...file.path.split('/')),
+    shown: path.join(input, ...file.path.split('/')),
+  }));
   const existing = files.filter((file) => fs.existsSync(file.absolute));
   if (existing.length) {
     io.stderr(`charters: nothing was written, because these files exist already:\n${existing.map((file) => `  ${file.shown}\n`).join('')}`);
