@@ -140,7 +140,7 @@ describe('charters lint', () => {
     assert.equal(charters(['lint', '--format'], dir).code, 2, 'an option without its value');
     const format = charters(['lint', '--format', 'xml'], dir);
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format must be stylish, json or sarif/);
+    assert.match(format.stderr, /--format must be stylish, json, sarif, github, junit or markdown/);
   });
 
   test("--today sets the date due dates are compared with; without it, the machine's date", () => {

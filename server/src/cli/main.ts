@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, DOCUMENT_GLOBS, isCalendarDate, kindNames, localDate, type FixChange, type LanguageService } from '../service';
 import picomatch from 'picomatch';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
+import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
 import { initCommand } from './init';
@@ -17,10 +18,13 @@ import pkg from '../../../package.json';
 const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
 
 Usage:
-  charters lint [PATH...] [--format stylish|json|sarif] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
+  charters lint [PATH...] [--format FORMAT] [--fix | --fix-dry-run] [--today YYYY-MM-DD] [--max-warnings N]
       Check the documents in the given files or folders (default: the current folder).
+      --format       stylish (default), json, sarif, github (workflow annotations), junit (XML),
+                     markdown (a summary for a pull-request comment or a job summary).
       --today sets the date that due dates are compared with (default: the machine's date).
-      Exit code 0: no errors; 1: at least one error; 2: usage or config error.
+      --max-warnings N  exit 1 when more than N warnings are found.
+      Exit code 0: no errors; 1: at least one error (or too many warnings); 2: usage or config error.
       --fix          apply the safe fixes (add a missing section with a TODO placeholder, remove
                      an exact duplicate, rename a misspelt field), write the files, list each
                      change on stderr, then report what is left. Suggestions (a nearest id, a
@@ -81,10 +85,14 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
       fix: { type: 'boolean', default: false },
       'fix-dry-run': { type: 'boolean', default: false },
       today: { type: 'string' },
+      'max-warnings': { type: 'string' },
     },
   });
   const format = values.format as string;
-  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${format}".`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}".`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${maxWarnings}".`);
+  const limits = { cwd: io.cwd, maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings) };
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write.');
   const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
   const today = values.today ?? localDate(new Date());
@@ -92,7 +100,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service);
   const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, today) : undefined;
-  if (parallel) return report(parallel, format, io);
+  if (parallel) return report(parallel, format, io, limits);
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
   let fileCount = 0;
@@ -141,7 +149,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     const counted = `${changeCount} problem${changeCount === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`;
     io.stderr(fix === 'write' ? `Fixed ${counted}.\n` : `--fix would fix ${counted}; nothing was written.\n`);
   }
-  return report(results, format, io);
+  return report(results, format, io, limits);
 }
 
 type FixMode = 'none' | 'write' | 'dry-run';
@@ -158,10 +166,22 @@ function describeChange(shown: string, change: FixChange): string {
   return `${shown}:${change.line + 1}  ${change.ruleId}  ${show(change.before)} → ${show(change.after)}`;
 }
 
-function report(results: FileResult[], format: string, io: Io): number {
-  const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results) : formatStylish(results, io.color);
-  io.stdout(`${output}\n`);
-  return summary(results).errors > 0 ? 1 : 0;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'];
+
+function report(results: FileResult[], format: string, io: Io, { cwd, maxWarnings }: { cwd: string; maxWarnings?: number }): number {
+  const formatters: Record<string, () => string> = {
+    json: () => formatJson(results),
+    sarif: () => formatSarif(results),
+    github: () => formatGithub(results, cwd),
+    junit: () => formatJunit(results, cwd),
+    markdown: () => formatMarkdown(results, cwd),
+  };
+  io.stdout(`${(formatters[format] ?? (() => formatStylish(results, io.color)))()}\n`);
+  const { errors, warnings } = summary(results);
+  // stderr, so that stdout stays the report alone
+  const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooMany) io.stderr(`charters: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows.\n`);
+  return errors > 0 || tooMany ? 1 : 0;
 }
 
 /** A large folder of one workspace is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
