@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, DOCUMENT_GLOBS, isCalendarDate, kindNames, localDate, type FixChange, type LanguageService } from '../service';
-import picomatch from 'picomatch';
+import { createLanguageService, isCalendarDate, isDocumentFileName, kindNames, localDate, type FixChange, type LanguageService } from '../service';
 import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
 import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
@@ -203,7 +202,7 @@ function isCharterFile(file: string, workspace: Workspace, service: LanguageServ
   if (workspace.index.get(uriOf(file))) return true;
   if (!isYamlFile(file)) throw new UsageError(`${file} is not a YAML file (charter documents end in .yaml or .yml).`);
   const parsed = service.parse(TextDocument.create(uriOf(file), 'yaml', 0, readText(file)));
-  return parsed.kind !== undefined || picomatch(DOCUMENT_GLOBS)(path.basename(file));
+  return parsed.kind !== undefined || isDocumentFileName(file);
 }
 
 function lintFile(

@@ -6,7 +6,7 @@ import {
   CONFIG_FILE,
   DEFAULT_CONFIG,
   DOCUMENT_GLOBS,
-  fileName,
+  isDocumentFileName,
   localDate,
   type DocumentSummary,
   type LanguageService,
@@ -44,7 +44,6 @@ export class WorkspaceState {
   private editorFolders: string[] = [];
   private clientSettings: ClientSettings = { rules: {}, files: [] };
   private isExtra: (relative: string) => boolean = () => false;
-  private readonly isDocumentName = picomatch(DOCUMENT_GLOBS, { dot: true });
   /** Each workspace's indexing from disk, started at most once. */
   private indexing = new Map<Workspace, Promise<number>>();
   /** Workspaces whose indexing from disk has finished: only their documents get cross-document findings. */
@@ -170,7 +169,7 @@ export class WorkspaceState {
   /** Whether a document is one of ours: its workspace's globs (or the editor's) match it, and it is not ignored. */
   isCharterFile(uri: string): boolean {
     const file = toPath(uri);
-    if (!file) return this.isDocumentName(fileName(uri));
+    if (!file) return isDocumentFileName(uri);
     const workspace = this.workspaceOf(uri);
     if (workspace.includes(file)) return true;
     const folder = this.editorFolderOf(file);

@@ -8,7 +8,7 @@ export { CONFIG_FILE, DEFAULT_CONFIG, isCalendarDate, localDate, type ChartersCo
 export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';
-export { kindNames, newDocumentFileName } from './kinds';
+export { isDocumentFileName, kindNames, newDocumentFileName } from './kinds';
 export { RULES, type Rule } from './rules';
 export type { Taxonomy } from './taxonomy';
 export type { ChartersDiagnostic, RuleSetting } from './types';

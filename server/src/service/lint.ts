@@ -3,7 +3,7 @@ import { pathFromPointer } from './ast';
 import type { LintSettings } from './config';
 import { isSilenced, type ParsedDocument } from './parse';
 import { DOCUMENT_RULES, KIND_RULES, LAST_RULES, RULES, type Rule } from './rules';
-import type { Finding, Report, RuleContext, SchemaError } from './rules/rule';
+import { messageText, type Finding, type Report, type RuleContext, type SchemaError } from './rules/rule';
 import { isRecord, type Schemas } from './schemas';
 import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
@@ -101,10 +101,6 @@ function validate(parsed: ParsedDocument, schemas: Schemas): SchemaError[] {
   return errors;
 }
 
-function fill(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in data ? String(data[name]) : match));
-}
-
 function toDiagnostic(rule: Rule, setting: RuleSetting | Severity, report: Report): ChartersDiagnostic {
   return {
     range: report.range,
@@ -112,7 +108,7 @@ function toDiagnostic(rule: Rule, setting: RuleSetting | Severity, report: Repor
     code: rule.id,
     codeDescription: { href: ruleDocsUrl(rule.id) },
     source: 'charters',
-    message: fill(rule.messages[report.messageId] ?? report.messageId, report.data),
+    message: messageText(rule, report),
     data: {
       ruleId: rule.id,
       fixes: report.fixes ?? [],

@@ -5,20 +5,12 @@ import { isRecord, type Schemas } from './schemas';
 import { documentGlobs } from './kinds';
 import type { Kind, Range } from './types';
 
+export { fileName } from './kinds';
+
 /** The default globs of charter documents (the document model's "Files"); settings and config add more. */
 export const DOCUMENT_GLOBS: string[] = documentGlobs();
 /** Never searched for documents, whatever the globs say. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-
-/** The last segment of a URI or path, for naming a file to a reader. */
-export function fileName(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() || uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
 
 /** A place in a document that names another document by id. */
 export interface Reference {

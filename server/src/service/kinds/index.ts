@@ -67,6 +67,16 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'o
 
 // ------------------------------------------------------------------ file names
 
+/** The last segment of a URI or path, for naming a file to a reader. */
+export function fileName(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() || uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 /** The file-name patterns of each kind and form, without a folder: `*.role.yaml`, `*.role.yml`. */
 export function fileNamePatterns(): string[] {
   return KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions.map((extension) => `*.${definition.id}.${extension}`)));

@@ -1,5 +1,5 @@
 // Imported by the client bundle (for the export's default name): it may import only the kinds.
-import { withoutDocumentExtension } from '../kinds';
+import { fileName, withoutDocumentExtension } from '../kinds';
 
 /**
  * Links between exported pages. A document exported as standalone HTML links another document
@@ -10,7 +10,7 @@ import { withoutDocumentExtension } from '../kinds';
 
 /** The name of a document's export: `pm.role.yaml` -> `pm.role.html`. */
 export function exportFileName(uri: string): string {
-  return `${withoutDocumentExtension(lastSegment(uri))}.html`;
+  return `${withoutDocumentExtension(fileName(uri))}.html`;
 }
 
 /** The link target for rendering, given the names of the files beside the export. */
@@ -20,14 +20,4 @@ export function siblingExportLinks(siblings: Iterable<string>): (uri: string) =>
     const name = exportFileName(uri);
     return present.has(name) ? encodeURIComponent(name) : undefined;
   };
-}
-
-/** The file name a URI ends with, decoded (as workspace.ts's `fileName`, which the client cannot bundle). */
-function lastSegment(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() || uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
