@@ -6,29 +6,13 @@
 //   UPDATE_EXPECTED=1 npm test
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLEAN_ROLE, charters, workspace as cliWorkspace } from './cliHarness';
 import { REPO_ROOT, TODAY } from './harness';
 import { escapeMarkdownCell, escapeWorkflowData, escapeWorkflowProperty, escapeXml } from '../../server/src/cli/ciFormatters';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'charters.js');
 const EXPECTED = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
-
-function charters(args: string[], cwd = REPO_ROOT) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-ci-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 function assertExpected(actual: string, file: string) {
   const expected = path.join(EXPECTED, file);
@@ -39,19 +23,10 @@ function assertExpected(actual: string, file: string) {
   assert.equal(actual, fs.readFileSync(expected, 'utf8'), `differs from test/fixtures/cli/${file} (UPDATE_EXPECTED=1 regenerates it)`);
 }
 
-const ROLE = (fields: string) =>
-  [
-    'kind: role',
-    'id: product-manager',
-    'title: Product Manager',
-    'level: pm',
-    'summary: Owns the checkout experience end to end.',
-    'authority:',
-    '  - Decide the order of the backlog',
-    'responsibilities:',
-    '  - prioritize-backlog',
-    fields,
-  ].join('\n');
+/** A workspace of `files` in a temporary folder. */
+const workspace = (files: Record<string, string>) => cliWorkspace(files, 'charters-ci-');
+
+const ROLE = (fields: string) => `${CLEAN_ROLE}${fields}`;
 
 describe('charters lint: the CI formats on the broken examples', () => {
   for (const [format, file] of [

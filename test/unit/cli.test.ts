@@ -1,41 +1,12 @@
 // The `charters` command line, run as a user runs it: the bundled bin in a child process.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/service/rules';
+import { CLEAN_ROLE, charters, workspace } from './cliHarness';
 import { REPO_ROOT } from './harness';
-
-const BIN = path.join(REPO_ROOT, 'bin', 'charters.js');
-
-function charters(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-const CLEAN_ROLE = [
-  'kind: role',
-  'id: product-manager',
-  'title: Product Manager',
-  'level: pm',
-  'summary: Owns the checkout experience end to end.',
-  'authority:',
-  '  - Decide the order of the backlog',
-  'responsibilities:',
-  '  - prioritize-backlog',
-  '',
-].join('\n');
 
 describe('charters lint', () => {
   test('exit 0 and "No problems" for a clean workspace', () => {

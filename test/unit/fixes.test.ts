@@ -6,20 +6,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../server/src/service/edits';
 import { MemoryIndex } from '../../server/src/service/workspace';
+import { CLEAN_ROLE } from './cliHarness';
 import { service } from './harness';
 
-const ROLE = [
-  'kind: role',
-  'id: product-manager',
-  'title: Product Manager',
-  'level: pm',
-  'summary: Owns the checkout experience end to end.',
-  'authority:',
-  '  - Decide the order of the backlog',
-  'responsibilities:',
-  '  - prioritize-backlog',
-  '',
-].join('\n');
+const ROLE = CLEAN_ROLE;
 
 /** A workspace holding `ROLE` (product-manager) and no other document. */
 function workspaceWithPm(): MemoryIndex {

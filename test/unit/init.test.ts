@@ -2,20 +2,13 @@
 // it writes is one the service reads without problems.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { starterFiles } from '../../server/src/cli/init';
 import { service } from './harness';
+import { charters } from './cliHarness';
 import { REPO_ROOT } from './repoRoot';
-
-const BIN = path.join(REPO_ROOT, 'bin', 'charters.js');
-
-function charters(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function temporaryFolder(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'charters-init-'));
