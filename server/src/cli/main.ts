@@ -49,6 +49,11 @@ export interface Io {
   color: boolean;
 }
 
+/** The message of an error that is the user's to fix (exit code 2), or undefined for a crash. */
+export function usageMessage(error: unknown): string | undefined {
+  return error instanceof UsageError || PARSE_ARGS_ERRORS.has((error as { code?: string }).code ?? '') ? (error as Error).message : undefined;
+}
+
 export function main(argv: string[], io: Io): number {
   try {
     const [command, ...rest] = argv;
@@ -67,15 +72,32 @@ export function main(argv: string[], io: Io): number {
     if (command === 'render') return renderCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
-    if (error instanceof UsageError || PARSE_ARGS_ERRORS.has((error as { code?: string }).code ?? '')) {
-      io.stderr(`charters: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
+    const message = usageMessage(error);
+    if (message === undefined) throw error;
+    io.stderr(`charters: ${message}\n`);
+    return 2;
   }
 }
 
 function lintCommand(args: string[], io: Io, service: LanguageService): number {
+  const run = runLint(args, io, service);
+  return report(run.results, run.format, io, run.limits);
+}
+
+/** What `charters lint ARGS` found, before it is printed: the GitHub Action prints it twice (the log and the job summary). */
+export interface LintRun {
+  results: FileResult[];
+  format: string;
+  limits: ReportLimits;
+}
+
+interface ReportLimits {
+  cwd: string;
+  maxWarnings?: number;
+}
+
+/** `charters lint ARGS` up to its report: reads, fixes (when asked) and checks; throws UsageError for the user's mistakes. */
+export function runLint(args: string[], io: Io, service: LanguageService): LintRun {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -99,7 +121,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service);
   const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, today) : undefined;
-  if (parallel) return report(parallel, format, io, limits);
+  if (parallel) return { results: parallel, format, limits };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
   let fileCount = 0;
@@ -148,7 +170,7 @@ function lintCommand(args: string[], io: Io, service: LanguageService): number {
     const counted = `${changeCount} problem${changeCount === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`;
     io.stderr(fix === 'write' ? `Fixed ${counted}.\n` : `--fix would fix ${counted}; nothing was written.\n`);
   }
-  return report(results, format, io, limits);
+  return { results, format, limits };
 }
 
 type FixMode = 'none' | 'write' | 'dry-run';
@@ -167,7 +189,8 @@ function describeChange(shown: string, change: FixChange): string {
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'];
 
-function report(results: FileResult[], format: string, io: Io, { cwd, maxWarnings }: { cwd: string; maxWarnings?: number }): number {
+/** Prints the report in `format` and returns the exit code: 1 for errors or more warnings than allowed. */
+export function report(results: FileResult[], format: string, io: Io, { cwd, maxWarnings }: ReportLimits): number {
   const formatters: Record<string, () => string> = {
     json: () => formatJson(results),
     sarif: () => formatSarif(results),

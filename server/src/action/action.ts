@@ -1,0 +1,72 @@
+// The GitHub Action (action.yml at the repository's root): `charters lint` on the caller's
+// checkout, with the findings as annotations in the log and on the pull request's lines, the
+// Markdown summary in the job summary, and the counts as step outputs. It reads its inputs and
+// files as the runner hands them over (https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax,
+// "inputs"; the environment files of the workflow-commands reference), and is bundled to
+// action/index.js, which the repository keeps, so that a `uses:` of a release tag runs with
+// nothing to install or build.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService } from '../service';
+import { formatMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../cli/ciFormatters';
+import { summary } from '../cli/formatters';
+import { report, runLint, usageMessage } from '../cli/main';
+
+export interface ActionIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** An input as the runner passes it: `INPUT_` and the name in capitals, spaces made `_` (hyphens kept). */
+function input(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+class InputError extends Error {}
+
+/** A boolean input: the YAML 1.2 core schema's spellings, as @actions/core's getBooleanInput reads them. */
+function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = input(env, name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`The input "${name}" must be true or false, not "${value}".`);
+}
+
+/** Appends `text` to one of the runner's environment files (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT), when the runner gave it. */
+function appendTo(env: NodeJS.ProcessEnv, variable: string, text: string): void {
+  const file = env[variable];
+  if (file) fs.appendFileSync(file, text, 'utf8');
+}
+
+/** Runs the Action; returns the process's exit code (0 passed, 1 findings fail the step, 2 the inputs or config are wrong). */
+export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  try {
+    const paths = input(env, 'paths').split(/\s+/).filter(Boolean);
+    const format = input(env, 'format') || 'github';
+    const maxWarnings = input(env, 'max-warnings');
+    const failOnWarnings = booleanInput(env, 'fail-on-warnings', false);
+    if (failOnWarnings && maxWarnings !== '')
+      throw new InputError('Set "fail-on-warnings" or "max-warnings", not both: "fail-on-warnings: true" is "max-warnings: 0".');
+    const today = input(env, 'today');
+    const jobSummary = booleanInput(env, 'job-summary', true);
+    const args = [...(paths.length ? paths : ['.']), '--format', format];
+    if (maxWarnings !== '') args.push('--max-warnings', maxWarnings);
+    else if (failOnWarnings) args.push('--max-warnings', '0');
+    if (today !== '') args.push('--today', today);
+    const cliIo = { ...io, cwd: workspace, color: false };
+    const run = runLint(args, cliIo, createLanguageService());
+    const exitCode = report(run.results, run.format, cliIo, run.limits);
+    const { errors, warnings } = summary(run.results);
+    if (jobSummary) appendTo(env, 'GITHUB_STEP_SUMMARY', `${formatMarkdown(run.results, workspace)}\n`);
+    appendTo(env, 'GITHUB_OUTPUT', `errors=${errors}\nwarnings=${warnings}\nfiles=${run.results.length}\n`);
+    return exitCode;
+  } catch (error) {
+    const message = error instanceof InputError ? error.message : usageMessage(error);
+    if (message === undefined) throw error;
+    // an annotation, so the reason shows on the run's page and not only in its log
+    io.stdout(`::error ${`title=${escapeWorkflowProperty('Product Charters')}`}::${escapeWorkflowData(message)}\n`);
+    return 2;
+  }
+}
