@@ -1,4 +1,4 @@
-// The npm package a team installs: the tarball `npm pack` makes (prepack builds the production
+// The npm package a team installs: the tarball `npm pack` makes (prepare builds the production
 // bundles), installed offline into an empty folder outside the repository, and its two commands
 // run there the way a team runs them. The language server's protocol suite also runs against the
 // installed `charters-language-server` (test/unit/lsp.test.ts).

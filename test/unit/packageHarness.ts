@@ -1,4 +1,4 @@
-// The npm package as a team gets it: `npm pack` in the repository (its prepack script builds the
+// The npm package as a team gets it: `npm pack` in the repository (its prepare script builds the
 // production bundles), then the tarball installed into an empty folder outside the repository,
 // offline and with an empty npm cache, so nothing can come from the registry or from this
 // repository. Packed and installed once per test process, removed when the process exits.
