@@ -4,6 +4,7 @@
 // installed `charters-language-server` (test/unit/lsp.test.ts).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -150,6 +151,101 @@ describe('the npm package, installed from its tarball into an empty folder', () 
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /^charters-language-server: no transport given \(--stdio, /);
     assert.match(bare.stderr, /charters-language-server --stdio/);
+  });
+});
+
+/** Neovim's version, or why there is none to run. */
+function neovim(): { version: [number, number] } | { missing: string } {
+  const result = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return { missing: 'nvim is not installed (Debian: apt-get install neovim)' };
+  const match = /NVIM v(\d+)\.(\d+)/.exec(result.stdout);
+  return match ? { version: [Number(match[1]), Number(match[2])] } : { missing: `cannot read the version of nvim: ${result.stdout.split('\n')[0]}` };
+}
+
+describe('Neovim, headless, with the setup of docs/editors.md', () => {
+  const found = neovim();
+  const at = (major: number, minor: number) => 'version' in found && (found.version[0] > major || (found.version[0] === major && found.version[1] >= minor));
+
+  test('a charter document gets the filetype yaml.charters and the findings of the installed server', {
+    skip: 'missing' in found ? found.missing : false,
+  }, (t) => {
+    const page = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'editors.md'), 'utf8');
+    const lua = [...page.matchAll(/```lua\n([\s\S]*?)```/g)].map((match) => match[1]);
+    const block = (marker: string) => lua.find((text) => text.includes(marker))!;
+    // the page's blocks, as far as this Neovim has the functions they call
+    let filetypes = block('vim.filetype.add(');
+    if (!at(0, 9)) filetypes = filetypes.replace(/^.*vim\.treesitter.*$/gm, '');
+    let start: string;
+    if (at(0, 11)) start = block('vim.lsp.enable(');
+    else if (at(0, 8)) start = block('vim.lsp.start(');
+    else {
+      // Neovim 0.7 has no vim.lsp.start: the page's filetypes, and the server started by hand
+      start = [
+        "vim.api.nvim_create_autocmd('FileType', { pattern = 'yaml.charters', callback = function(args)",
+        "  vim.lsp.buf_attach_client(args.buf, vim.lsp.start_client({ name = 'charters', cmd = { 'charters-language-server', '--stdio' }, root_dir = vim.fn.getcwd() }))",
+        'end })',
+      ].join('\n');
+    }
+    t.diagnostic(
+      `nvim ${(found as { version: number[] }).version.join('.')}: ${at(0, 11) ? 'vim.lsp.config' : at(0, 8) ? 'vim.lsp.start' : 'vim.lsp.start_client (the page needs 0.8)'}`,
+    );
+
+    const pkg = installedPackage();
+    const team = copyOfExamples();
+    const init = run(pkg.bin('charters'), ['init', 'team'], team);
+    assert.equal(init.code, 0, init.stderr);
+    const folder = path.join(team, 'team');
+    const role = path.join(folder, 'roles', 'product-manager.role.yaml');
+    fs.writeFileSync(role, fs.readFileSync(role, 'utf8').replace(/^level: .*$/m, 'level: pn'));
+    fs.writeFileSync(path.join(folder, 'notes.yaml'), 'title: not a charter document\n');
+    const result = path.join(team, 'result.json');
+    const script = path.join(team, 'check.lua');
+    fs.writeFileSync(
+      script,
+      [
+        // before 0.8, the Lua filetype detection is opt-in; -u NONE leaves detection off
+        'vim.g.do_filetype_lua = 1',
+        "vim.cmd('filetype on')",
+        filetypes,
+        start,
+        "vim.cmd('edit notes.yaml')",
+        'local notes = vim.bo.filetype',
+        "vim.cmd('edit roles/product-manager.role.yaml')",
+        'local arrived = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)',
+        'local found = {}',
+        'for _, d in ipairs(vim.diagnostic.get(0)) do table.insert(found, { line = d.lnum, code = d.code }) end',
+        `vim.fn.writefile({ vim.fn.json_encode({ notes = notes, filetype = vim.bo.filetype, arrived = arrived, diagnostics = found }) }, ${JSON.stringify(result)})`,
+        "vim.cmd('qa!')",
+      ].join('\n'),
+    );
+    const bin = path.dirname(pkg.bin('charters-language-server'));
+    const home = path.join(team, 'home');
+    const env = {
+      PATH: `${bin}${path.delimiter}${cleanEnv().PATH}`,
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      XDG_DATA_HOME: home,
+      XDG_STATE_HOME: home,
+      XDG_CACHE_HOME: home,
+    };
+    const editor = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...cleanEnv(), ...env },
+      timeout: 60_000,
+    });
+    assert.ok(fs.existsSync(result), `nvim wrote no result (exit ${editor.status}):\n${editor.stdout}\n${editor.stderr}`);
+    const seen = JSON.parse(fs.readFileSync(result, 'utf8')) as {
+      notes: string;
+      filetype: string;
+      arrived: boolean;
+      diagnostics: { line: number; code: string }[];
+    };
+    assert.equal(seen.notes, 'yaml', 'another YAML file keeps its filetype');
+    assert.equal(seen.filetype, 'yaml.charters');
+    assert.ok(seen.arrived, 'no diagnostics arrived within 20 s');
+    const level = fs.readFileSync(role, 'utf8').split('\n').indexOf('level: pn');
+    assert.deepEqual(seen.diagnostics, [{ line: level, code: 'invalid-value' }]);
   });
 });
 
