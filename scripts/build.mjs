@@ -1,6 +1,8 @@
 // Bundles the client, the server and the CLI with esbuild: one file each in dist/.
+//   node scripts/build.mjs [--production]   (--production: minified, no source maps; npm pack runs it)
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -9,7 +11,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((entry) => existsSync(entry.in));
 
-await build({
+const result = await build({
   entryPoints: entries,
   outdir: 'dist',
   bundle: true,
@@ -23,4 +25,14 @@ await build({
   minify: production,
   logLevel: 'warning',
   metafile: false,
+  write: false,
 });
+
+// Each bundle replaces the old one in one rename, so a server or CLI starting meanwhile (a test,
+// an editor) never reads half a file.
+for (const file of result.outputFiles) {
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}

@@ -1,5 +1,6 @@
 // Protocol tests: the bundled server (dist/server.js) over stdio, driven by a plain JSON-RPC
-// client as any LSP editor would drive it. No VS Code involved.
+// client as any LSP editor would drive it. No VS Code involved. package.test.ts runs the same
+// suite against the charters-language-server that the npm package installs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,7 +9,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, DocumentSymbol } from 'vscode-languageserver-types';
 import { SHOW_DOCUMENT_COMMAND } from '../../server/src/protocol';
-import { LspClient, uriOf } from './lspClient';
+import { LspClient, currentServerUnderTest, uriOf } from './lspClient';
 
 const PM = [
   'kind: role',
@@ -52,7 +53,7 @@ const LADDER = [
   '',
 ].join('\n');
 
-describe('language server over stdio', () => {
+describe(`language server over stdio: ${currentServerUnderTest().name}`, () => {
   let dir: string;
   let client: LspClient;
   const file = (name: string) => path.join(dir, name);

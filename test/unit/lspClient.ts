@@ -1,4 +1,5 @@
-// A minimal LSP client over stdio, driving the bundled server the way an editor does.
+// A minimal LSP client over stdio, driving the server the way an editor does: the bundled
+// dist/server.js, or (package.test.ts) the charters-language-server that the npm package installs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +7,28 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT } from './repoRoot';
+
+/** A language server to test, and how to start it over stdio (resolved when a client starts it). */
+export interface ServerUnderTest {
+  name: string;
+  start: () => { command: string; args: string[]; env?: NodeJS.ProcessEnv };
+}
+
+export const BUNDLED_SERVER: ServerUnderTest = {
+  name: 'dist/server.js',
+  start: () => ({ command: process.execPath, args: [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'] }),
+};
+
+let serverUnderTest = BUNDLED_SERVER;
+
+/** The server that clients created from now on start (package.test.ts sets the installed one). */
+export function setServerUnderTest(server: ServerUnderTest): void {
+  serverUnderTest = server;
+}
+
+export function currentServerUnderTest(): ServerUnderTest {
+  return serverUnderTest;
+}
 
 export class LspClient {
   readonly connection: MessageConnection;
@@ -24,7 +47,8 @@ export class LspClient {
 
   /** `settings`: what the client answers for every `workspace/configuration` item. */
   constructor(private readonly settings: unknown = null) {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const { command, args, env } = serverUnderTest.start();
+    this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
