@@ -2,21 +2,21 @@
 // `charters-language-server --stdio`) or `--node-ipc` (VS Code).
 import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
-import pkg from '../../package.json';
+import { version as packageVersion } from '../../package.json';
 
-const USAGE = `charters-language-server ${pkg.version}: the Product Charters language server.
+const USAGE = `charters-language-server ${packageVersion}: the Product Charters language server.
 
 Usage:
   charters-language-server --stdio      serve an editor over stdin and stdout (the Language Server Protocol)
   charters-language-server --version | --help
 
 An editor starts it: the setups for Neovim, Helix and other editors are in
-https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/editors.md
+https://github.com/product-charters/product-charters/blob/v${packageVersion}/docs/editors.md
 `;
 
 const args = process.argv.slice(2);
 if (args[0] === '--version' || args[0] === '-v') {
-  process.stdout.write(`${pkg.version}\n`);
+  process.stdout.write(`${packageVersion}\n`);
 } else if (args[0] === '--help' || args[0] === '-h') {
   process.stdout.write(USAGE);
 } else {

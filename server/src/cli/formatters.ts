@@ -1,5 +1,5 @@
 import { ruleDocsUrl, RULES, severityName, type ChartersDiagnostic } from '../service';
-import pkg from '../../../package.json';
+import { version as packageVersion } from '../../../package.json';
 
 export interface FileResult {
   /** As given on the command line or found under a folder given there. */
@@ -102,7 +102,7 @@ export function formatSarif(results: FileResult[]): string {
         tool: {
           driver: {
             name: 'charters',
-            version: pkg.version,
+            version: packageVersion,
             informationUri: 'https://github.com/product-charters/product-charters',
             rules: RULES.map((rule) => ({
               id: rule.id,

@@ -12,9 +12,9 @@ import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
-import pkg from '../../../package.json';
+import { version as packageVersion } from '../../../package.json';
 
-const HELP = `charters ${pkg.version}: checks product ${kindNames('and')} documents.
+const HELP = `charters ${packageVersion}: checks product ${kindNames('and')} documents.
 
 Usage:
   charters lint [PATH...] [--format FORMAT] [--fix | --fix-dry-run] [--today YYYY-MM-DD] [--max-warnings N]
@@ -62,7 +62,7 @@ export function main(argv: string[], io: Io): number {
       return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-v') {
-      io.stdout(`${pkg.version}\n`);
+      io.stdout(`${packageVersion}\n`);
       return 0;
     }
     if (command === 'init') return initCommand(rest, io);

@@ -26,7 +26,7 @@ import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import { readDocument } from '../workspace/workspaces';
-import pkg from '../../../package.json';
+import { version as packageVersion } from '../../../package.json';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
 export function startServer(connection: Connection): void {
@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
     canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
     canShowDocuments = params.capabilities.window?.showDocument?.support === true;
     return {
-      serverInfo: { name: 'Product Charters', version: pkg.version },
+      serverInfo: { name: 'Product Charters', version: packageVersion },
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         completionProvider: { triggerCharacters: [':', ' ', '-'], resolveProvider: false },

@@ -7,9 +7,9 @@ import { messageText, type Finding, type Report, type RuleContext, type SchemaEr
 import { isRecord, type Schemas } from './schemas';
 import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
-import pkg from '../../../package.json';
+import { version as packageVersion } from '../../../package.json';
 
-const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${pkg.version}/docs/rules/`;
+const DOCS_BASE = `https://github.com/product-charters/product-charters/blob/v${packageVersion}/docs/rules/`;
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
