@@ -15,7 +15,7 @@ import { cleanEnv, installedPackage, run, type InstalledPackage } from './packag
 import { REPO_ROOT } from './repoRoot';
 
 /** What the tarball holds, and nothing else: the two commands, their bundles, the three texts. */
-const SHIPPED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/charters-language-server.js', 'bin/charters.js', 'dist/cli.js', 'dist/server.js', 'package.json'];
+const SHIPPED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'action/index.js', 'bin/charters-language-server.js', 'bin/charters.js', 'dist/cli.js', 'dist/server.js', 'package.json'];
 
 /**
  * One row per command that `charters --help` lists, run by the installed package in a folder

@@ -60,6 +60,9 @@ export function installedPackage(): InstalledPackage {
   const folder = path.join(scratch, 'team');
   const tarballs = path.join(scratch, 'tarballs');
   for (const dir of [folder, tarballs]) fs.mkdirSync(dir);
+  // a package.json of its own: without one, npm installs into the nearest folder above that has a
+  // node_modules or a package.json (a stray /tmp/node_modules would do)
+  fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: 'team', private: true }, null, 2)}\n`);
   if (!path.relative(REPO_ROOT, folder).startsWith('..')) throw new Error(`${folder} is inside the repository: the test needs a folder outside it`);
   const npm = {
     npm_config_cache: path.join(scratch, 'npm-cache'),
