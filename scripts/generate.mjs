@@ -10,6 +10,7 @@
 //   .pre-commit-hooks.yaml            the hook's file pattern (the document names)
 //   action/index.js                   the GitHub Action, bundled from server/src/action/ (the
 //                                     repository keeps it so that `uses:` needs no build)
+//   README.extension.md               the rule table of the extension's page (the .vsix's README)
 //
 //   node scripts/generate.mjs [--check] [--root DIR]
 //
@@ -31,7 +32,7 @@ const SETTING_DESCRIPTIONS = {
 };
 
 /** The files written, each with a function from its current text to the text it should have. */
-function outputs(source) {
+function outputs(source, root) {
   return {
     'package.json': (text) => json(manifest(JSON.parse(text), source)),
     'snippets/charters.json': (text) => json(snippets(JSON.parse(text), source)),
@@ -40,6 +41,7 @@ function outputs(source) {
     'README.md': (text) => replaceBetweenMarkers(text, 'rule-list', ruleList(source)),
     '.pre-commit-hooks.yaml': (text) => preCommitHooks(text, source),
     'action/index.js': () => source.actionBundle,
+    'README.extension.md': (text) => replaceBetweenMarkers(text, 'rule-table-extension', extensionRuleTable(source, repositoryUrl(root))),
   };
 }
 
@@ -56,7 +58,7 @@ export async function generate({ root = ROOT, write = true } = {}) {
   `);
   source.actionBundle = await actionBundle();
   const results = [];
-  for (const [file, render] of Object.entries(outputs(source))) {
+  for (const [file, render] of Object.entries(outputs(source, root))) {
     const absolute = path.join(root, file);
     const current = fs.existsSync(absolute) ? fs.readFileSync(absolute, 'utf8') : '';
     const next = render(current);
@@ -169,6 +171,30 @@ function ruleTable({ RULES, kindNames }) {
       (rule) => `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} | ${cell(rule.description)} | [${rule.id}.md](${rule.id}.md) |`,
     ),
   ].join('\n');
+}
+
+/**
+ * The extension's page shows outside the repository (VS Code's details page, offline): each rule
+ * links to its page on the repository's site, whose address package.json gives.
+ */
+function extensionRuleTable({ RULES }, repository) {
+  const cell = (text) => text.replace(/\|/g, '\\|');
+  return [
+    '| Rule | Default | Fix | What it finds |',
+    '|---|---|---|---|',
+    ...RULES.map(
+      (rule) =>
+        `| [\`${rule.id}\`](${repository}/blob/HEAD/docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${cell(rule.description)} |`,
+    ),
+  ].join('\n');
+}
+
+/** The repository's web address, from package.json's `repository` (a git URL or `owner/name`). */
+function repositoryUrl(root) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!url) throw new Error('package.json has no repository: the extension page links each rule to its page there');
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
 }
 
 /** The rule pages as one paragraph of links, two to a line. */

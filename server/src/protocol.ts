@@ -42,3 +42,37 @@ export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
  * Clients run it through `workspace/executeCommand`, so it works in any editor, not only VS Code.
  */
 export const SHOW_DOCUMENT_COMMAND = 'charters.showCreatedDocument';
+
+/**
+ * What governs a document, for the editor's language status item: its workspace's config file,
+ * how many documents the workspace indexes, and the rules the editor's `charters.rules` changes.
+ */
+export const STATUS_REQUEST = 'charters/status';
+
+export interface StatusParams {
+  uri: string;
+}
+
+/** `null` when the server does not know the document as a charter document. */
+export interface StatusResult {
+  /** The workspace's root folder (absolute; empty for an untitled document with no folder open). */
+  root: string;
+  /** The `charters.config.yaml` that governs the document (absolute), if there is one. */
+  configPath?: string;
+  /** Why that config is not used (each `file:line: message`); empty when it is used. */
+  configProblems: string[];
+  /** Documents in the workspace's index. */
+  documents: number;
+  /** Whether the workspace has been read from disk (until then `documents` counts what is known so far). */
+  indexed: boolean;
+  /** Rules that `charters.rules` sets for this document, with their severity (none where a config file wins). */
+  overriddenRules: { rule: string; severity: string }[];
+  /** Rules `charters.rules` sets that do not apply because a config file governs the document. */
+  ignoredSettings: string[];
+}
+
+/** The server tells the client that what `charters/status` answers may have changed (an index built, a config reloaded). */
+export const STATUS_CHANGED_NOTIFICATION = 'charters/statusChanged';
+
+/** The text of a starter `charters.config.yaml` (what `charters init` writes), for the editor to create one. */
+export const STARTER_CONFIG_REQUEST = 'charters/starterConfig';

@@ -53,6 +53,7 @@ const DOC_IMAGES = {
   hover: 'hover.png',
   'quick-fix': 'quick-fix.png',
   'ladder-preview': 'ladder-preview.png',
+  'language-status': 'language-status.png',
 };
 
 // ------------------------------------------------------------------ processes and cleanup
@@ -208,6 +209,18 @@ function makeUi(page, workspace) {
     },
   };
   return ui;
+}
+
+/** The frame (webviews are iframes in iframes) whose page shows `text`. */
+async function frameShowing(page, text, timeout) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate((t) => document.body?.innerText.includes(t) ?? false, text).catch(() => false)) return frame;
+    }
+    await sleep(250);
+  }
+  throw new Error(`no frame shows "${text}"`);
 }
 
 function expect(cond, message) {
@@ -442,6 +455,142 @@ const steps = [
       await page.screenshot({ path: shot('rename') });
     },
   },
+  {
+    name: 'language-status',
+    title: 'the {} item in the status bar names the config that governs the document, the documents indexed and the settings',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(ROLE);
+      const item = page.locator('.statusbar-item[id="status.languageStatus"]').first();
+      await item.waitFor({ timeout: 30000 });
+      const hover = page.locator('.workbench-hover, .monaco-hover', { hasText: 'charters.config.yaml' }).first();
+      // A click on the item shows its hover and keeps it; the server may still be indexing the first time.
+      const end = Date.now() + 30000;
+      for (;;) {
+        await page.keyboard.press('Escape');
+        await item.click();
+        if (
+          await hover.waitFor({ timeout: 3000 }).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+          if (/\d+ documents/.test(text) && !/so far/.test(text)) break;
+        }
+        if (Date.now() > end)
+          throw new Error(`the status hover does not show the config and the documents; it shows: ${await hover.innerText().catch(() => '(nothing)')}`);
+      }
+      const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+      const documents = ui.documentCount;
+      expect(
+        new RegExp(`charters\\.config\\.yaml[\\s\u2013-]+${documents} documents\\s+Open config`).test(text),
+        `the hover does not say "charters.config.yaml ${documents} documents Open config"; it shows:\n    ${text}`,
+      );
+      await sleep(400);
+      // The hover and the status bar under it, for the README.
+      const box = await hover.boundingBox();
+      const viewport = page.viewportSize();
+      const itemBox = await item.boundingBox();
+      const x = Math.max(0, Math.floor(Math.min(box.x, itemBox.x) - 12));
+      const y = Math.max(0, Math.floor(box.y - 12));
+      await page.screenshot({ path: shot('language-status'), clip: { x, y, width: viewport.width - x, height: viewport.height - y } });
+      // Its link opens the config.
+      await hover.locator('a', { hasText: 'Open config' }).first().click();
+      await ui.waitActiveTab('charters.config.yaml');
+    },
+  },
+  {
+    name: 'output-log',
+    title: 'Restart Language Server, then Show Output: the log has the restart, the config loaded and the index, each line with its time',
+    async run(ui) {
+      const { page } = ui;
+      const command = async (title) => {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10000 });
+        await page.keyboard.type(title, { delay: 10 });
+        await page
+          .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title.replace(/^>?\s*/, '') })
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.keyboard.press('Enter');
+      };
+      await ui.open(ROLE);
+      await command('Product Charters: Restart Language Server');
+      await sleep(500);
+      await command('Product Charters: Show Output');
+      const view = page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first();
+      await view.waitFor({ state: 'visible', timeout: 15000 });
+      const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}';
+      const wanted = [
+        new RegExp(`^${time} \\[info\\] Restarting the language server`, 'm'),
+        new RegExp(`^${time} \\[info\\] Workspace .*: loaded .*charters\\.config\\.yaml\\.$`, 'm'),
+        new RegExp(`^${time} \\[info\\] Indexed ${ui.documentCount} charter documents in \\d+ ms\\.$`, 'm'),
+        new RegExp(`^${time} \\[info\\] The language server is running`, 'm'),
+      ];
+      let text = '';
+      const end = Date.now() + 30000;
+      while (Date.now() < end) {
+        const lines = await view
+          .locator('.view-lines')
+          .first()
+          .evaluate((el) =>
+            [...el.querySelectorAll('.view-line')]
+              .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+              .map((l) => l.textContent.replace(/\u00a0/g, ' ')),
+          );
+        // the output wraps long lines: a line that does not start with a time continues the one above
+        text = lines.join('\n').replace(/\n(?!\d{4}-\d\d-\d\d )/g, '');
+        if (wanted.every((re) => re.test(text))) break;
+        await sleep(500);
+      }
+      const missing = wanted.filter((re) => !re.test(text));
+      expect(missing.length === 0, `the output lacks ${missing.join(', ')}; it shows:\n    ${text.split('\n').join('\n    ')}`);
+      await page.screenshot({ path: shot('output-log') });
+    },
+  },
+  {
+    name: 'extension-page',
+    title: "the extension's details page shows its own README, with every picture loaded from the installed extension",
+    async run(ui) {
+      const { page } = ui;
+      await page.keyboard.press('Control+Shift+X');
+      // The Extensions view opens with the focus in its search box.
+      await page.locator('.extensions-viewlet').first().waitFor({ state: 'visible', timeout: 15000 });
+      await page.waitForFunction(() => document.activeElement?.closest('.extensions-viewlet .suggest-input-container'), null, { timeout: 15000 });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('@installed Product Charters', { delay: 10 });
+      const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Product Charters' }).first();
+      await row.waitFor({ timeout: 20000 });
+      await row.click();
+      await page.locator('.extension-editor .name', { hasText: 'Product Charters' }).first().waitFor({ timeout: 15000 });
+      // The README is drawn in a webview (an iframe in an iframe): the frame whose page says how to start.
+      const frame = await frameShowing(page, 'Getting started', 30000);
+      const text = await frame.evaluate(() => document.body.innerText);
+      expect(!text.includes('npm ci'), "the extension's page shows the developers' npm ci");
+      expect(text.includes('Product Charters: New Role'), 'the page does not say how to start (New Role)');
+      // Every picture, once loading settles: its address and its natural width (0 = not loaded).
+      let images = [];
+      const end = Date.now() + 20000;
+      while (Date.now() < end) {
+        images = await frame.evaluate(() =>
+          [...document.images].map((el) => ({ src: el.getAttribute('src') ?? '', width: el.naturalWidth, complete: el.complete })),
+        );
+        if (images.length && images.every((image) => image.complete)) break;
+        await sleep(250);
+      }
+      const shown = (src) => (src.length > 50 ? `${src.slice(0, 50)}…` : src);
+      log(`extension page pictures:\n      ${images.map((image) => `${String(image.width).padStart(5)}px wide  ${shown(image.src)}`).join('\n      ')}`);
+      expect(images.length >= 6, `the page shows ${images.length} pictures, expected the five screenshots and the status item`);
+      const broken = images.filter((image) => !(image.width > 0));
+      expect(broken.length === 0, `pictures not loaded: ${broken.map((image) => shown(image.src)).join(', ')}`);
+      const remote = images.filter((image) => !image.src.startsWith('data:image/'));
+      expect(remote.length === 0, `pictures not packed into the page: ${remote.map((image) => shown(image.src)).join(', ')}`);
+      await frame.evaluate(() => document.images[0]?.scrollIntoView({ block: 'center' }));
+      await sleep(300);
+      await page.screenshot({ path: shot('extension-page') });
+    },
+  },
 ];
 
 // ------------------------------------------------------------------ main
@@ -517,6 +666,8 @@ async function main() {
   );
 
   const ui = makeUi(page, workspace);
+  // the documents of the workspace copy, as a person counts them (the examples' config ignores broken/, which is not copied)
+  ui.documentCount = fs.readdirSync(workspace, { recursive: true }).filter((f) => /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(f)).length;
   const results = [];
   for (const step of steps) {
     if (opts.only && !opts.only.includes(step.name)) continue;

@@ -11,6 +11,7 @@
 /// <reference types="vscode" />
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
@@ -166,6 +167,100 @@ suite('Product Charters in VS Code', () => {
     await completionsWhen(editor.document.uri, position, 'the server to offer levels', (items) =>
       items.some((item) => labelOf(item) === 'senior-pm' && item.detail === 'Senior Product Manager'),
     );
+  });
+
+  test('1b. the language status item names the config that governs the document, or "no config: defaults", the documents and the rules settings change', async function () {
+    this.timeout(120_000);
+    const extension = vscode.extensions.getExtension<{ languageStatus(): Promise<{ text: string; detail: string; command?: string }> }>(EXTENSION_ID)!;
+    await open('roles/product-manager.role.yaml');
+    await waitFor(`${EXTENSION_ID} to be active`, () => extension.isActive, 20_000);
+    const api = extension.exports;
+    let last: unknown;
+    const status = (what: string, ready: (view: { text: string; detail: string; command?: string }) => boolean) =>
+      waitFor(what, async () => {
+        const view = await api.languageStatus();
+        last = view;
+        return ready(view) ? view : false;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; the item shows ${describe(last)}`);
+      });
+    // the workspace's documents: the files of the five kinds on disk (broken/ aside: the config
+    // ignores it), and the documents VS Code still holds open (it closes a document some time after
+    // its editor, and until then the editor's text is the document, even of a file deleted since)
+    const onDisk = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((entry) =>
+          entry.isDirectory()
+            ? entry.name === 'broken'
+              ? []
+              : onDisk(path.join(dir, entry.name))
+            : /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(entry.name)
+              ? [path.join(dir, entry.name)]
+              : [],
+        );
+    const countDocuments = (): number => {
+      const root = folder().fsPath;
+      const open = vscode.workspace.textDocuments
+        .filter((document) => document.languageId === 'charters' && document.uri.scheme === 'file' && !document.isClosed)
+        .map((document) => document.uri.fsPath)
+        .filter((file) => file.startsWith(`${root}${path.sep}`) && !file.includes(`${path.sep}broken${path.sep}`));
+      return new Set([...onDisk(root), ...open]).size;
+    };
+    assert.ok(countDocuments() >= 10, `the examples hold ${countDocuments()} documents`);
+
+    let documents = 0;
+    const governed = await status('the config of the examples', (view) => {
+      documents = countDocuments();
+      return view.text.endsWith('charters.config.yaml') && view.detail === `${documents} documents`;
+    });
+    // a workspace-relative path, as the user reads it, not the machine's
+    assert.strictEqual(governed.text, '$(settings-gear) charters.config.yaml');
+    assert.strictEqual(governed.command, 'Open config');
+
+    // a document added on disk is counted, and no longer once it is deleted
+    const added = fileUri('roles/vscode-test-status.role.yaml');
+    await vscode.workspace.fs.writeFile(added, Buffer.from('kind: role\nid: vscode-test-status\ntitle: Status\nlevel: pm\nsummary: Counted.\n', 'utf8'));
+    try {
+      await status('one document more', (view) => view.detail === `${documents + 1} documents`);
+    } finally {
+      await remove(added);
+    }
+    await status('one document less again', (view) => view.detail === `${documents} documents`);
+
+    const loose = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-status-'));
+    const rules = vscode.workspace.getConfiguration('charters');
+    try {
+      fs.writeFileSync(path.join(loose, 'loose.role.yaml'), 'kind: role\nid: loose\ntitle: Loose\nlevel: pm\nsummary: A role no config governs.\n');
+      await rules.update('rules', { 'placeholder-text': 'off', 'missing-authority': 'error' }, vscode.ConfigurationTarget.Global);
+      await open(vscode.Uri.file(path.join(loose, 'loose.role.yaml')));
+      const defaults = await status(
+        '"no config: defaults" for a role outside any workspace',
+        (view) => view.text.endsWith('no config: defaults') && view.detail.startsWith('1 document '),
+      );
+      assert.strictEqual(defaults.detail, '1 document · charters.rules: missing-authority error, placeholder-text off');
+      assert.strictEqual(defaults.command, 'Create config…');
+
+      // back to the examples: the config wins over the setting, and the item says so
+      await open('roles/product-manager.role.yaml');
+      const back = await status('the config again, with the settings it overrules', (view) => {
+        documents = countDocuments();
+        return view.text.endsWith('charters.config.yaml') && view.detail.startsWith(`${documents} documents · `) && view.detail.includes('not applied');
+      });
+      assert.strictEqual(back.detail, `${documents} documents · charters.rules not applied (the config wins): missing-authority, placeholder-text`);
+      await screenshot('language-status');
+
+      // its command opens the config
+      await vscode.commands.executeCommand('charters.openConfig');
+      await waitFor(
+        'charters.config.yaml in the active editor',
+        () => vscode.window.activeTextEditor?.document.uri.fsPath === fileUri('charters.config.yaml').fsPath,
+      );
+    } finally {
+      await rules.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await closeAllEditors();
+      fs.rmSync(loose, { recursive: true, force: true });
+    }
   });
 
   test('2. a misspelt responsibility is flagged while typing (no save) and its quick fix clears it', async () => {

@@ -12,7 +12,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
+import {
+  FIX_ALL_KIND,
+  PREVIEW_REQUEST,
+  SHOW_DOCUMENT_COMMAND,
+  STARTER_CONFIG_REQUEST,
+  STATUS_CHANGED_NOTIFICATION,
+  STATUS_REQUEST,
+  type PreviewParams,
+  type StatusParams,
+  type StatusResult,
+} from '../protocol';
 import {
   createLanguageService,
   localDate,
@@ -21,6 +31,7 @@ import {
   type DocumentSummary,
   type LanguageService,
   type ParsedDocument,
+  starterConfig,
 } from '../service';
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
@@ -33,7 +44,12 @@ export function startServer(connection: Connection): void {
   const service = lazyService();
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache(service);
-  const workspace = new WorkspaceState(service, (message) => connection.console.warn(message));
+  const workspace = new WorkspaceState(service, {
+    info: (message) => connection.console.info(message),
+    warn: (message) => connection.console.warn(message),
+  });
+  /** What the status item shows may have changed: the client asks again. */
+  const statusChanged = (): void => void connection.sendNotification(STATUS_CHANGED_NOTIFICATION).catch(() => undefined);
   const validator = new Validator(connection, documents, cache, workspace, service);
   validator.readClosed = (uri) => {
     const file = toPath(uri);
@@ -100,10 +116,13 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
         workspace.setFolders((folders ?? []).map((folder) => toPath(folder.uri)).filter((folder): folder is string => folder !== undefined));
-        await workspace.indexAll();
+        const started = Date.now();
+        const count = await workspace.indexAll();
+        connection.console.info(`Workspace folders changed: ${count} charter documents indexed in ${Date.now() - started} ms.`);
         reindexOpen();
         watching?.update(workspace.watchPatterns());
         validator.revalidateAllOpen();
+        statusChanged();
       });
     }
     if (canPullConfiguration) {
@@ -117,13 +136,16 @@ export function startServer(connection: Connection): void {
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
     warnAboutConfigs();
     validator.revalidateAllOpen();
+    statusChanged();
   });
 
   // a workspace first met through a document opened outside the editor's folders
-  workspace.onIndexed = () => {
+  workspace.onIndexed = (found, count, ms) => {
+    connection.console.info(`Workspace ${found.root || '(no folder)'} indexed: ${count} charter documents in ${ms} ms.`);
     reindexOpen();
     watching?.update(workspace.watchPatterns());
     validator.revalidateAllOpen();
+    statusChanged();
   };
 
   function warnAboutConfigs(): void {
@@ -138,12 +160,16 @@ export function startServer(connection: Connection): void {
   }
 
   /** Config files were added, changed or removed: every workspace is found and indexed again. */
-  async function reloadWorkspaces(): Promise<void> {
-    await workspace.rebuild();
+  async function reloadWorkspaces(why: string): Promise<void> {
+    connection.console.info(`${why}: reloading the configs and indexing again.`);
+    const started = Date.now();
+    const count = await workspace.rebuild();
+    connection.console.info(`Re-indexed ${count} charter documents in ${Date.now() - started} ms.`);
     reindexOpen();
     watching?.update(workspace.watchPatterns());
     warnAboutConfigs();
     validator.revalidateAllOpen();
+    statusChanged();
   }
 
   /** The editor's text wins over the disk: open documents go back into the index from their parse. */
@@ -165,8 +191,9 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onDidChangeConfiguration(async () => {
-    if (await pullSettings()) await reloadWorkspaces();
+    if (await pullSettings()) await reloadWorkspaces('The charters.files setting changed');
     else validator.revalidateAllOpen();
+    statusChanged();
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -186,12 +213,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    let configChanged = false;
+    const configsChanged: string[] = [];
+    let documentsChanged = false;
     for (const change of changes) {
       if (workspace.isConfigFile(change.uri)) {
-        configChanged = true;
+        configsChanged.push(`${toPath(change.uri) ?? change.uri} ${CHANGE_NAMES[change.type] ?? 'changed'}`);
         continue;
       }
+      if (change.type !== FileChangeType.Changed) documentsChanged = true;
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk
       const before = workspace.summaryOf(change.uri);
       let after: DocumentSummary | undefined;
@@ -204,7 +233,8 @@ export function startServer(connection: Connection): void {
       }
       validator.revalidateDependents([before, after], change.uri);
     }
-    if (configChanged) void reloadWorkspaces();
+    if (configsChanged.length) void reloadWorkspaces(configsChanged.join(', '));
+    else if (documentsChanged) statusChanged();
   });
 
   connection.onCompletion((params) =>
@@ -279,6 +309,19 @@ export function startServer(connection: Connection): void {
     withDocument(params.textDocument.uri, [], (parsed) => service.documentLinks(parsed, workspace.indexOf(params.textDocument.uri))),
   );
 
+  connection.onRequest(STATUS_REQUEST, (params: StatusParams): StatusResult | null => {
+    const uri = params?.uri;
+    if (typeof uri !== 'string' || !workspace.isCharterFile(uri)) return null;
+    try {
+      return workspace.status(uri);
+    } catch (error) {
+      connection.console.error(`Status of ${uri} failed: ${(error as Error).stack ?? error}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(STARTER_CONFIG_REQUEST, () => starterConfig());
+
   connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) =>
     withDocument(params?.uri, null, (parsed) =>
       service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), {
@@ -290,6 +333,12 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
+
+const CHANGE_NAMES: Record<number, string> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
 
 /**
  * The language service, created on first use: building it (ajv, the schemas, the taxonomy) is the

@@ -17,6 +17,7 @@ import {
   type WorkspaceIndex,
 } from '../service';
 import { CombinedIndex, Workspace, Workspaces, isInside, toPath, uriOf } from '../workspace/workspaces';
+import type { StatusResult } from '../protocol';
 
 export { toPath };
 
@@ -26,6 +27,12 @@ export interface ClientSettings {
   rules: Record<string, RuleSetting>;
   /** Extra document globs, relative to the editor's workspace folder. */
   files: string[];
+}
+
+/** Where the server's messages go (the editor's output). */
+export interface ServerLog {
+  info(message: string): void;
+  warn(message: string): void;
 }
 
 /** A glob to watch: relative to `base` when given, else matched anywhere. */
@@ -48,15 +55,17 @@ export class WorkspaceState {
   private indexing = new Map<Workspace, Promise<number>>();
   /** Workspaces whose indexing from disk has finished: only their documents get cross-document findings. */
   private indexed = new WeakSet<Workspace>();
+  /** Workspaces whose config has been logged (a workspace met by opening a document is met again by indexing). */
+  private reported = new WeakSet<Workspace>();
   /** For documents that are not files (untitled) when no folder is open: no config, no other documents. */
   private loose: Workspace | undefined;
-  /** A workspace found only when a document of it was opened has been indexed. */
-  onIndexed?: (workspace: Workspace) => void;
+  /** A workspace found only when a document of it was opened has been indexed (`count` documents in `ms`). */
+  onIndexed?: (workspace: Workspace, count: number, ms: number) => void;
   readonly allDocuments: WorkspaceIndex = new CombinedIndex(() => this.workspaces.all().map((workspace) => workspace.index));
 
   constructor(
     private readonly service: LanguageService,
-    private readonly log: (message: string) => void,
+    private readonly log: ServerLog,
   ) {
     this.workspaces = new Workspaces(service);
   }
@@ -111,7 +120,8 @@ export class WorkspaceState {
     const workspace = this.workspaces.of(file, fallback);
     if (!known) {
       this.reportProblems(workspace);
-      void this.startIndexing(workspace).then(() => this.onIndexed?.(workspace));
+      const started = performance.now();
+      void this.startIndexing(workspace).then((count) => this.onIndexed?.(workspace, count, Math.round(performance.now() - started)));
     }
     return workspace;
   }
@@ -151,6 +161,24 @@ export class WorkspaceState {
     const today = localDate(new Date());
     if (workspace.configPath) return { ...workspace.settings, today };
     return { ...workspace.settings, rules: { ...workspace.settings.rules, ...this.clientSettings.rules }, today };
+  }
+
+  /** What governs a document, for the editor's status item: its config, its workspace's size, the settings that apply. */
+  status(uri: string): StatusResult {
+    const workspace = this.workspaceOf(uri);
+    const rules = Object.entries(this.clientSettings.rules ?? {})
+      .filter(([, severity]) => typeof severity === 'string')
+      .sort(([a], [b]) => a.localeCompare(b));
+    const governed = workspace.configPath !== undefined;
+    return {
+      root: workspace.root,
+      configPath: workspace.configPath,
+      configProblems: workspace.problems.length ? problemLines(workspace) : [],
+      documents: workspace.index.size,
+      indexed: this.isIndexed(uri),
+      overriddenRules: governed ? [] : rules.map(([rule, severity]) => ({ rule, severity })),
+      ignoredSettings: governed ? rules.map(([rule]) => rule) : [],
+    };
   }
 
   /** Every config that has problems, each problem located. */
@@ -228,8 +256,16 @@ export class WorkspaceState {
     return this.editorFolders.filter((folder) => isInside(folder, file)).sort((a, b) => b.length - a.length)[0];
   }
 
+  /** Logs, once per workspace found, which config governs it: loaded, not valid (each problem), or none. */
   private reportProblems(workspace: Workspace): void {
-    if (workspace.problems.length) problemLines(workspace).forEach((line) => this.log(line));
+    if (workspace === this.loose || this.reported.has(workspace)) return;
+    this.reported.add(workspace);
+    if (!workspace.configPath) this.log.info(`Workspace ${workspace.root}: no ${CONFIG_FILE}, the defaults apply.`);
+    else if (!workspace.problems.length) this.log.info(`Workspace ${workspace.root}: loaded ${workspace.configPath}.`);
+    else {
+      this.log.warn(`Workspace ${workspace.root}: ${workspace.configPath} is not valid and is ignored; the defaults apply:`);
+      for (const line of problemLines(workspace)) this.log.warn(line);
+    }
   }
 }
 

@@ -7,6 +7,7 @@ export type { FixChange } from './fixes';
 export { CONFIG_FILE, DEFAULT_CONFIG, isCalendarDate, localDate, type ChartersConfig, type ConfigProblem, type LintSettings } from './config';
 export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
+export { starterConfig } from './starterConfig';
 export type { ParsedDocument } from './parse';
 export { isDocumentFileName, kindNames, newDocumentFileName } from './kinds';
 export { RULES, type Rule } from './rules';
