@@ -8,6 +8,7 @@ export { CONFIG_FILE, DEFAULT_CONFIG, isCalendarDate, localDate, type ChartersCo
 export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
 export type { ParsedDocument } from './parse';
+export type { SiteDocument, SiteOptions } from './site';
 export { isDocumentFileName, kindNames, newDocumentFileName } from './kinds';
 export { RULES, type Rule } from './rules';
 export type { Taxonomy } from './taxonomy';

@@ -165,5 +165,6 @@ function responsibility(item: ResponsibilityItem, html: Html): string {
     item.known ? '' : '<span class="note warn">not in the taxonomy</span>',
     item.inheritedFrom ? `<span class="note">from ${html.link(item.inheritedFrom)}</span>` : '',
   ].filter(Boolean);
-  return `${esc(item.title)}${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  const description = html.descriptions && item.description ? `<br><span class="desc">${esc(item.description)}</span>` : '';
+  return `${esc(item.title)}${notes.length ? ` ${notes.join(' ')}` : ''}${description}`;
 }

@@ -184,6 +184,8 @@ export class Html {
   constructor(
     private readonly interactive: boolean,
     private readonly linkTarget?: (uri: string) => string | undefined,
+    /** The site's pages: taxonomy entries show their descriptions too. */
+    readonly descriptions = false,
   ) {}
 
   header(kind: string, model: Header): string {
