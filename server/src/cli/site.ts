@@ -46,7 +46,9 @@ export function siteCommand(args: string[], io: Io, service: LanguageService): n
   }
   if (progress) io.stderr('\r\x1b[2K');
   const pages = files.filter((file) => file.endsWith('.html')).length;
-  io.stdout(`Wrote ${pages} page${pages === 1 ? '' : 's'} to ${values.output} in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${path.join(values.output, 'index.html')}\n`);
+  io.stdout(
+    `Wrote ${pages} page${pages === 1 ? '' : 's'} to ${values.output} in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${path.join(values.output, 'index.html')}\n`,
+  );
   return 0;
 }
 

@@ -251,18 +251,21 @@ function adds(card: RoleCard): string {
   if (!card.adds)
     return card.total ? `<p class="adds"><span class="label">Foundation:</span> ${plural(card.total, 'responsibility', 'responsibilities')}</p>` : '';
   if (card.adds.length === 0) return `<p class="adds"><span class="label">Adds:</span> <span class="warn">nothing over the rung below</span></p>${drops(card)}`;
-  const item = (entry: ResponsibilityItem) => `<li>${esc(entry.title)}</li>`;
-  const shown = card.adds.slice(0, ADDS_SHOWN);
-  const rest = card.adds.slice(ADDS_SHOWN);
-  return `<div class="adds"><span class="label">Adds ${card.adds.length}:</span>
-<ul>${shown.map(item).join('')}</ul>${rest.length ? `<details><summary>${rest.length} more</summary><ul>${rest.map(item).join('')}</ul></details>` : ''}</div>${drops(card)}`;
+  return `${folded(`Adds ${card.adds.length}:`, card.adds, 'adds')}${drops(card)}`;
 }
 
 /** What the rung below holds and this one gives up: said only where there is something. */
 function drops(card: RoleCard): string {
-  if (!card.drops?.length) return '';
-  return `<div class="adds drops"><span class="label">Drops ${card.drops.length}:</span>
-<ul>${card.drops.map((entry) => `<li>${esc(entry.title)}</li>`).join('')}</ul></div>`;
+  return card.drops?.length ? folded(`Drops ${card.drops.length}:`, card.drops, 'adds drops') : '';
+}
+
+/** A labelled list of titles: the first few shown, the rest folded away. */
+function folded(label: string, items: ResponsibilityItem[], className: string): string {
+  const item = (entry: ResponsibilityItem) => `<li>${esc(entry.title)}</li>`;
+  const shown = items.slice(0, ADDS_SHOWN);
+  const rest = items.slice(ADDS_SHOWN);
+  return `<div class="${className}"><span class="label">${esc(label)}</span>
+<ul>${shown.map(item).join('')}</ul>${rest.length ? `<details><summary>${rest.length} more</summary><ul>${rest.map(item).join('')}</ul></details>` : ''}</div>`;
 }
 
 function plural(count: number, one: string, many: string): string {

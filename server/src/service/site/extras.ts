@@ -30,7 +30,11 @@ function reportingLine(model: RolePreview, page: string, context: SiteContext): 
     const role: DocumentSummary | undefined = context.index.find('role', manager)[0];
     if (!role) {
       const external = context.settings.externalRoles.get(manager);
-      chain.push(external ? `<span class="ref external">${esc(external.title)}</span> <span class="note">(outside the ladder)</span>` : `<span class="ref missing">${esc(manager)} <span class="note">(missing)</span></span>`);
+      chain.push(
+        external
+          ? `<span class="ref external">${esc(external.title)}</span> <span class="note">(outside the ladder)</span>`
+          : `<span class="ref missing">${esc(manager)} <span class="note">(missing)</span></span>`,
+      );
       break;
     }
     chain.push(context.link(page, role.uri, role.title ?? manager));
@@ -62,7 +66,13 @@ function strategyTree(model: StrategyPreview, page: string, context: SiteContext
       placed.add(position);
       return [initiative];
     });
-    const items = [...results, ...initiatives.map((initiative) => `<li>${kindLabel('Initiative')}${esc(initiative.title)}${initiative.owner ? ` <span class="muted">· ${link(initiative.owner)}</span>` : ''}${initiative.when ? ` <span class="muted">· ${esc(initiative.when)}</span>` : ''}</li>`)];
+    const items = [
+      ...results,
+      ...initiatives.map(
+        (initiative) =>
+          `<li>${kindLabel('Initiative')}${esc(initiative.title)}${initiative.owner ? ` <span class="muted">· ${link(initiative.owner)}</span>` : ''}${initiative.when ? ` <span class="muted">· ${esc(initiative.when)}</span>` : ''}</li>`,
+      ),
+    ];
     return `<li>${kindLabel('Objective')}<strong>${esc(objective.objective)}</strong>${items.length ? `<ul>${items.join('')}</ul>` : ''}</li>`;
   });
   const loose = model.initiatives.filter((_, position) => !placed.has(position));

@@ -35,11 +35,16 @@ export interface OrgChart {
   trees: LayoutNode[];
 }
 
-export const BOX = { width: 188, height: 54, gap: 16, levelGap: 44, margin: 12 };
+export const BOX = { width: 204, height: 54, gap: 16, levelGap: 44, margin: 12 };
 /** Wider than this drawn top-down, the chart is drawn left to right: long rows of reports read better as columns. */
 const MAX_TOP_DOWN_WIDTH = 1600;
 
-export function orgChart(index: WorkspaceIndex, taxonomy: Taxonomy, externalRoles: ReadonlyMap<string, ExternalRole>, pageOf: (id: string) => string | undefined): OrgChart {
+export function orgChart(
+  index: WorkspaceIndex,
+  taxonomy: Taxonomy,
+  externalRoles: ReadonlyMap<string, ExternalRole>,
+  pageOf: (id: string) => string | undefined,
+): OrgChart {
   // one node per role id (a duplicate id is duplicate-id's to report), in title order
   const roles = new Map<string, { id: string; title: string; subtitle?: string; reportsTo?: string }>();
   const all = [...index.documents('role')].filter((role) => role.id !== undefined);
@@ -47,7 +52,10 @@ export function orgChart(index: WorkspaceIndex, taxonomy: Taxonomy, externalRole
   for (const role of all) {
     if (roles.has(role.id!)) continue;
     const level = role.level === undefined ? undefined : taxonomy.level(role.level);
-    roles.set(role.id!, { id: role.id!, title: role.title ?? role.id!, subtitle: level?.title ?? role.level, reportsTo: role.reportsTo });
+    const title = role.title ?? role.id!;
+    const subtitle = level?.title ?? role.level;
+    // the level only where it says more than the title (a "Product Manager" is at the level "Product Manager")
+    roles.set(role.id!, { id: role.id!, title, subtitle: subtitle === title ? undefined : subtitle, reportsTo: role.reportsTo });
   }
   const info = new Map<string, Omit<ChartBox, 'x' | 'y' | 'width' | 'height'>>();
   for (const role of roles.values()) info.set(role.id, { id: role.id, title: role.title, subtitle: role.subtitle, href: pageOf(role.id), kind: 'role' });
@@ -57,7 +65,12 @@ export function orgChart(index: WorkspaceIndex, taxonomy: Taxonomy, externalRole
     if (manager === undefined || manager === role.id) continue;
     if (!roles.has(manager) && !info.has(manager)) {
       const external = externalRoles.get(manager);
-      info.set(manager, external ? { id: manager, title: external.title, subtitle: 'Outside the ladder', kind: 'external' } : { id: manager, title: manager, subtitle: 'No role document', kind: 'missing' });
+      info.set(
+        manager,
+        external
+          ? { id: manager, title: external.title, subtitle: 'Outside the ladder', kind: 'external' }
+          : { id: manager, title: manager, subtitle: 'No role document', kind: 'missing' },
+      );
     }
     parent.set(role.id, manager);
   }
@@ -127,7 +140,7 @@ function forest(ids: string[], parent: ReadonlyMap<string, string>): LayoutNode[
 }
 
 /** Characters of a title that fit on one line of a box. */
-const TITLE_CHARS = 25;
+const TITLE_CHARS = 23;
 const SUBTITLE_CHARS = 30;
 
 /** The chart as inline SVG: every role box a link to its page, every box with a `<title>`. */
@@ -167,7 +180,12 @@ ${boxes.join('\n')}
 
 function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 function compare(a: string, b: string): number {

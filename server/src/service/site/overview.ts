@@ -46,7 +46,8 @@ function findings(
   all: { entry: SiteEntry; severity: string; rule: string }[],
   count: (severity: string) => number,
 ): string {
-  if (!all.length) return `<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><p>The checks find nothing to fix in this workspace.</p></section>`;
+  if (!all.length)
+    return `<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2><p>The checks find nothing to fix in this workspace.</p></section>`;
   const severities = ['error', 'warning', 'info', 'hint'];
   const descriptions = new Map(RULES.map((rule) => [rule.id, rule.description]));
   const byRule = new Map<string, { rule: string; counts: Map<string, number> }>();
@@ -94,5 +95,6 @@ function documents(page: string, context: SiteContext, kind: (typeof KINDS)[numb
 function roleLine(context: SiteContext, entry: SiteEntry): string | undefined {
   const level = entry.summary?.level;
   if (level === undefined) return undefined;
-  return context.settings.taxonomy.level(level)?.title ?? level;
+  const title = context.settings.taxonomy.level(level)?.title ?? level;
+  return title === entry.title ? undefined : title;
 }

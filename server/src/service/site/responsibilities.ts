@@ -35,7 +35,12 @@ export function responsibilitiesPage(page: string, context: SiteContext): string
 
   const areaIds = new Set(taxonomy.areas.map((area) => area.id));
   const groups = [
-    ...taxonomy.areas.map((area) => ({ id: area.id, title: area.title, description: area.description, items: taxonomy.responsibilities.filter((item) => item.area === area.id) })),
+    ...taxonomy.areas.map((area) => ({
+      id: area.id,
+      title: area.title,
+      description: area.description,
+      items: taxonomy.responsibilities.filter((item) => item.area === area.id),
+    })),
     { id: 'other', title: 'Other areas', description: undefined, items: taxonomy.responsibilities.filter((item) => !areaIds.has(item.area)) },
   ].filter((group) => group.items.length);
   const sections = groups.map(
