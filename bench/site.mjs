@@ -42,6 +42,12 @@ export async function runSite({ tmp, quick, log, siteSize = 2000 }) {
     large.push(run.ms);
     pages = run.pages;
   }
-  rows.push({ id: `site.${siteSize}`, group: 'site', name: `charters site, ${ws.files.length} docs (${pages} pages, whole process)`, unit: 'ms', ours: summarize(large) });
+  rows.push({
+    id: `site.${siteSize}`,
+    group: 'site',
+    name: `charters site, ${ws.files.length} docs (${pages} pages, whole process)`,
+    unit: 'ms',
+    ours: summarize(large),
+  });
   return rows;
 }

@@ -42,3 +42,30 @@ export const SHOW_RULE_DOCS_COMMAND = 'charters.showRuleDocs';
  * Clients run it through `workspace/executeCommand`, so it works in any editor, not only VS Code.
  */
 export const SHOW_DOCUMENT_COMMAND = 'charters.showCreatedDocument';
+
+/**
+ * Build the static site of a workspace (what `charters site` writes) into a temporary folder of
+ * the server's machine. The workspace is the one of `uri`, a document or a folder; open
+ * documents count with their unsaved text.
+ */
+export const SITE_REQUEST = 'charters/site';
+
+export interface SiteParams {
+  uri: string;
+}
+
+/** `file:` URIs of the site's folder and of its pages the editor opens. */
+export interface SiteResult {
+  folder: string;
+  index: string;
+  orgChart: string;
+  /** How many HTML pages were written. */
+  pages: number;
+}
+
+/**
+ * The client command that builds the site and opens it in the browser. Arguments: a document or
+ * folder of the workspace (default: the active editor's document, else the first folder), then
+ * which page to open: `'index'` (default) or `'org-chart'`, and for the org chart a role id to show.
+ */
+export const OPEN_SITE_COMMAND = 'charters.openSite';

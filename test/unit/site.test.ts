@@ -333,3 +333,31 @@ describe('the site paths', () => {
     assert.equal(slug('***'), 'document');
   });
 });
+
+describe("the preview's link to the org chart", () => {
+  const role = 'kind: role\nid: senior-pm\ntitle: Senior PM\nlevel: senior-pm\n';
+  const ladder = 'kind: ladder\nid: l\ntitle: Ladder\ntracks:\n  - id: ic\n    roles: [senior-pm]\n';
+  const render = (text: string, interactive: boolean) => {
+    const uri = 'file:///ws/doc.yaml';
+    return service.preview(
+      uri,
+      service.parse(TextDocument.create(uri, 'yaml', 1, text)),
+      new MemoryIndex(),
+      service.settings(),
+      interactive ? {} : { siblingExports: [] },
+    ).body;
+  };
+
+  test('the webview preview of a role links to its box on the org chart; of a ladder, to the org chart', () => {
+    assert.match(
+      render(role, true),
+      /<button type="button" class="link" data-site="org-chart" data-role="senior-pm">Open the org chart in the organisation site<\/button>/,
+    );
+    assert.match(render(ladder, true), /<button type="button" class="link" data-site="org-chart">Open the org chart in the organisation site<\/button>/);
+  });
+
+  test('an exported page has no such link: it has no editor to build the site', () => {
+    assert.doesNotMatch(render(role, false), /data-site/);
+    assert.doesNotMatch(render(ladder, false), /data-site/);
+  });
+});

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
-import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, type PreviewParams } from '../protocol';
+import { FIX_ALL_KIND, PREVIEW_REQUEST, SHOW_DOCUMENT_COMMAND, SITE_REQUEST, type PreviewParams, type SiteParams } from '../protocol';
 import {
   createLanguageService,
   localDate,
@@ -26,6 +26,7 @@ import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import { readDocument } from '../workspace/workspaces';
+import { buildSiteInTemp } from './site';
 import pkg from '../../../package.json';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
@@ -284,6 +285,16 @@ export function startServer(connection: Connection): void {
       service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), {
         siblingExports: fileNames(params.siblingExports),
       }),
+    ),
+  );
+
+  // the site of a workspace, read afresh from disk and the editor's open documents, into a temporary folder
+  connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
+    buildSiteInTemp(
+      service,
+      params?.uri,
+      (uri) => documents.get(uri)?.getText(),
+      (message) => connection.console.info(message),
     ),
   );
 

@@ -8,7 +8,8 @@ import { readDocument, uriOf, type Workspace, type Workspaces } from './workspac
 export type SiteProgress = (stage: 'read' | 'build' | 'write', done: number, total: number) => void;
 
 /**
- * Read every document of `workspace` (parsed once, indexed afresh), build its site with the
+ * Read every document of `workspace` (parsed once, indexed afresh; `read` may give a file's text,
+ * such as an editor's unsaved version), build its site with the
  * language service and write the files under `outDir`, creating folders as needed. The same for
  * `charters site` and the editor's "Open the organisation site". Returns the files written,
  * relative to `outDir`.
@@ -18,12 +19,12 @@ export function writeSite(
   workspaces: Workspaces,
   workspace: Workspace,
   outDir: string,
-  options: { title?: string; progress?: SiteProgress } = {},
+  options: { title?: string; progress?: SiteProgress; read?: (file: string) => string | undefined } = {},
 ): string[] {
   const files = workspaces.listDocuments(workspace);
   const documents: SiteDocument[] = [];
   files.forEach((file, position) => {
-    const text = readDocument(file);
+    const text = options.read?.(file) ?? readDocument(file);
     const uri = uriOf(file);
     if (text === undefined) {
       workspace.index.delete(uri);

@@ -233,6 +233,15 @@ export class Html {
     return href && !/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(href) ? href : undefined;
   }
 
+  /**
+   * In the webview, a link that builds the organisation site and opens its org chart (at the
+   * role's box, given a role id); nothing elsewhere: an exported page or the site has its own links.
+   */
+  orgChartLink(roleId?: string): string {
+    if (!this.interactive) return '';
+    return `<p class="site-link"><button type="button" class="link" data-site="org-chart"${roleId ? ` data-role="${esc(roleId)}"` : ''}>Open the org chart in the organisation site</button></p>`;
+  }
+
   links(links: DocLink[]): string {
     return links.length ? `<ul>${links.map((link) => `<li>${this.link(link)}</li>`).join('')}</ul>` : '';
   }
