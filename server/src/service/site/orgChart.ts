@@ -163,10 +163,13 @@ export function renderOrgChart(chart: OrgChart, titleId: string): string {
   });
   const boxes = chart.boxes.map((box) => {
     const label = `${box.title}${box.subtitle ? `, ${box.subtitle}` : ''}`;
-    const shape = `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6"/>
-<text x="${box.x + 10}" y="${box.y + 22}" class="name">${esc(truncate(box.title, TITLE_CHARS))}</text>${
-      box.subtitle ? `<text x="${box.x + 10}" y="${box.y + 41}" class="sub">${esc(truncate(box.subtitle, SUBTITLE_CHARS))}</text>` : ''
-    }`;
+    // a title alone may take two lines; with a level under it, one
+    const title = wrap(box.title, TITLE_CHARS, box.subtitle ? 1 : 2);
+    const texts = [
+      ...title.map((line, n) => `<text x="${box.x + 10}" y="${box.y + (box.subtitle || title.length === 2 ? 22 : 32) + n * 18}" class="name">${esc(line)}</text>`),
+      ...(box.subtitle ? [`<text x="${box.x + 10}" y="${box.y + 41}" class="sub">${esc(truncate(box.subtitle, SUBTITLE_CHARS))}</text>`] : []),
+    ];
+    const shape = `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6"/>\n${texts.join('')}`;
     const id = `role-${esc(box.id)}`;
     if (box.href) return `<a href="${esc(box.href)}" id="${id}" class="box role"><title>${esc(label)}</title>${shape}</a>`;
     return `<g id="${id}" class="box ${box.kind}"><title>${esc(label)}</title>${shape}</g>`;
@@ -176,6 +179,25 @@ export function renderOrgChart(chart: OrgChart, titleId: string): string {
 <g class="edges">${edges.join('')}</g>
 ${boxes.join('\n')}
 </svg>`;
+}
+
+/** Words filled into at most `count` lines of `max` characters; what does not fit ends in "…". */
+function wrap(text: string, max: number, count: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = current ? `${current} ${word}` : word;
+    if ([...next].length <= max || !current) current = next;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= count) return lines.map((line) => truncate(line, max));
+  const kept = lines.slice(0, count);
+  kept[count - 1] = truncate(`${kept[count - 1]} ${lines.slice(count).join(' ')}`, max);
+  return kept;
 }
 
 function truncate(text: string, max: number): string {
