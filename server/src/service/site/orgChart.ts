@@ -166,7 +166,9 @@ export function renderOrgChart(chart: OrgChart, titleId: string): string {
     // a title alone may take two lines; with a level under it, one
     const title = wrap(box.title, TITLE_CHARS, box.subtitle ? 1 : 2);
     const texts = [
-      ...title.map((line, n) => `<text x="${box.x + 10}" y="${box.y + (box.subtitle || title.length === 2 ? 22 : 32) + n * 18}" class="name">${esc(line)}</text>`),
+      ...title.map(
+        (line, n) => `<text x="${box.x + 10}" y="${box.y + (box.subtitle || title.length === 2 ? 22 : 32) + n * 18}" class="name">${esc(line)}</text>`,
+      ),
       ...(box.subtitle ? [`<text x="${box.x + 10}" y="${box.y + 41}" class="sub">${esc(truncate(box.subtitle, SUBTITLE_CHARS))}</text>`] : []),
     ];
     const shape = `<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="6"/>\n${texts.join('')}`;
