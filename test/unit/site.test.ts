@@ -11,6 +11,7 @@ import { MemoryIndex } from '../../server/src/service/workspace';
 import { BOX, orgChart } from '../../server/src/service/site/orgChart';
 import { tidyLayout, type LayoutNode } from '../../server/src/service/site/layout';
 import { relativeHref, slug } from '../../server/src/service/site/paths';
+import { main } from '../../server/src/cli/main';
 import { charters, workspace } from './cliHarness';
 import { REPO_ROOT, service } from './harness';
 
@@ -28,6 +29,7 @@ function buildWithCli(folder: string, ...extra: string[]): { dir: string; files:
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-site-test-'));
   const result = charters(['site', folder, '-o', dir, ...extra]);
   assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stderr, '', 'no progress line when stderr is not a terminal');
   return { dir, files: readSite(dir), stdout: result.stdout };
 }
 
@@ -206,6 +208,27 @@ describe('charters site escapes what documents say', () => {
       assert.ok(files.get(name)?.includes(escaped), `${name} does not show the title as text`);
     }
     assert.ok(files.get('roles/a-script-x-script.html'), 'an id with markup becomes a safe file name');
+  });
+});
+
+describe('charters site on a terminal', () => {
+  test('shows one progress line while it reads, draws and writes, and clears it before the summary', () => {
+    let stderr = '';
+    let stdout = '';
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-site-tty-'));
+    const code = main(['site', path.join(REPO_ROOT, 'examples'), '-o', out], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      cwd: REPO_ROOT,
+      color: false,
+      progress: true,
+    });
+    assert.equal(code, 0);
+    assert.match(stderr, /\r\x1b\[2KReading documents 15\/15/);
+    assert.match(stderr, /\r\x1b\[2KDrawing pages \d+\/\d+/);
+    assert.match(stderr, /\r\x1b\[2KWriting files 19\/19\r\x1b\[2K$/, 'the line is cleared at the end');
+    assert.doesNotMatch(stderr, /\n/, 'one line, rewritten in place');
+    assert.match(stdout, /^Wrote 18 pages to /);
   });
 });
 
