@@ -37,7 +37,7 @@ function ladders(page: string, context: SiteContext, entries: SiteEntry[]): stri
     });
     return `<section aria-labelledby="ladder-${esc(entry.page)}"><h3 id="ladder-${esc(entry.page)}">${context.link(page, entry.uri, entry.title)}</h3><ul class="ladder-summary">${tracks.join('')}</ul></section>`;
   });
-  return `<section aria-labelledby="ladders-h"><h2 id="ladders-h">Ladders</h2><p class="muted">Each track from the lowest rung up.</p>${items.join('')}</section>`;
+  return `<section aria-labelledby="ladders-h"><h2 id="ladders-h">Career ladders</h2><p class="muted">Each track from the lowest rung up.</p>${items.join('')}</section>`;
 }
 
 function findings(
