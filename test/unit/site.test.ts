@@ -1,7 +1,7 @@
 // `charters site`: the examples built into a folder and crawled (every internal link resolves,
 // nothing points off the site), the product facts the pages show, every document string escaped,
 // the org chart's geometry on a generated 100-role tree, and the same bytes for the same input.
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,8 +25,15 @@ function readSite(dir: string): Map<string, string> {
   return new Map(files.map((name) => [name, fs.readFileSync(path.join(dir, name), 'utf8')]));
 }
 
+/** The folders the tests write, removed when they are done. */
+const written: string[] = [];
+after(() => {
+  for (const dir of written) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function buildWithCli(folder: string, ...extra: string[]): { dir: string; files: Map<string, string>; stdout: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-site-test-'));
+  written.push(dir);
   const result = charters(['site', folder, '-o', dir, ...extra]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '', 'no progress line when stderr is not a terminal');
@@ -216,6 +223,7 @@ describe('charters site on a terminal', () => {
     let stderr = '';
     let stdout = '';
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-site-tty-'));
+    written.push(out);
     const code = main(['site', path.join(REPO_ROOT, 'examples'), '-o', out], {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
