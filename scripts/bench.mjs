@@ -1,6 +1,6 @@
 // `npm run bench`: the performance suite. Measures the current dist/ build and the
 // service sources; prints a table and writes bench/results/latest.json.
-//   node scripts/bench.mjs [--quick] [--only service,editor,workspace,startup] [--save NAME] [--workspace-sizes 1000,10000]
+//   node scripts/bench.mjs [--quick] [--only service,editor,workspace,startup,site] [--save NAME] [--workspace-sizes 1000,10000]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,6 +30,8 @@ const TARGETS = {
   'workspace.rename.10000': 100,
   'workspace.lint.10000': 8000,
   'startup.initialize': 150,
+  'site.examples': 2000,
+  'site.2000': 30000,
 };
 
 if (values.dist) process.env.BENCH_DIST = path.resolve(values.dist);
@@ -37,8 +39,9 @@ const { runService } = await import('../bench/service.mjs');
 const { runEditor } = await import('../bench/editor.mjs');
 const { runWorkspace } = await import('../bench/workspace.mjs');
 const { runStartup } = await import('../bench/startup.mjs');
+const { runSite } = await import('../bench/site.mjs');
 const { round } = await import('../bench/lib/stats.mjs');
-const suites = { startup: runStartup, service: runService, editor: runEditor, workspace: runWorkspace };
+const suites = { startup: runStartup, service: runService, editor: runEditor, workspace: runWorkspace, site: runSite };
 const selected = values.only ? values.only.split(',') : Object.keys(suites);
 const dist = values.dist ? path.resolve(values.dist) : path.join(ROOT, 'dist');
 if (!fs.existsSync(path.join(dist, 'server.js'))) {

@@ -9,7 +9,7 @@ import { exportFileName } from '../../server/src/service/preview/exportLinks';
 import { renderPage } from '../../server/src/service/preview/page';
 import { toKebabCase } from '../../server/src/service/suggest';
 import { isId } from '../../server/src/service/types';
-import { SHOW_RULE_DOCS_COMMAND } from '../../server/src/protocol';
+import { OPEN_SITE_COMMAND, SHOW_RULE_DOCS_COMMAND, SITE_REQUEST, type SiteParams, type SiteResult } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './client';
 import { isCharterDocument, newNonce, requestPreview, type PreviewPanel } from './preview';
 
@@ -31,6 +31,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
     register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
     register(SHOW_RULE_DOCS_COMMAND, (ruleId) => showRuleDocs(ctx, ruleId)),
+    register(OPEN_SITE_COMMAND, (resource, page, role) => openSite(ctx, resource, page, role)),
   ];
 }
 
@@ -151,6 +152,42 @@ async function siblingFiles(target: vscode.Uri): Promise<string[]> {
   } catch {
     return []; // a folder that cannot be listed: the page names other documents as text
   }
+}
+
+// ------------------------------------------------------------------ the organisation site
+
+/**
+ * Builds the site of the workspace (the server writes it to a temporary folder) and opens a page
+ * of it in the browser: the overview, or with `page` 'org-chart' the org chart, at `role`'s box
+ * when given. Returns the address opened.
+ */
+async function openSite(ctx: CommandContext, resource: unknown, page: unknown, role: unknown): Promise<vscode.Uri | undefined> {
+  const uri = targetDocument(resource) ?? ctx.preview.shown ?? vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri;
+  if (uri?.scheme !== 'file') {
+    void vscode.window.showInformationMessage('Open a folder or a charter document to build its organisation site.');
+    return undefined;
+  }
+  const client = ctx.client();
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage('Product Charters: the server is not running, so the site cannot be built.');
+    return undefined;
+  }
+  let result: SiteResult;
+  try {
+    const params: SiteParams = { uri: uri.toString() };
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the organisation site' }, () =>
+      client.sendRequest<SiteResult>(SITE_REQUEST, params),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Product Charters: the site could not be built. ${(error as Error).message}`);
+    return undefined;
+  }
+  let target = vscode.Uri.parse(page === 'org-chart' ? result.orgChart : result.index);
+  // a role id is kebab-case (isId): it can only name a box, never change the address
+  if (page === 'org-chart' && isId(role)) target = target.with({ fragment: `role-${role}` });
+  ctx.output.info(`Opening the organisation site (${result.pages} pages): ${target.toString(true)}`);
+  await vscode.env.openExternal(target);
+  return target;
 }
 
 // ------------------------------------------------------------------ rule pages

@@ -8,7 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/escape';
 import { withLastGood } from '../../server/src/service/preview/lastGood';
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
+import { OPEN_SITE_COMMAND, PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
 import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
 
 const VIEW_TYPE = 'charters.preview';
@@ -55,6 +55,17 @@ export function fileToOpen(message: unknown): vscode.Uri | undefined {
     if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return vscode.Uri.file(file);
   }
   return undefined;
+}
+
+/**
+ * The preview's "Open the org chart" link: `{ type: 'openSite', role? }`. Returns the role id to
+ * show ('' for none), or undefined when the message is something else; the command checks the id.
+ */
+export function siteToOpen(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, role } = message as { type?: unknown; role?: unknown };
+  if (type !== 'openSite') return undefined;
+  return typeof role === 'string' && role.length <= 200 ? role : '';
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -105,6 +116,11 @@ export class PreviewPanel implements vscode.Disposable {
         clearTimeout(this.timer);
       });
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
+        const role = siteToOpen(message);
+        if (role !== undefined) {
+          void vscode.commands.executeCommand(OPEN_SITE_COMMAND, this.document, 'org-chart', role || undefined).then(undefined, () => undefined);
+          return;
+        }
         const file = fileToOpen(message);
         if (!file) return; // anything else the page might send is ignored
         void vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.One }).then(undefined, () => undefined);

@@ -76,3 +76,30 @@ export const STATUS_CHANGED_NOTIFICATION = 'charters/statusChanged';
 
 /** The text of a starter `charters.config.yaml` (what `charters init` writes), for the editor to create one. */
 export const STARTER_CONFIG_REQUEST = 'charters/starterConfig';
+
+/**
+ * Build the static site of a workspace (what `charters site` writes) into a temporary folder of
+ * the server's machine. The workspace is the one of `uri`, a document or a folder; open
+ * documents count with their unsaved text.
+ */
+export const SITE_REQUEST = 'charters/site';
+
+export interface SiteParams {
+  uri: string;
+}
+
+/** `file:` URIs of the site's folder and of its pages the editor opens. */
+export interface SiteResult {
+  folder: string;
+  index: string;
+  orgChart: string;
+  /** How many HTML pages were written. */
+  pages: number;
+}
+
+/**
+ * The client command that builds the site and opens it in the browser. Arguments: a document or
+ * folder of the workspace (default: the active editor's document, else the first folder), then
+ * which page to open: `'index'` (default) or `'org-chart'`, and for the org chart a role id to show.
+ */
+export const OPEN_SITE_COMMAND = 'charters.openSite';

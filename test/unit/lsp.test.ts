@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit, DocumentSymbol } from 'vscode-languageserver-types';
-import { SHOW_DOCUMENT_COMMAND } from '../../server/src/protocol';
+import { SHOW_DOCUMENT_COMMAND, SITE_REQUEST, type SiteResult } from '../../server/src/protocol';
+import { fileURLToPath } from 'node:url';
 import { LspClient, currentServerUnderTest, uriOf } from './lspClient';
 
 const PM = [
@@ -373,5 +374,28 @@ describe(`language server over stdio: ${currentServerUnderTest().name}`, () => {
     assert.ok(symbols.length > 0);
     assert.equal(client.exitCode, null, 'server still running');
     client.close(uri);
+  });
+  test('charters/site builds the workspace into a temporary folder, with the unsaved text of open documents', async () => {
+    const uri = uriOf(file('pm.role.yaml'));
+    client.open(uri, PM.replace('title: Product Manager', 'title: Product Manager, unsaved'));
+    try {
+      const result = await client.request<SiteResult>(SITE_REQUEST, { uri });
+      const index = fileURLToPath(result.index);
+      assert.equal(path.basename(index), 'index.html');
+      assert.ok(!index.startsWith(dir), 'the site is not written into the workspace');
+      const site = path.dirname(index);
+      const written = fs.readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+      assert.equal(result.pages, written.length, 'the page count is that of the pages written');
+      for (const page of ['roles/pm.html', 'roles/senior-pm.html', 'ladders/ladder.html', 'org-chart.html', 'responsibilities.html'])
+        assert.ok(fs.existsSync(path.join(site, page)), `${page} was not written`);
+      assert.match(fs.readFileSync(path.join(site, 'roles', 'pm.html'), 'utf8'), /<h1>Product Manager, unsaved<\/h1>/);
+      assert.ok(fs.existsSync(fileURLToPath(result.orgChart)));
+      fs.rmSync(site, { recursive: true, force: true });
+      // a document outside any folder on disk gets a clear error, and the server keeps serving
+      await assert.rejects(client.request(SITE_REQUEST, { uri: 'untitled:Untitled-1' }), /needs a document or folder on disk/);
+      assert.equal(client.exitCode, null, 'server still running');
+    } finally {
+      client.close(uri);
+    }
   });
 });

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
-import { fileToOpen } from '../../client/src/preview';
+import { fileToOpen, siteToOpen } from '../../client/src/preview';
 import { KINDS } from '../../server/src/service/kinds';
 
 const EXTENSION_ID = 'product-charters.product-charters';
@@ -715,5 +715,39 @@ suite('Product Charters in VS Code', () => {
       await remove(referrer);
       await remove(created);
     }
+  });
+  test('11. "Open the Organisation Site" builds the site of the workspace, unsaved edits included, and opens its index', async () => {
+    const editor = await open('roles/senior-pm.role.yaml');
+    // an unsaved edit: the site shows what the editor shows
+    const title = rangeOf(editor.document, 'title: Senior Product Manager');
+    assert.ok(await editor.edit((edit) => edit.replace(title, 'title: Senior Product Manager, Payments')), 'could not edit the title');
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.openSite');
+    assert.ok(opened, 'the command opened nothing');
+    assert.strictEqual(opened.scheme, 'file');
+    assert.strictEqual(path.basename(opened.fsPath), 'index.html');
+    const site = path.dirname(opened.fsPath);
+    assert.ok(!site.startsWith(folder().fsPath), 'the site is built outside the workspace');
+    const index = fs.readFileSync(opened.fsPath, 'utf8');
+    assert.match(index, /<h1>[^<]+<\/h1>/);
+    assert.match(index, /Product Management Career Ladder/);
+    for (const page of ['org-chart.html', 'responsibilities.html', 'style.css', 'ladders/product-ladder.html', 'roles/cpo.html']) {
+      assert.ok(fs.existsSync(path.join(site, page)), `${page} was not written`);
+    }
+    assert.match(
+      fs.readFileSync(path.join(site, 'roles', 'senior-pm.html'), 'utf8'),
+      /<h1>Senior Product Manager, Payments<\/h1>/,
+      'the unsaved title is on the role page',
+    );
+    await screenshot('11-open-site');
+
+    // the preview's link: the org chart, at the role's box
+    const chart = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.openSite', editor.document.uri, 'org-chart', 'senior-pm');
+    assert.ok(chart, 'the org chart was not opened');
+    assert.strictEqual(chart.fsPath, path.join(site, 'org-chart.html'));
+    assert.strictEqual(chart.fragment, 'role-senior-pm');
+    assert.match(fs.readFileSync(chart.fsPath, 'utf8'), /id="role-senior-pm"/);
+    assert.strictEqual(siteToOpen({ type: 'openSite', role: 'senior-pm' }), 'senior-pm');
+    assert.strictEqual(siteToOpen({ type: 'openSite' }), '');
+    assert.strictEqual(siteToOpen({ type: 'open', uri: 'x' }), undefined);
   });
 });

@@ -7,6 +7,7 @@ import { formatJson, formatSarif, formatStylish, summary, type FileResult } from
 import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
+import { siteCommand } from './site';
 import { initCommand } from './init';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
@@ -33,6 +34,10 @@ Usage:
       Print the responsibility taxonomy, with the workspace's additions.
   charters render FILE [-o OUT.html]
       Write the document's preview as a self-contained HTML page (default: to stdout).
+  charters site [PATH] -o DIR [--title TEXT]
+      Write the workspace as a static site into DIR: an overview, a page per document, the
+      ladders side by side, an org chart and a responsibility index. Open DIR/index.html from
+      disk or serve the folder from any static host; nothing is loaded from the network.
   charters init [DIR]
       Write a starter workspace (a config, a role, a ladder) into DIR (default: the current
       folder), creating it if missing. Overwrites nothing: exit 2 if any of the files exists.
@@ -47,6 +52,8 @@ export interface Io {
   stderr: (text: string) => void;
   cwd: string;
   color: boolean;
+  /** Show a progress line for long commands (a terminal, not CI). */
+  progress?: boolean;
 }
 
 /** The message of an error that is the user's to fix (exit code 2), or undefined for a crash. */
@@ -70,6 +77,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'lint') return lintCommand(rest, io, service);
     if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
     if (command === 'render') return renderCommand(rest, io, service);
+    if (command === 'site') return siteCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
     const message = usageMessage(error);

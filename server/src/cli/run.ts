@@ -7,5 +7,6 @@ export function runCli(): void {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    progress: process.stderr.isTTY === true && !process.env.CI,
   });
 }

@@ -16,10 +16,12 @@ import {
   FIX_ALL_KIND,
   PREVIEW_REQUEST,
   SHOW_DOCUMENT_COMMAND,
+  SITE_REQUEST,
   STARTER_CONFIG_REQUEST,
   STATUS_CHANGED_NOTIFICATION,
   STATUS_REQUEST,
   type PreviewParams,
+  type SiteParams,
   type StatusParams,
   type StatusResult,
 } from '../protocol';
@@ -37,6 +39,7 @@ import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
 import { readDocument } from '../workspace/workspaces';
+import { buildSiteInTemp } from './site';
 import { version as packageVersion } from '../../../package.json';
 
 /** Wire the pure language service to an LSP connection. Every handler has the same shape. */
@@ -327,6 +330,16 @@ export function startServer(connection: Connection): void {
       service.preview(params.uri, parsed, workspace.indexOf(params.uri), workspace.settingsFor(params.uri), {
         siblingExports: fileNames(params.siblingExports),
       }),
+    ),
+  );
+
+  // the site of a workspace, read afresh from disk and the editor's open documents, into a temporary folder
+  connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
+    buildSiteInTemp(
+      service,
+      params?.uri,
+      (uri) => documents.get(uri)?.getText(),
+      (message) => connection.console.info(message),
     ),
   );
 

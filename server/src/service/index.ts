@@ -9,6 +9,7 @@ export type { CreateDocumentContext } from './createDocument';
 export { ruleDocsUrl, severityName } from './lint';
 export { starterConfig } from './starterConfig';
 export type { ParsedDocument } from './parse';
+export type { SiteDocument, SiteOptions } from './site';
 export { isDocumentFileName, kindNames, newDocumentFileName } from './kinds';
 export { RULES, type Rule } from './rules';
 export type { Taxonomy } from './taxonomy';

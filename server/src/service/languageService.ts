@@ -28,6 +28,7 @@ import { parseIncrementally } from './incrementalParse';
 import { Schemas } from './schemas';
 import type { ChartersDiagnostic, Fix } from './types';
 import { summarize, type DocumentSummary, type WorkspaceIndex } from './workspace';
+import { buildSite, type SiteDocument, type SiteOptions } from './site';
 
 /**
  * The language service: pure functions over parsed documents. No file system, no LSP connection,
@@ -86,6 +87,12 @@ export interface LanguageService {
     nonce: string,
     options?: PreviewOptions,
   ): { html: string; problem?: string };
+  /**
+   * The static site of a workspace (`charters site`): every page, the stylesheet, by path relative
+   * to the site's folder. `documents` are the workspace's documents, each already in `index`.
+   * The same input gives the same bytes.
+   */
+  site(documents: readonly SiteDocument[], index: WorkspaceIndex, settings: LintSettings, options: SiteOptions): Map<string, string>;
   parseConfig(text: string): ReturnType<typeof parseConfig>;
   /** The settings of a workspace's config; `today` (`YYYY-MM-DD`) is the caller's date, for past-due. */
   settings(config?: ChartersConfig, today?: string): LintSettings;
@@ -134,6 +141,7 @@ export function createLanguageService(): LanguageService {
       const html = renderPage(body, { nonce, standalone: true, title: model.title });
       return model.kind === 'problem' ? { html, problem: model.message } : { html };
     },
+    site: (documents, index, settings, options) => buildSite(documents, index, settings, schemas, options),
     parseConfig: (text) => parseConfig(text, schemas),
     settings: lintSettings,
   };

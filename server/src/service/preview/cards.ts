@@ -22,6 +22,8 @@ export interface ResponsibilityItem {
   inheritedFrom?: DocLink;
   /** The taxonomy's source files for it. */
   sources?: string[];
+  /** The taxonomy's description of it. */
+  description?: string;
 }
 
 export interface RoleCard {
@@ -36,6 +38,8 @@ export interface RoleCard {
   total: number;
   /** What this rung holds that the rung below does not; absent on the bottom rung or next to a missing role. */
   adds?: ResponsibilityItem[];
+  /** What the rung below holds that this rung does not; absent where `adds` is. */
+  drops?: ResponsibilityItem[];
   /** The rung below has a higher rank than this one. */
   outOfOrder?: boolean;
   /** The role the preview is about (role previews show their ladder with it marked). */
@@ -113,7 +117,16 @@ export class Roles {
         const id = known?.id ?? written;
         if (held.has(id)) continue;
         held.add(id);
-        items.push({ id, title: known?.title ?? id, area: known?.area, known: !!known, duty: false, inheritedFrom, sources: known?.sources });
+        items.push({
+          id,
+          title: known?.title ?? id,
+          area: known?.area,
+          known: !!known,
+          duty: false,
+          inheritedFrom,
+          sources: known?.sources,
+          description: known?.description,
+        });
       }
       if (current === roleId) for (const duty of role.duties) items.push({ title: duty.text, area: duty.area, known: true, duty: true });
       current = role.inherits;
@@ -144,8 +157,13 @@ export class Roles {
     };
     const lower = below === undefined ? undefined : this.role(below);
     if (lower && below !== undefined) {
-      const lowerIds = new Set(this.responsibilities(below).map((item) => item.id ?? `duty:${item.title}`));
-      card.adds = items.filter((item) => !lowerIds.has(item.id ?? `duty:${item.title}`));
+      const key = (item: ResponsibilityItem) => item.id ?? `duty:${item.title}`;
+      const lowerItems = this.responsibilities(below);
+      const lowerIds = new Set(lowerItems.map(key));
+      const ownIds = new Set(items.map(key));
+      card.adds = items.filter((item) => !lowerIds.has(key(item)));
+      // a team duty is the rung's own wording, so only taxonomy responsibilities count as dropped
+      card.drops = lowerItems.filter((item) => !item.duty && !ownIds.has(key(item)));
       const rank = taxonomy.rank(role.level);
       const lowerRank = taxonomy.rank(lower.level);
       if (rank !== undefined && lowerRank !== undefined && lowerRank > rank) card.outOfOrder = true;
@@ -232,11 +250,21 @@ function areaCount(area: AreaCount): string {
 function adds(card: RoleCard): string {
   if (!card.adds)
     return card.total ? `<p class="adds"><span class="label">Foundation:</span> ${plural(card.total, 'responsibility', 'responsibilities')}</p>` : '';
-  if (card.adds.length === 0) return `<p class="adds"><span class="label">Adds:</span> <span class="warn">nothing over the rung below</span></p>`;
+  if (card.adds.length === 0) return `<p class="adds"><span class="label">Adds:</span> <span class="warn">nothing over the rung below</span></p>${drops(card)}`;
+  return `${folded(`Adds ${card.adds.length}:`, card.adds, 'adds')}${drops(card)}`;
+}
+
+/** What the rung below holds and this one gives up: said only where there is something. */
+function drops(card: RoleCard): string {
+  return card.drops?.length ? folded(`Drops ${card.drops.length}:`, card.drops, 'adds drops') : '';
+}
+
+/** A labelled list of titles: the first few shown, the rest folded away. */
+function folded(label: string, items: ResponsibilityItem[], className: string): string {
   const item = (entry: ResponsibilityItem) => `<li>${esc(entry.title)}</li>`;
-  const shown = card.adds.slice(0, ADDS_SHOWN);
-  const rest = card.adds.slice(ADDS_SHOWN);
-  return `<div class="adds"><span class="label">Adds ${card.adds.length}:</span>
+  const shown = items.slice(0, ADDS_SHOWN);
+  const rest = items.slice(ADDS_SHOWN);
+  return `<div class="${className}"><span class="label">${esc(label)}</span>
 <ul>${shown.map(item).join('')}</ul>${rest.length ? `<details><summary>${rest.length} more</summary><ul>${rest.map(item).join('')}</ul></details>` : ''}</div>`;
 }
 

@@ -49,6 +49,8 @@ export interface RenderOptions {
    * undefined to leave its title as plain text. Never a path of the machine.
    */
   linkTarget?: (uri: string) => string | undefined;
+  /** Show the taxonomy's description under each responsibility (the site's pages). Default false. */
+  descriptions?: boolean;
 }
 
 const MAX_YAML_ERRORS = 5;
@@ -101,7 +103,7 @@ function buildModel(
 }
 
 export function renderBody(model: PreviewModel, options: RenderOptions = {}): string {
-  const html = new Html(options.interactive ?? true, options.interactive === false ? options.linkTarget : undefined);
+  const html = new Html(options.interactive ?? true, options.interactive === false ? options.linkTarget : undefined, options.descriptions ?? false);
   try {
     if (model.kind === 'problem') return renderProblem(model);
     if (!Object.hasOwn(PREVIEW_MODULES, model.kind)) return renderProblem(problem('', 'Preview unavailable', 'This kind of document has no preview.', []));

@@ -41,7 +41,8 @@ function render(model: LadderPreview, html: Html): string {
   return `${html.header('Ladder', model)}
 ${legend(model.areas)}
 ${tracks}
-${matrix(model, html)}`;
+${matrix(model, html)}
+${html.orgChartLink()}`;
 }
 
 function legend(areas: AreaRef[]): string {

@@ -43,12 +43,21 @@ ${body}
 `;
 }
 
-/** Opens the file behind a card or a link; the extension checks the URI before opening it. */
+/**
+ * Opens the file behind a card or a link (the extension checks the URI before opening it), or the
+ * organisation site's org chart.
+ */
 const SCRIPT = `(function () {
   const vscode = acquireVsCodeApi();
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || target.closest('details')) return;
+    const site = target.closest('[data-site]');
+    if (site) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'openSite', role: site.getAttribute('data-role') || undefined });
+      return;
+    }
     const element = target.closest('[data-uri]');
     if (!element) return;
     event.preventDefault();

@@ -130,6 +130,7 @@ ${model.summary ? `<p class="lead">${esc(model.summary)}</p>` : html.empty('No s
 ${html.dl(facts, 'Role facts')}
 <div class="role-card">${renderCard(html, model.card, 'h2')}</div>
 </div>
+${html.orgChartLink(model.id)}
 <section aria-labelledby="ladders-h"><h2 id="ladders-h">On the ladder</h2>${ladders}</section>
 <section aria-labelledby="resp-h"><h2 id="resp-h">Responsibilities</h2><div class="area-groups">${responsibilities}</div></section>
 ${html.section('Authority', html.list(model.authority))}
@@ -165,5 +166,6 @@ function responsibility(item: ResponsibilityItem, html: Html): string {
     item.known ? '' : '<span class="note warn">not in the taxonomy</span>',
     item.inheritedFrom ? `<span class="note">from ${html.link(item.inheritedFrom)}</span>` : '',
   ].filter(Boolean);
-  return `${esc(item.title)}${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  const description = html.descriptions && item.description ? `<br><span class="desc">${esc(item.description)}</span>` : '';
+  return `${esc(item.title)}${notes.length ? ` ${notes.join(' ')}` : ''}${description}`;
 }

@@ -184,6 +184,8 @@ export class Html {
   constructor(
     private readonly interactive: boolean,
     private readonly linkTarget?: (uri: string) => string | undefined,
+    /** The site's pages: taxonomy entries show their descriptions too. */
+    readonly descriptions = false,
   ) {}
 
   header(kind: string, model: Header): string {
@@ -229,6 +231,15 @@ export class Html {
   href(uri: string | undefined): string | undefined {
     const href = uri === undefined ? undefined : this.linkTarget?.(uri);
     return href && !/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(href) ? href : undefined;
+  }
+
+  /**
+   * In the webview, a link that builds the organisation site and opens its org chart (at the
+   * role's box, given a role id); nothing elsewhere: an exported page or the site has its own links.
+   */
+  orgChartLink(roleId?: string): string {
+    if (!this.interactive) return '';
+    return `<p class="site-link"><button type="button" class="link" data-site="org-chart"${roleId ? ` data-role="${esc(roleId)}"` : ''}>Open the org chart in the organisation site</button></p>`;
   }
 
   links(links: DocLink[]): string {
