@@ -8,6 +8,7 @@ import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
 import { initCommand } from './init';
+import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
@@ -33,6 +34,14 @@ Usage:
       Print the responsibility taxonomy, with the workspace's additions.
   charters render FILE [-o OUT.html]
       Write the document's preview as a self-contained HTML page (default: to stdout).
+  charters diff BASE [HEAD] [PATH...] [--format markdown|json]
+      What changed in the product documents between two git revisions, in product words:
+      documents added, removed or moved; roles, ladders, visions, strategies and charters field
+      by field; the findings HEAD adds and those it fixes. HEAD defaults to the working tree;
+      PATHs limit the report (put -- before them when one is also a revision's name).
+      --format markdown (default; fit for a pull-request comment or a job summary) or json.
+      Exit code 0: compared (whatever changed); 2: usage error, not in a git repository, or an
+      unknown revision.
   charters init [DIR]
       Write a starter workspace (a config, a role, a ladder) into DIR (default: the current
       folder), creating it if missing. Overwrites nothing: exit 2 if any of the files exists.
@@ -65,6 +74,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'lint') return lintCommand(rest, io, service);
     if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
     if (command === 'render') return renderCommand(rest, io, service);
+    if (command === 'diff') return diffCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
     if (error instanceof UsageError || PARSE_ARGS_ERRORS.has((error as { code?: string }).code ?? '')) {
