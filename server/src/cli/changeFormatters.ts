@@ -48,7 +48,7 @@ export function changeSummary(report: ChangeReport): string {
  * the documents that could not be read.
  */
 export function formatChangesMarkdown(report: ChangeReport, base: Revision, head: Revision): string {
-  const lines = [`## Product documents: ${escapeMarkdownText(base.name)} → ${escapeMarkdownText(head.name)}`, '', `**${changeSummary(report)}**`];
+  const lines = [`## Product documents: ${revisionName(base)} → ${revisionName(head)}`, '', `**${changeSummary(report)}**`];
   let kind: string | undefined;
   for (const doc of report.documents) {
     const bullets = documentLines(doc);
@@ -65,18 +65,23 @@ export function formatChangesMarkdown(report: ChangeReport, base: Revision, head
   ];
   const added = findings((item) => item.findingsAdded);
   const fixed = findings((item) => item.findingsFixed);
-  if (added.length) lines.push('', `### New findings at ${escapeMarkdownText(head.name)}`, '', ...added);
+  if (added.length) lines.push('', `### New findings at ${revisionName(head)}`, '', ...added);
   if (fixed.length) lines.push('', '### Findings fixed', '', ...fixed);
   if (report.unreadable.length) {
     lines.push('', '### Could not be read', '');
     for (const doc of report.unreadable) {
       const sides = (['base', 'head'] as const).flatMap((side) =>
-        doc.reasons[side] ? [`at ${escapeMarkdownText(side === 'base' ? base.name : head.name)}: ${escapeMarkdownText(doc.reasons[side]!)}`] : [],
+        doc.reasons[side] ? [`at ${revisionName(side === 'base' ? base : head)}: ${escapeMarkdownText(doc.reasons[side]!)}`] : [],
       );
       lines.push(`- ${codeSpan(doc.path)} could not be read ${sides.join('; ')}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A revision as typed, in code (`HEAD~1`, `main`); the working tree in words. */
+function revisionName(revision: Revision): string {
+  return revision.commit ? codeSpan(revision.name) : revision.name;
 }
 
 function documentLines(doc: DocumentChanges): string[] {
