@@ -39,7 +39,7 @@ const role: Compare = (before, after, names) => {
   return [
     ...value('level', 'its level', ...read('level'), level),
     ...value('track', 'its track', ...read('track'), (v) => v),
-    ...value('reportsTo', 'whom it reports to', ...read('reportsTo'), roleName),
+    ...value('reportsTo', 'its manager', ...read('reportsTo'), roleName),
     ...value('inherits', 'the role it inherits from', ...read('inherits'), roleName),
     ...prose('summary', 'its summary', ...read('summary')),
     ...responsibilities(...read('responsibilities'), names),
