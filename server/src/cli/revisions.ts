@@ -58,8 +58,10 @@ export function diffCommand(args: string[], io: Io, service: LanguageService): n
   });
   const includes = (relative: string) => !limits.length || limits.some((limit) => isInside(limit, path.join(root, ...relative.split('/'))));
   const today = localDate(new Date());
-  const before = readRevision(service, root, commitFiles(root, base.commit), base, today, io);
-  const after = readRevision(service, root, head.commit ? commitFiles(root, head.commit) : workingTreeFiles(root), head, today, io);
+  // a file with the same text at both revisions is parsed once (a parse is never mutated)
+  const parses = new Map<string, ParsedDocument>();
+  const before = readRevision(service, root, commitFiles(root, base.commit), base, today, io, parses);
+  const after = readRevision(service, root, head.commit ? commitFiles(root, head.commit) : workingTreeFiles(root), head, today, io, parses);
   const report = compareRevisions(before, after, { includes });
   io.stdout(format === 'json' ? `${formatChangesJson(report, base, head)}\n` : formatChangesMarkdown(report, base, head));
   return 0;
@@ -85,6 +87,7 @@ export function readRevision(
   revision: Revision,
   today: string,
   io: Pick<Io, 'stderr'>,
+  parses: Map<string, ParsedDocument> = new Map(),
 ): RevisionDocument[] {
   const workspaces = new Workspaces(service, files.source);
   const documents: { workspace: Workspace; file: string; parsed: ParsedDocument }[] = [];
@@ -99,7 +102,9 @@ export function readRevision(
       const text = workspaces.read(file);
       if (text === undefined) continue;
       const uri = uriOf(file);
-      const parsed = service.parse(TextDocument.create(uri, 'yaml', 0, text));
+      const key = `${uri}\u0000${text}`;
+      const parsed = parses.get(key) ?? service.parse(TextDocument.create(uri, 'yaml', 0, text));
+      parses.set(key, parsed);
       workspaces.indexParsed(workspace, uri, parsed);
       documents.push({ workspace, file, parsed });
     }
