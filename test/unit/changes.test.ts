@@ -266,6 +266,20 @@ describe('compareRevisions: documents and findings', () => {
     assert.deepEqual(compareRevisions(revision({ 'a.role.yaml': broken }), revision({ 'a.role.yaml': broken })).unreadable, []);
   });
 
+  test("a role the config names as external is named by the config's title", () => {
+    const charter = (owner: string) => y('kind: charter', 'id: c', 'title: C', 'mission: M.', 'decisionRights:', `  - {decision: Pricing, owner: ${owner}}`);
+    const external = new Map([['engineering-manager', { id: 'engineering-manager', title: 'Engineering Manager' }]]);
+    const withExternal = (docs: ReturnType<typeof revision>) => docs.map((doc) => ({ ...doc, externalRoles: external }));
+    const report = compareRevisions(
+      withExternal(revision({ 'c.charter.yaml': charter('pm') })),
+      withExternal(revision({ 'c.charter.yaml': charter('engineering-manager') })),
+    );
+    assert.deepEqual(
+      report.documents[0].changes.map((change) => change.text),
+      ["changes decision right 'Pricing': owner [pm] → 'Engineering Manager' [engineering-manager]"],
+    );
+  });
+
   test('includes limits the report to some paths', () => {
     const report = compareRevisions(revision({}), revision({ 'roles/a.role.yaml': role('a', 'A'), 'other/b.role.yaml': role('b', 'B') }), {
       includes: (path) => path.startsWith('roles/'),

@@ -300,6 +300,7 @@ describe('charters diff: Markdown escaping', () => {
       ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
       ['*bold* and `code` | pipe', '\\*bold\\* and \\`code\\` \\| pipe'],
       ['two\nlines', 'two lines'],
+      ["team member 'Engineer' [engineer]: count 5 → 6", "team member 'Engineer' [engineer]: count 5 → 6"],
     ])
       assert.equal(escapeMarkdownText(text), expected);
   });

@@ -4,9 +4,9 @@ import { codeSpan } from './ciFormatters';
 import type { Revision } from './revisions';
 
 /**
- * Document text in a Markdown line: no HTML, no emphasis or code, and no link: a `]` that a `(`,
- * `[` or `:` follows is escaped, and a `[` at the start (a task box, a link definition); the ids in
- * brackets stay readable as they are.
+ * Document text in a Markdown line: no HTML, no emphasis or code, and no link: a `]` that a `(`
+ * follows is escaped, and a `[` at the start (a task box, a link definition); the ids in brackets
+ * stay readable as they are (a reference link needs a definition, and the output has none).
  */
 export function escapeMarkdownText(text: string): string {
   return text
@@ -15,7 +15,7 @@ export function escapeMarkdownText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_#|~])/g, '\\$1')
-    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/\](?=\()/g, '\\]')
     .replace(/^\[/, '\\[');
 }
 

@@ -116,6 +116,7 @@ export function readRevision(
       parsed,
       findings: service.validate(parsed.textDocument.uri, parsed, workspace.index, settings),
       taxonomy: workspace.settings.taxonomy,
+      externalRoles: workspace.settings.externalRoles,
     };
   });
 }

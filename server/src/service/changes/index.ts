@@ -21,6 +21,8 @@ export interface RevisionDocument {
   findings: readonly ChartersDiagnostic[];
   /** The taxonomy of its workspace at that revision. */
   taxonomy: Taxonomy;
+  /** The config's `externalRoles` of its workspace at that revision, by id: their titles name them. */
+  externalRoles?: ReadonlyMap<string, { title: string }>;
 }
 
 export interface CompareOptions {
@@ -110,8 +112,9 @@ export function compareRevisions(base: readonly RevisionDocument[], head: readon
     // a document broken on the other side at the same path is reported there, not as added or removed
     if (!was && brokenBefore.has(is!.doc.path)) continue;
     if (!is && brokenAfter.has(was!.doc.path)) continue;
+    const external = (id: string) => is?.doc.externalRoles?.get(id)?.title ?? was?.doc.externalRoles?.get(id)?.title;
     const names: Names = {
-      document: (kind, id) => titles.get(`${kind}:${id}`),
+      document: (kind, id) => titles.get(`${kind}:${id}`) ?? (kind === 'role' ? external(id) : undefined),
       before: (was ?? is)!.doc.taxonomy,
       after: (is ?? was)!.doc.taxonomy,
     };
