@@ -40,7 +40,7 @@ const role: Compare = (before, after, names) => {
     ...value('level', 'its level', ...read('level'), level),
     ...value('track', 'its track', ...read('track'), (v) => v),
     ...value('reportsTo', 'its manager', ...read('reportsTo'), roleName),
-    ...value('inherits', 'the role it inherits from', ...read('inherits'), roleName),
+    ...value('inherits', 'the role whose responsibilities it inherits', ...read('inherits'), roleName),
     ...prose('summary', 'its summary', ...read('summary')),
     ...responsibilities(...read('responsibilities'), names),
     ...skills(...read('skills'), names),
