@@ -35,7 +35,8 @@ export function diffCommand(args: string[], io: Io, service: LanguageService): n
   const cwd = realFolder(io.cwd);
   const root = repositoryRoot(cwd);
   const base: Revision = { name: first.value, commit: commitOf(root, first.value) };
-  if (!base.commit) throw new UsageError(`Unknown revision "${first.value}": no commit of the repository at ${root} has that name (in a shallow clone, fetch it first).`);
+  if (!base.commit)
+    throw new UsageError(`Unknown revision "${first.value}": no commit of the repository at ${root} has that name (in a shallow clone, fetch it first).`);
   let head: Revision = { name: 'working tree' };
   let paths = rest;
   const second = rest[0];
