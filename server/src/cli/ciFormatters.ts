@@ -158,7 +158,7 @@ export function escapeMarkdownCell(text: string): string {
 }
 
 /** Code span for a path, however many backticks it holds. */
-function codeSpan(text: string): string {
+export function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;

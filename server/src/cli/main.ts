@@ -9,6 +9,7 @@ import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
 import { siteCommand } from './site';
 import { initCommand } from './init';
+import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
@@ -38,6 +39,14 @@ Usage:
       Write the workspace as a static site into DIR: an overview, a page per document, the
       ladders side by side, an org chart and a responsibility index. Open DIR/index.html from
       disk or serve the folder from any static host; nothing is loaded from the network.
+  charters diff BASE [HEAD] [PATH...] [--format markdown|json]
+      What changed in the product documents between two git revisions, in product words:
+      documents added, removed or moved; roles, ladders, visions, strategies and charters field
+      by field; the findings HEAD adds and those it fixes. HEAD defaults to the working tree;
+      PATHs limit the report (put -- before them when one is also a revision's name).
+      --format markdown (default; fit for a pull-request comment or a job summary) or json.
+      Exit code 0: compared (whatever changed); 2: usage error, not in a git repository, or an
+      unknown revision.
   charters init [DIR]
       Write a starter workspace (a config, a role, a ladder) into DIR (default: the current
       folder), creating it if missing. Overwrites nothing: exit 2 if any of the files exists.
@@ -78,6 +87,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
     if (command === 'render') return renderCommand(rest, io, service);
     if (command === 'site') return siteCommand(rest, io, service);
+    if (command === 'diff') return diffCommand(rest, io, service);
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (error) {
     const message = usageMessage(error);

@@ -15,3 +15,15 @@ export { RULES, type Rule } from './rules';
 export type { Taxonomy } from './taxonomy';
 export type { ChartersDiagnostic, RuleSetting } from './types';
 export { ALWAYS_IGNORED, DOCUMENT_GLOBS, fileName, MemoryIndex, type DocumentSummary, type WorkspaceIndex } from './workspace';
+export {
+  compareRevisions,
+  documentTitle,
+  kindHeading,
+  type Change,
+  type ChangeReport,
+  type CompareOptions,
+  type DocumentChanges,
+  type FindingChange,
+  type RevisionDocument,
+  type UnreadableDocument,
+} from './changes';

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -18,7 +17,8 @@ import {
   type ParsedDocument,
   type WorkspaceIndex,
 } from '../service';
-import { DISK, Locator, type Probe, type WorkspaceLocation } from './locate';
+import { Locator, type WorkspaceLocation } from './locate';
+import { DISK_SOURCE, type FileSource, type GlobOptions } from './source';
 
 /**
  * One workspace: a root folder, its config (if it has one) and the index of its documents, which
@@ -69,15 +69,17 @@ export class Workspace {
 }
 
 /** Read a workspace's config; a config with problems is reported and the defaults apply. */
-export function loadWorkspace(service: LanguageService, location: WorkspaceLocation): Workspace {
+export function loadWorkspace(service: LanguageService, location: WorkspaceLocation, source: FileSource = DISK_SOURCE): Workspace {
   const { root, configPath } = location;
   if (!configPath) return new Workspace(root, DEFAULT_CONFIG, service.settings());
   let result: ReturnType<LanguageService['parseConfig']>;
   try {
-    result = service.parseConfig(fs.readFileSync(configPath, 'utf8').replace(/^\uFEFF/, ''));
+    const text = source.read(configPath);
+    if (text === undefined) throw new Error(source === DISK_SOURCE ? readError(configPath) : 'the file cannot be read');
+    result = service.parseConfig(text);
   } catch (error) {
     const start = { line: 0, character: 0 };
-    result = { problems: [{ message: `Cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, range: { start, end: start } }] };
+    result = { problems: [{ message: `Cannot read it: ${(error as Error).message}`, range: { start, end: start } }] };
   }
   const config = result.config ?? DEFAULT_CONFIG;
   return new Workspace(root, config, service.settings(config), configPath, result.config ? [] : result.problems);
@@ -93,9 +95,10 @@ export class Workspaces {
 
   constructor(
     private readonly service: LanguageService,
-    probe: Probe = DISK,
+    /** The disk, or a git revision's files (`charters diff`). */
+    private readonly source: FileSource = DISK_SOURCE,
   ) {
-    this.locator = new Locator(probe);
+    this.locator = new Locator(source);
   }
 
   /** The workspace of the document `file`; `fallback` when neither a config nor a git root is found. */
@@ -122,25 +125,30 @@ export class Workspaces {
    * shallowest first. A workspace inside a folder that its enclosing workspace ignores is left out.
    */
   discover(folder: string, fallback: string): Workspace[] {
-    return this.nested(folder, fallback, fg.sync(MARKERS, markerOptions(folder)));
+    return this.nested(folder, fallback, this.source.glob(MARKERS, markerOptions(folder)));
   }
 
   async discoverAsync(folder: string, fallback: string): Promise<Workspace[]> {
-    return this.nested(folder, fallback, await fg(MARKERS, markerOptions(folder)));
+    return this.nested(folder, fallback, await this.source.globAsync(MARKERS, markerOptions(folder)));
   }
 
   /** The documents of a workspace on disk, sorted: its globs, minus ignored files and nested workspaces. */
   listDocuments(workspace: Workspace): string[] {
-    return this.own(workspace, fg.sync(workspace.globs, this.globOptions(workspace)));
+    return this.own(workspace, this.source.glob(workspace.globs, this.globOptions(workspace)));
   }
 
   async listDocumentsAsync(workspace: Workspace): Promise<string[]> {
-    return this.own(workspace, await fg(workspace.globs, this.globOptions(workspace)));
+    return this.own(workspace, await this.source.globAsync(workspace.globs, this.globOptions(workspace)));
+  }
+
+  /** A file's text from this run's source (the disk, or a revision); undefined when it cannot be read. */
+  read(file: string): string | undefined {
+    return this.source.read(file);
   }
 
   /** Re-read one file into its workspace's index; its summary, or undefined when it is unreadable or not a document. */
   indexFile(workspace: Workspace, file: string): DocumentSummary | undefined {
-    const text = readDocument(file);
+    const text = this.source.read(file);
     const uri = uriOf(file);
     if (text === undefined) {
       workspace.index.delete(uri);
@@ -183,14 +191,14 @@ export class Workspaces {
   private at(location: WorkspaceLocation): Workspace {
     let workspace = this.byRoot.get(location.root);
     if (!workspace) {
-      workspace = loadWorkspace(this.service, location);
+      workspace = loadWorkspace(this.service, location, this.source);
       this.byRoot.set(location.root, workspace);
     }
     return workspace;
   }
 
-  private globOptions(workspace: Workspace): fg.Options {
-    return { cwd: workspace.root, ignore: workspace.ignored, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true };
+  private globOptions(workspace: Workspace): GlobOptions {
+    return { cwd: workspace.root, ignore: workspace.ignored };
   }
 
   /** Only the files whose own workspace is this one: a nested config or git root takes its folder. */
@@ -205,16 +213,8 @@ export class Workspaces {
 /** What makes a folder a workspace root; `.git` is found without searching hidden folders. */
 const MARKERS = [`**/${CONFIG_FILE}`, '**/.git'];
 
-function markerOptions(folder: string): fg.Options {
-  return {
-    cwd: folder,
-    absolute: true,
-    dot: false,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: ['**/node_modules/**', '**/.git/*'],
-  };
+function markerOptions(folder: string): GlobOptions {
+  return { cwd: folder, folders: true, ignore: ['**/node_modules/**', '**/.git/*'] };
 }
 
 /** Every document of several workspaces, for requests that name no document (workspace symbols). */
@@ -238,12 +238,18 @@ export class CombinedIndex implements WorkspaceIndex {
   }
 }
 
-/** A document's text, without a byte order mark; undefined when it cannot be read. */
+/** A document's text on disk, without a byte order mark; undefined when it cannot be read. */
 export function readDocument(file: string): string | undefined {
+  return DISK_SOURCE.read(file);
+}
+
+/** Why a file on disk cannot be read: its error code (`ENOENT`, `EACCES`) or message. */
+function readError(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
+    fs.readFileSync(file);
+    return 'the file cannot be read';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   }
 }
 

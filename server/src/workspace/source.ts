@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import type { Probe } from './locate';
+
+/**
+ * Where a workspace's files come from: the disk, or a list of files with a reader (a git
+ * revision, for `charters diff`). Finding workspaces, configs and documents asks only this, so the
+ * same resolution applies to both.
+ */
+export interface FileSource extends Probe {
+  /** A file's text without a byte order mark; undefined when it cannot be read. */
+  read(file: string): string | undefined;
+  /** Absolute paths under `cwd` matching `patterns` and none of `ignore`, in any order (`dot: false`). */
+  glob(patterns: string[], options: GlobOptions): string[];
+  globAsync(patterns: string[], options: GlobOptions): Promise<string[]>;
+}
+
+export interface GlobOptions {
+  cwd: string;
+  ignore: string[];
+  /** Also folders (the markers `.git` may be one). */
+  folders?: boolean;
+}
+
+function fastGlobOptions(options: GlobOptions): fg.Options {
+  return {
+    cwd: options.cwd,
+    ignore: options.ignore,
+    absolute: true,
+    dot: false,
+    onlyFiles: !options.folders,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  };
+}
+
+export const DISK_SOURCE: FileSource = {
+  isFile: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true,
+  exists: (file) => fs.existsSync(file),
+  read(file) {
+    try {
+      return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+  },
+  glob: (patterns, options) => fg.sync(patterns, fastGlobOptions(options)),
+  globAsync: (patterns, options) => fg(patterns, fastGlobOptions(options)),
+};
+
+/**
+ * A fixed list of files (absolute paths) read through `read`: a git revision's tree. `markers` are
+ * other paths that exist without being files (the `.git` of a nested repository).
+ */
+export function listedSource(files: Iterable<string>, read: (file: string) => string | undefined, markers: Iterable<string> = []): FileSource {
+  const listed = new Set([...files].map((file) => path.resolve(file)));
+  const present = new Set([...listed, ...[...markers].map((marker) => path.resolve(marker))]);
+  const glob = (patterns: string[], options: GlobOptions): string[] => {
+    const matches = picomatch(patterns, { dot: false });
+    const ignored = picomatch(options.ignore, { dot: true });
+    const found: string[] = [];
+    for (const file of options.folders ? present : listed) {
+      const relative = path.relative(options.cwd, file);
+      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      const posix = relative.split(path.sep).join('/');
+      if (matches(posix) && !ignored(posix)) found.push(file);
+    }
+    return found;
+  };
+  return {
+    isFile: (file) => listed.has(path.resolve(file)),
+    exists: (file) => present.has(path.resolve(file)),
+    read: (file) => (listed.has(path.resolve(file)) ? read(path.resolve(file))?.replace(/^\uFEFF/, '') : undefined),
+    glob,
+    globAsync: async (patterns, options) => glob(patterns, options),
+  };
+}
