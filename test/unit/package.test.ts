@@ -14,8 +14,23 @@ import { setServerUnderTest } from './lspClient';
 import { cleanEnv, installedPackage, run, type InstalledPackage } from './packageHarness';
 import { REPO_ROOT } from './repoRoot';
 
-/** What the tarball holds, and nothing else: the two commands, their bundles, the three texts. */
-const SHIPPED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'action/index.js', 'bin/charters-language-server.js', 'bin/charters.js', 'dist/cli.js', 'dist/server.js', 'package.json'];
+/**
+ * What the tarball holds, and nothing else: the two commands, their bundles (action/index.js: the
+ * command line where dist/ could not be built), the texts. npm adds every README.* at the root
+ * whatever .npmignore says, so the extension's page comes along.
+ */
+const SHIPPED = [
+  'CHANGELOG.md',
+  'LICENSE',
+  'README.extension.md',
+  'README.md',
+  'action/index.js',
+  'bin/charters-language-server.js',
+  'bin/charters.js',
+  'dist/cli.js',
+  'dist/server.js',
+  'package.json',
+];
 
 /**
  * One row per command that `charters --help` lists, run by the installed package in a folder
@@ -36,6 +51,14 @@ const COMMANDS: { command: string; args: string[]; code: number; stdout: RegExp 
     stdout: /^<!DOCTYPE html>[\s\S]*<title>Product Management Career Ladder<\/title>[\s\S]*<\/html>\n?$/,
   },
   { command: 'init', args: ['init', 'starter'], code: 0, stdout: /Wrote [\s\S]*charters lint starter/ },
+  {
+    command: 'site',
+    args: ['site', 'examples', '-o', 'site-out'],
+    code: 0,
+    stdout: /^Wrote \d+ pages to site-out in [\d.]+ s: open site-out[/\\]index\.html\n$/,
+  },
+  // the copy of examples/ is no git repository: what diff says there (its comparison: the test below)
+  { command: 'diff', args: ['diff', 'HEAD'], code: 2, stdout: /^$/ },
 ];
 
 /** A new folder outside the repository holding a copy of examples/ (broken/ included). */
@@ -113,6 +136,23 @@ describe('the npm package, installed from its tarball into an empty folder', () 
       assert.ok(row.stdout.test(result.stdout), `stdout does not match ${row.stdout}:\n${result.stdout.slice(0, 400)}`);
     });
   }
+
+  test('charters diff in a git repository: a role retitled in the working tree, in product words', () => {
+    const repo = copyOfExamples();
+    const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-qm', 'base'],
+    ])
+      assert.equal(git(...args).code, 0);
+    const file = path.join(repo, 'examples', 'roles', 'cpo.role.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Chief Product and Design Officer'));
+    const result = installed(['diff', 'HEAD', 'examples/roles'], repo);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Chief Product and Design Officer/);
+    assert.match(result.stdout, /\[cpo\]/);
+  });
 
   test('on a copy of examples/: exit 0, no findings, the same report as the CLI in this repository', () => {
     const result = installed(['lint', 'examples', '--today', TODAY, '--format', 'json']);
