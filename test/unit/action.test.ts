@@ -55,8 +55,9 @@ function runnerEnv(checkout: string, withInputs: Record<string, unknown>) {
 }
 
 /** Runs the Action on `checkout` as the runner would; what the log, the job summary and the outputs got. */
-function runAction(checkout: string, withInputs: Record<string, unknown> = ACTION_STEP?.with ?? {}) {
+function runAction(checkout: string, withInputs: Record<string, unknown> = ACTION_STEP?.with ?? {}, event: NodeJS.ProcessEnv = {}) {
   const { env, summaryFile, outputFile } = runnerEnv(checkout, withInputs);
+  Object.assign(env, event);
   const run = spawnSync(process.execPath, [path.join(REPO_ROOT, ACTION.runs.main)], { cwd: checkout, env, encoding: 'utf8' });
   const outputs = Object.fromEntries(
     fs
@@ -159,5 +160,55 @@ describe('the GitHub Action', () => {
       assert.match(run.stdout, message);
       assert.equal(run.summary, '');
     }
+  });
+
+  describe('pr-diff: what a pull request changes, in the job summary', () => {
+    const git = (cwd: string, ...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8' });
+      assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
+      return result.stdout;
+    };
+    /** A checkout as actions/checkout leaves one for a pull request into main: HEAD the pull request, origin/main its base. */
+    function pullRequestCheckout(): string {
+      const checkout = checkoutOf('examples');
+      git(checkout, 'init', '-q', '-b', 'main');
+      git(checkout, 'add', '-A');
+      git(checkout, 'commit', '-qm', 'base');
+      git(checkout, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+      git(checkout, 'checkout', '-q', '-b', 'pull');
+      const role = path.join(checkout, 'examples', 'roles', 'senior-pm.role.yaml');
+      const text = fs.readFileSync(role, 'utf8');
+      assert.match(text, /^responsibilities:\n/m);
+      fs.writeFileSync(role, text.replace(/^responsibilities:\n/m, 'responsibilities:\n  - coach-product-managers\n'));
+      git(checkout, 'commit', '-qam', 'Senior PMs coach');
+      return checkout;
+    }
+    const PULL_REQUEST = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'pull' };
+
+    test("the README example on a pull request: the lint's summary, then the change in product words", () => {
+      assert.equal(ACTION_STEP?.with?.['pr-diff'], true, 'the README example asks for pr-diff');
+      const checkout = pullRequestCheckout();
+      const run = runAction(checkout, ACTION_STEP?.with, PULL_REQUEST);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const [lint, changes] = run.summary.split('\n## Product documents: ');
+      assert.match(lint, /^## Product Charters\n\nNo problems in \d+ files\.\n/);
+      assert.ok(changes, run.summary);
+      assert.match(changes, /^`origin\/main` → `HEAD`/);
+      assert.match(changes, /^- Senior Product Manager \[senior-pm\] gains responsibility 'Coach product managers' \[coach-product-managers\]$/m);
+      assert.doesNotMatch(run.stdout, /pr-diff/, 'no notice or warning');
+    });
+
+    test('without a pull request, or without its base, the summary has the lint alone, and the step passes', () => {
+      const checkout = pullRequestCheckout();
+      const push = runAction(checkout, { 'pr-diff': 'true' });
+      assert.equal(push.code, 0);
+      assert.doesNotMatch(push.stdout, /pr-diff/);
+      assert.doesNotMatch(push.summary, /Product documents/);
+      // a base branch the checkout does not have and no remote to fetch it from
+      const lost = runAction(checkout, { 'pr-diff': 'true' }, { ...PULL_REQUEST, GITHUB_BASE_REF: 'release' });
+      assert.equal(lost.code, 0, 'the diff never fails the step');
+      assert.match(lost.stdout, /^::warning title=Product Charters::pr-diff: charters: Unknown revision "origin\/release"/m);
+      assert.doesNotMatch(lost.summary, /Product documents/);
+    });
   });
 });

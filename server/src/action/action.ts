@@ -5,12 +5,13 @@
 // "inputs"; the environment files of the workflow-commands reference), and is bundled to
 // action/index.js, which the repository keeps, so that a `uses:` of a release tag runs with
 // nothing to install or build.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../service';
 import { formatMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../cli/ciFormatters';
 import { summary } from '../cli/formatters';
-import { report, runLint, usageMessage } from '../cli/main';
+import { main, report, runLint, usageMessage } from '../cli/main';
 
 export interface ActionIo {
   stdout: (text: string) => void;
@@ -39,6 +40,41 @@ function appendTo(env: NodeJS.ProcessEnv, variable: string, text: string): void 
   if (file) fs.appendFileSync(file, text, 'utf8');
 }
 
+/**
+ * `charters diff` of a pull request: its base branch (as the runner names it, GITHUB_BASE_REF)
+ * against the checked-out merge commit, in Markdown; undefined when the event is no pull request,
+ * or (with a warning in the log) when the base cannot be read. A diff that cannot be made
+ * never fails the step: the lint decides that.
+ */
+function pullRequestChanges(env: NodeJS.ProcessEnv, workspace: string, paths: string[], io: ActionIo): string | undefined {
+  const baseRef = env.GITHUB_BASE_REF;
+  // a push or a scheduled run: nothing to compare with, and nothing to say about it
+  if (!baseRef) return undefined;
+  const base = `origin/${baseRef}`;
+  const known = () => spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: workspace }).status === 0;
+  // actions/checkout fetches only the merge commit by default: fetch the base branch's tip
+  if (!known()) spawnSync('git', ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${baseRef}:refs/remotes/${base}`], { cwd: workspace });
+  let out = '';
+  let err = '';
+  const code = main(['diff', base, 'HEAD', '--format', 'markdown', ...(paths.length ? ['--', ...paths] : [])], {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    cwd: workspace,
+    color: false,
+  });
+  if (code !== 0) {
+    io.stdout(
+      `::warning title=${escapeWorkflowProperty('Product Charters')}::${escapeWorkflowData(`pr-diff: ${err.trim() || `charters diff exited with ${code}`}`)}\n`,
+    );
+    return undefined;
+  }
+  return out.trimEnd();
+}
+
 /** Runs the Action; returns the process's exit code (0 passed, 1 findings fail the step, 2 the inputs or config are wrong). */
 export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
@@ -51,15 +87,21 @@ export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
       throw new InputError('Set "fail-on-warnings" or "max-warnings", not both: "fail-on-warnings: true" is "max-warnings: 0".');
     const today = input(env, 'today');
     const jobSummary = booleanInput(env, 'job-summary', true);
+    const prDiff = booleanInput(env, 'pr-diff', false);
     const args = [...(paths.length ? paths : ['.']), '--format', format];
     if (maxWarnings !== '') args.push('--max-warnings', maxWarnings);
     else if (failOnWarnings) args.push('--max-warnings', '0');
     if (today !== '') args.push('--today', today);
     const cliIo = { ...io, cwd: workspace, color: false };
-    const run = runLint(args, cliIo, createLanguageService());
+    const service = createLanguageService();
+    const run = runLint(args, cliIo, service);
     const exitCode = report(run.results, run.format, cliIo, run.limits);
     const { errors, warnings } = summary(run.results);
     if (jobSummary) appendTo(env, 'GITHUB_STEP_SUMMARY', `${formatMarkdown(run.results, workspace)}\n`);
+    if (prDiff) {
+      const changes = pullRequestChanges(env, workspace, paths, io);
+      if (changes) appendTo(env, 'GITHUB_STEP_SUMMARY', `\n${changes}\n`);
+    }
     appendTo(env, 'GITHUB_OUTPUT', `errors=${errors}\nwarnings=${warnings}\nfiles=${run.results.length}\n`);
     return exitCode;
   } catch (error) {
