@@ -2,7 +2,7 @@
 // pattern, schema lookup and starter document derives from it; scripts/generate.mjs writes the
 // manifest entries and snippets VS Code reads statically from it.
 import { charter } from './charter';
-import type { DocumentForm, KindDefinition } from './kind';
+import type { DocumentForm, KindDefinition, ProseSection } from './kind';
 import { ladder } from './ladder';
 import { role } from './role';
 import { strategy } from './strategy';
@@ -77,9 +77,16 @@ export function fileName(uri: string): string {
   }
 }
 
-/** The file-name patterns of each kind and form, without a folder: `*.role.yaml`, `*.role.yml`. */
-export function fileNamePatterns(): string[] {
-  return KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions.map((extension) => `*.${definition.id}.${extension}`)));
+/**
+ * The file-name patterns of each kind and form, without a folder: `*.role.yaml`, `*.role.yml`,
+ * `*.role.md`; only those of one format when it is given.
+ */
+export function fileNamePatterns(format?: DocumentForm['format']): string[] {
+  return KIND_DEFINITIONS.flatMap((definition) =>
+    definition.forms
+      .filter((form) => !format || form.format === format)
+      .flatMap((form) => form.extensions.map((extension) => `*.${definition.id}.${extension}`)),
+  );
 }
 
 /**
@@ -136,6 +143,11 @@ export function isDocumentFileName(name: string): boolean {
   return matchDocumentFileName(name) !== undefined;
 }
 
+/** Whether the file (a name, path or URI) is a Markdown document: `senior-pm.role.md`. */
+export function isMarkdownDocument(name: string): boolean {
+  return matchDocumentFileName(name)?.form.format === 'markdown';
+}
+
 /** Every extension a document can have, for any kind. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = [
   ...new Set(KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions))),
@@ -148,4 +160,4 @@ export function withoutDocumentExtension(name: string): string {
   return extension ? name.slice(0, -extension.length - 1) : name;
 }
 
-export type { DocumentForm, KindDefinition };
+export type { DocumentForm, KindDefinition, ProseSection };
