@@ -71,8 +71,9 @@ export function parseMarkdown(textDocument: TextDocument, parseYaml: (frontMatte
 
 /** The front matter's extent: an opening `---` on the first line, a closing `---` (or `...`) on a line of its own. */
 function splitFrontMatter(text: string): { frontMatter: MarkdownParts['frontMatter'] } {
-  if (!/^---[ \t]*(?:\r?\n|$)/.test(text)) return { frontMatter: 'missing' };
-  const closing = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+  // a YAML comment may follow either line (`--- # …`)
+  if (!/^---[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/.test(text)) return { frontMatter: 'missing' };
+  const closing = /^(?:---|\.\.\.)[ \t]*(?:#.*)?\r?$/;
   let line = 1;
   for (let at = text.indexOf('\n') + 1; at > 0 && at < text.length; line++) {
     const next = text.indexOf('\n', at);
@@ -132,7 +133,10 @@ function readBody(textDocument: TextDocument, bodyLine: number, kind: Kind | und
     if (token.type === 'heading_open' && token.level === 0 && map) {
       const depth = Number(token.tag.slice(1));
       const inline = tokens[index + 1];
-      if (depth > 2) continue;
+      if (depth > 2) {
+        current = undefined; // a subheading starts free prose
+        continue;
+      }
       const heading = headingAt(textDocument, text, lineOffset(map[0]), depth, inline?.content ?? '', sectionsOfKind);
       headings.push(heading.heading);
       current = heading.heading.section ? { heading: heading.heading, start: heading.start, end: heading.end, blocks: [] } : undefined;
