@@ -185,3 +185,38 @@ test('hostile Markdown: no front matter, an unclosed one, huge or odd bodies nev
     assert.ok(Array.isArray(diagnostics));
   }
 });
+
+test('preview and export: sections fill the structured parts; free prose is drawn with raw HTML as text, no image loaded, no script link', () => {
+  const text = [
+    '---',
+    'kind: charter',
+    'id: hostile',
+    'title: Hostile <b>Team</b>',
+    '---',
+    '',
+    '## Mission',
+    '',
+    'Pay in one tap.',
+    '',
+    '## Notes',
+    '',
+    '<script>alert(1)</script>',
+    '',
+    '<img src=x onerror=alert(2)>',
+    '',
+    '![logo](https://evil.example/x.png) and [click](javascript:alert(3)) and [docs](https://example.com/a?b=1&c="2")',
+    '',
+    '- a **bold** bullet with `<code>`',
+  ].join('\n');
+  const uri = 'file:///markdown/hostile.charter.md';
+  const parsed = service.parse(TextDocument.create(uri, 'markdown', 1, text));
+  const { html } = service.previewPage(uri, parsed, new MemoryIndex(), settings, 'bm9uY2U=');
+  const main = html.slice(html.indexOf('<body'));
+  assert.ok(!/<script|<img|href="javascript:|src="https?:/i.test(main), main);
+  assert.ok(main.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'raw HTML shows as text');
+  assert.ok(main.includes('[image: logo]'), 'an image shows its description');
+  assert.ok(main.includes('href="https://example.com/a?b=1&amp;c=%222%22"'), main);
+  assert.ok(main.includes('<strong>bold</strong>') && main.includes('<code>&lt;code&gt;</code>'));
+  assert.equal(main.split('Pay in one tap.').length - 1, 1, 'the mission shows once, in the structured part');
+  assert.ok(main.includes('Hostile &lt;b&gt;Team&lt;/b&gt;'));
+});

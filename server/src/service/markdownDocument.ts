@@ -373,3 +373,25 @@ export function yamlText(parsed: ParsedDocument): string {
   if (!frontMatter) return text;
   return typeof frontMatter === 'object' ? text.slice(0, frontMatter.end) : '';
 }
+
+/**
+ * The body's Markdown without the sections that give fields (the preview shows those with the
+ * structured parts): the free prose, as written.
+ */
+export function freeProse(parsed: ParsedDocument): string {
+  const markdown = parsed.markdown;
+  if (!markdown || markdown.bodyLine >= parsed.textDocument.lineCount) return '';
+  const lines = parsed.textDocument.getText().split(/\r?\n/);
+  const skipped = new Set<number>();
+  markdown.headings.forEach((heading, index) => {
+    if (!heading.section) return;
+    const next = markdown.headings.slice(index + 1).find((other) => other.depth <= 2);
+    const end = next ? next.range.start.line : lines.length;
+    for (let line = heading.range.start.line; line < end; line++) skipped.add(line);
+  });
+  return lines
+    .slice(markdown.bodyLine)
+    .filter((_line, index) => !skipped.has(markdown.bodyLine + index))
+    .join('\n')
+    .trim();
+}
