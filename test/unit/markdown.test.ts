@@ -220,3 +220,18 @@ test('preview and export: sections fill the structured parts; free prose is draw
   assert.equal(main.split('Pay in one tap.').length - 1, 1, 'the mission shows once, in the structured part');
   assert.ok(main.includes('Hostile &lt;b&gt;Team&lt;/b&gt;'));
 });
+
+test('completion and hover: the front matter completes and hovers as YAML; after "## " the sections not yet given', () => {
+  const uri = 'file:///markdown/pm.role.md';
+  const text = '---\nkind: role\nid: pm\ntitle: PM\nlevel: \nresponsibilities:\n  - prioritize-backlog\n---\n\n## Summary\n\nText.\n\n## \n\nProse.\n';
+  const parsed = service.parse(TextDocument.create(uri, 'markdown', 1, text));
+  const index = new MemoryIndex();
+  const labels = (line: number, character: number) => service.complete(parsed, { line, character }, index, settings).items.map((item) => item.label);
+  assert.deepEqual(labels(4, 7).slice(0, 3), ['associate-pm', 'pm', 'senior-pm'], 'level values, as in YAML');
+  assert.ok(labels(6, 4).includes('prioritize-backlog'), 'responsibility ids');
+  assert.deepEqual(labels(13, 3), ['Authority'], 'the role gives its summary already: only Authority is left');
+  assert.deepEqual(labels(15, 3), [], 'nothing in free prose');
+  const hover = service.hover(parsed, { line: 6, character: 8 }, index, settings);
+  assert.match(JSON.stringify(hover?.contents), /Prioritise the backlog/);
+  assert.equal(hover && 'range' in hover ? hover.range?.start.line : 6, 6);
+});

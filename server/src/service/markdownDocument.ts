@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { copyOf } from './ast';
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { copyOf, nodeAt } from './ast';
 import { kindDefinition, type ProseSection } from './kinds';
 import { directiveComment, directivesOf, readYamlDirectiveComments, refusal, type DirectiveComment, type ParsedDocument } from './parse';
 import type { Kind, Range, TextEdit } from './types';
@@ -394,4 +395,25 @@ export function freeProse(parsed: ParsedDocument): string {
     .filter((_line, index) => !skipped.has(markdown.bodyLine + index))
     .join('\n')
     .trim();
+}
+
+/**
+ * Completion in a Markdown document's body: after `## `, the kind's prose sections the document
+ * does not give yet (in the front matter or as a section); nothing elsewhere in the prose.
+ */
+export function sectionCompletions(parsed: ParsedDocument, position: Position): CompletionItem[] {
+  if (!parsed.kind) return [];
+  const line = parsed.textDocument.getText({ start: { line: position.line, character: 0 }, end: position });
+  const typed = /^##[ \t]+(.*)$/.exec(line);
+  if (!typed) return [];
+  const start = { line: position.line, character: line.length - typed[1].length };
+  return kindDefinition(parsed.kind)
+    .proseSections.filter((section) => nodeAt(parsed.yaml, [...section.path]) === undefined)
+    .map((section, order) => ({
+      label: section.headings[0],
+      kind: CompletionItemKind.Module,
+      detail: `the "${section.path.join('.')}" field, as ${section.body === 'bullets' ? 'a bullet list' : 'paragraphs'}`,
+      sortText: String(order).padStart(2, '0'),
+      textEdit: { range: { start, end: position }, newText: section.headings[0] },
+    }));
 }

@@ -104,6 +104,17 @@ export function documentGlobs(): string[] {
   return [...kindsByExtensions].map(([extensions, kinds]) => `**/*.${alternatives(kinds)}.${extensions}`);
 }
 
+/**
+ * The globs of the Markdown documents (`*.role.md` … in any folder): VS Code keeps them in its own
+ * Markdown language, for its highlighting and preview, and the client selects them by this pattern.
+ */
+export function markdownDocumentGlobs(): string[] {
+  const extensions = new Set(
+    KIND_DEFINITIONS.flatMap((definition) => definition.forms.filter((form) => form.format === 'markdown').flatMap((form) => form.extensions)),
+  );
+  return documentGlobs().filter((glob) => [...extensions].some((extension) => glob.endsWith(`.${extension}`)));
+}
+
 /** One glob per kind and form (`*.role.{yaml,yml}` in any folder), for `workspaceContains:` activation. */
 export function documentGlobsByKind(): string[] {
   return KIND_DEFINITIONS.flatMap((definition) => definition.forms.map((form) => `**/*.${definition.id}.${alternatives(form.extensions)}`));
