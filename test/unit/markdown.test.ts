@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MemoryIndex } from '../../server/src/service/workspace';
 import { applyEdits } from '../../server/src/service/edits';
+import { KINDS, newDocumentFileName, starterDocument, starterMarkdownDocument } from '../../server/src/service/kinds';
 import type { DiagnosticData } from '../../server/src/service/types';
 import { REPO_ROOT, TODAY, loadWorkspace, service } from './harness';
 import { charters, workspace as cliWorkspace } from './cliHarness';
@@ -234,4 +235,13 @@ test('completion and hover: the front matter completes and hovers as YAML; after
   const hover = service.hover(parsed, { line: 6, character: 8 }, index, settings);
   assert.match(JSON.stringify(hover?.contents), /Prioritise the backlog/);
   assert.equal(hover && 'range' in hover ? hover.range?.start.line : 6, 6);
+});
+
+test('the Markdown form of each new document: named <id>.<kind>.md, and reported like the YAML starter, one line lower', () => {
+  for (const kind of KINDS) {
+    assert.equal(newDocumentFileName(kind, 'team-x', 'markdown'), `team-x.${kind}.md`);
+    const yaml = lint(`team-x.${kind}.yaml`, starterDocument(kind, 'team-x', TODAY));
+    const markdown = lint(`team-x.${kind}.md`, starterMarkdownDocument(kind, 'team-x', TODAY));
+    assert.deepEqual(places(markdown), places(yaml, 1), kind);
+  }
 });

@@ -476,6 +476,26 @@ suite('Product Charters in VS Code', () => {
     }
   });
 
+  test('7c. "New Role" in the Markdown form creates <id>.role.md, which stays Markdown and gets our findings', async () => {
+    const id = 'vscode-test-markdown-role';
+    const uri = fileUri(`${id}.role.md`);
+    await remove(uri);
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.newRole', id, 'markdown');
+      assert.ok(created, 'the command returned no file');
+      assert.strictEqual(created.fsPath, uri.fsPath);
+      const active = vscode.window.activeTextEditor?.document;
+      assert.strictEqual(active?.uri.fsPath, uri.fsPath, 'the new file is in the active editor');
+      assert.strictEqual(active.languageId, 'markdown');
+      assert.match(active.getText(), new RegExp(`^---\\nkind: role\\nid: ${id}\\n`));
+      // the starter's TODO placeholders are flagged, as in a new YAML role
+      await waitFor('the placeholders to be reported', () => diagnosticsOf(uri, 'placeholder-text').length > 0);
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
+    }
+  });
+
   test('7b. "Export Preview as HTML" writes a standalone page with the title, no script, no path of the machine', async () => {
     const editor = await open('product-ladder.ladder.yaml');
     const target = path.join(folder().fsPath, 'vscode-test-export.html');

@@ -125,8 +125,15 @@ function alternatives(items: readonly string[]): string {
 }
 
 /** The file name of a new document of `kind` with this id, in the kind's first form: `pm.role.yaml`. */
-export function newDocumentFileName(kind: Kind, id: string): string {
-  return `${id}.${kind}.${kindDefinition(kind).forms[0].extensions[0]}`;
+export function newDocumentFileName(kind: Kind, id: string, format: DocumentForm['format'] = 'yaml'): string {
+  const forms = kindDefinition(kind).forms;
+  const form = forms.find((candidate) => candidate.format === format) ?? forms[0];
+  return `${id}.${kind}.${form.extensions[0]}`;
+}
+
+/** A new document in Markdown: the starter document as front matter, above a heading of its title. */
+export function starterMarkdownDocument(kind: Kind, id: string, today: string): string {
+  return `---\n${starterDocument(kind, id, today)}---\n\n# ${titleFromId(id)}\n`;
 }
 
 export interface DocumentFileName {
