@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchClient, uriOf } from './lib/lspClient.mjs';
-import { roleDocument } from './lib/generate.mjs';
+import { markdownRoleDocument, roleDocument } from './lib/generate.mjs';
 import { summarize, sleep } from './lib/stats.mjs';
 import { writeBundledRoleSchema } from './bundleSchema.mjs';
 
@@ -77,6 +77,11 @@ export async function runEditor({ tmp, quick, log }) {
       return [lines, { ...doc, file, uri: uriOf(file) }];
     }),
   );
+  // the same role as Markdown (front matter and sections), ours only: yaml-language-server does not read Markdown
+  const markdownDoc = markdownRoleDocument(1000);
+  const markdownFile = path.join(dir, 'bench-1000.role.md');
+  fs.writeFileSync(markdownFile, markdownDoc.text);
+  const markdown = { ...markdownDoc, file: markdownFile, uri: uriOf(markdownFile) };
   const results = {};
   for (const [name, start] of [
     ['ours', () => startOurs()],
@@ -115,6 +120,15 @@ export async function runEditor({ tmp, quick, log }) {
         };
         await client.notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
       }
+      if (name === 'ours') {
+        const first = client.nextDiagnostics(markdown.uri);
+        await client.open(markdown.uri, markdown.text, 'markdown');
+        const initial = await first;
+        const editSamples = await timeEdits(client, markdown.uri, markdown, quick ? 10 : 40);
+        log(`  ours ${markdown.lines}-line Markdown role: ${initial.diagnostics.length} diagnostics on open`);
+        results['ours.markdown.1000'] = { edit: summarize(editSamples), sanity: { diagnosticsOnOpen: initial.diagnostics.length } };
+        await client.notify('textDocument/didClose', { textDocument: { uri: markdown.uri } });
+      }
     } finally {
       await client.stop();
     }
@@ -137,6 +151,14 @@ export async function runEditor({ tmp, quick, log }) {
       });
     }
   }
+  rows.push({
+    id: 'editor.edit.markdown.1000',
+    group: 'editor',
+    name: 'edit → diagnostics (debounce incl.), 1000-line Markdown role',
+    unit: 'ms',
+    ours: results['ours.markdown.1000'].edit,
+    sanity: { ours: results['ours.markdown.1000'].sanity },
+  });
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }

@@ -22,6 +22,7 @@ const { values } = parseArgs({
 /** The targets, judged on the median (a single run where there is one). */
 const TARGETS = {
   'editor.edit.1000': 15,
+  'editor.edit.markdown.1000': 15,
   'editor.edit.5000': 40,
   'editor.completion.5000': 5,
   'editor.hover.5000': 2,

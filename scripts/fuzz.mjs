@@ -138,7 +138,21 @@ const METHODS = [
 export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {} } = {}) {
   const rnd = random(seed);
   const files = [...listDocuments(EXAMPLES), ...listDocuments(path.join(ROOT, 'test', 'fixtures', 'rules'))];
-  const stats = { seed, seconds, rounds: 0, edits: 0, requests: 0, diagnosticsChecked: 0, publishes: 0, restarts: 0, slowestRequestMs: 0, failures: [] };
+  const stats = {
+    seed,
+    seconds,
+    rounds: 0,
+    markdownRounds: 0,
+    edits: 0,
+    requests: 0,
+    diagnosticsChecked: 0,
+    publishes: 0,
+    restarts: 0,
+    slowestRequestMs: 0,
+    failures: [],
+  };
+  // Markdown documents (`*.role.md`) every other round, so a short run fuzzes both forms
+  const markdownFiles = files.filter((file) => file.endsWith('.md'));
   const until = Date.now() + seconds * 1000;
   const going = () => Date.now() < until || stats.edits < minEdits;
   const fail = (kind, detail) => {
@@ -320,15 +334,17 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       }
       stats.rounds++;
       state.round = stats.rounds;
-      const file = rnd.pick(files);
+      const file = stats.rounds % 2 === 0 && markdownFiles.length ? rnd.pick(markdownFiles) : rnd.pick(files);
+      const languageId = file.endsWith('.md') ? 'markdown' : 'charters';
+      if (languageId === 'markdown') stats.markdownRounds++;
       const uri = pathToFileURL(file).toString();
       // a third of the documents are grown past 200 lines, so the server's incremental re-parse is exercised too
       const original = fs.readFileSync(file, 'utf8');
       const text = rnd.chance(0.33) ? grow(original, 200 + rnd.int(300)) : original;
-      let document = TextDocument.create(uri, 'charters', 1, text);
+      let document = TextDocument.create(uri, languageId, 1, text);
       const open = { texts: new Map([[1, document.getText()]]) };
       state.open.set(uri, open);
-      void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'charters', version: 1, text: document.getText() } });
+      void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: document.getText() } });
       const steps = 20 + rnd.int(60);
       for (let step = 0; step < steps && !state.exited && going(); step++) {
         if (rnd.chance(0.7)) {

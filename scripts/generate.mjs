@@ -85,7 +85,8 @@ function manifest(pkg, source) {
     ...[...documentGlobsByKind(), `**/${CONFIG_FILE}`].map((glob) => `workspaceContains:${glob}`),
   ];
   const language = pkg.contributes.languages.find((entry) => entry.id === LANGUAGE_ID);
-  language.filenamePatterns = fileNamePatterns();
+  // the Markdown forms keep VS Code's Markdown language (highlighting, preview); the client selects them by pattern
+  language.filenamePatterns = fileNamePatterns('yaml');
 
   const newCommands = KIND_DEFINITIONS.map((definition) => ({
     command: newDocumentCommand(definition.id),

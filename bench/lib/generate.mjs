@@ -212,3 +212,51 @@ export function writeWorkspace(dir, count) {
     rolePath: (i) => path.join(dir, `roles/${Math.floor(i / 500)}/${roleId(i)}.role.yaml`),
   };
 }
+
+/**
+ * `roleDocument(lines)` written as Markdown (`*.role.md`): the fields in the front matter, the
+ * summary and the authority as `##` sections of the body. The edit and responsibility positions
+ * are those of the same lines in the Markdown file.
+ */
+export function markdownRoleDocument(lines) {
+  const role = roleDocument(lines);
+  const source = role.text.split('\n');
+  const front = [];
+  const summary = [];
+  const authority = [];
+  let part = front;
+  for (const line of source) {
+    if (line === 'summary: >-') part = summary;
+    else if (line === 'authority:') part = authority;
+    else {
+      if (part !== front && !line.startsWith('  ')) part = front;
+      part.push(line);
+    }
+  }
+  while (front.at(-1) === '') front.pop();
+  const out = [
+    '---',
+    ...front,
+    '---',
+    '',
+    '# Benchmark Product Manager',
+    '',
+    '## Summary',
+    '',
+    ...summary.map((line) => line.trim()),
+    '',
+    '## Authority',
+    '',
+    ...authority.map((line) => line.replace(/^ {2}- /, '- ')),
+    '',
+  ];
+  const lineOf = (text) => out.indexOf(text);
+  const edit = lineOf(source[role.edit.line]);
+  const responsibility = lineOf(source[role.responsibility.line]);
+  return {
+    text: out.join('\n'),
+    lines: out.length - 1,
+    edit: { line: edit, character: out[edit].length },
+    responsibility: { line: responsibility, character: 6, text: out[responsibility] },
+  };
+}

@@ -15,7 +15,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+import { isMarkdownDocument, markdownDocumentGlobs } from '../../server/src/service/kinds';
+
 export const LANGUAGE_ID = 'charters';
+
+/** Whether our server checks the document: our language, or a Markdown document named `*.KIND.md`. */
+export function isServedDocument(document: { languageId: string; uri: { path: string } } | undefined): boolean {
+  return document?.languageId === LANGUAGE_ID || (document?.languageId === 'markdown' && isMarkdownDocument(document.uri.path));
+}
 export const SETTINGS_SECTION = 'charters';
 
 const MAX_RESTARTS = 3;
@@ -118,6 +125,8 @@ export function createSession(context: vscode.ExtensionContext, output: vscode.L
     documentSelector: [
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
+      // Markdown documents stay in VS Code's Markdown language (its highlighting and preview)
+      ...markdownDocumentGlobs().map((pattern) => ({ language: 'markdown', scheme: 'file', pattern })),
     ],
     // the server registers the file watching it needs (its globs and each config's `files`)
     synchronize: { configurationSection: SETTINGS_SECTION },

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, type Kind } from '../../server/src/service/kinds';
+import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, starterMarkdownDocument, type Kind } from '../../server/src/service/kinds';
 import { exportFileName } from '../../server/src/service/preview/exportLinks';
 import { renderPage } from '../../server/src/service/preview/page';
 import { toKebabCase } from '../../server/src/service/suggest';
@@ -26,7 +26,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     register('charters.restartServer', () => ctx.restartServer()),
     register('charters.showOutput', () => ctx.output.show(true)),
-    ...KINDS.map((kind) => register(newDocumentCommand(kind), (id) => newDocument(kind, id))),
+    ...KINDS.map((kind) => register(newDocumentCommand(kind), (id, format) => newDocument(kind, id, format))),
     register('charters.openPreview', (resource) => openPreview(ctx, resource, false)),
     register('charters.openPreviewToSide', (resource) => openPreview(ctx, resource, true)),
     register('charters.exportHtml', (first, second) => exportHtml(ctx, first, second)),
@@ -45,15 +45,36 @@ function toUri(value: unknown): vscode.Uri | undefined {
 
 // ------------------------------------------------------------------ new documents
 
-/** Creates `<id>.<kind>.yaml` (the kind's file name) in the first workspace folder (untitled without one) and opens it. */
-async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri | undefined> {
+/**
+ * Creates `<id>.<kind>.yaml` (the kind's file name), or `<id>.<kind>.md` in the Markdown form, in
+ * the first workspace folder (untitled without one) and opens it. Run without arguments in a
+ * folder, it asks for the form, then for the id.
+ */
+async function newDocument(kind: Kind, idArgument: unknown, formatArgument: unknown): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
+  let format: 'yaml' | 'markdown' = formatArgument === 'markdown' ? 'markdown' : 'yaml';
   const validate = (value: string): string | undefined => {
     if (!isId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
-    if (folder && fs.existsSync(path.join(folder.uri.fsPath, newDocumentFileName(kind, value)))) return `${newDocumentFileName(kind, value)} already exists.`;
+    if (folder && fs.existsSync(path.join(folder.uri.fsPath, newDocumentFileName(kind, value, format))))
+      return `${newDocumentFileName(kind, value, format)} already exists.`;
     return undefined;
   };
   let id = typeof idArgument === 'string' ? idArgument.trim() : undefined;
+  if (id === undefined && folder?.uri.scheme === 'file') {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'YAML', description: newDocumentFileName(kind, 'name'), format: 'yaml' as const },
+        {
+          label: 'Markdown',
+          description: `${newDocumentFileName(kind, 'name', 'markdown')}: fields in front matter, prose as sections`,
+          format: 'markdown' as const,
+        },
+      ],
+      { title: `New ${kind}`, placeHolder: 'Write it as YAML or as Markdown?' },
+    );
+    if (!picked) return undefined;
+    format = picked.format;
+  }
   if (id === undefined) {
     id = await vscode.window.showInputBox({
       title: `New ${kind}`,
@@ -68,10 +89,11 @@ async function newDocument(kind: Kind, idArgument: unknown): Promise<vscode.Uri 
     void vscode.window.showErrorMessage(`Cannot create the ${kind}: ${problem}`);
     return undefined;
   }
-  const text = starterDocument(kind, id, new Date().toISOString().slice(0, 10));
+  const today = new Date().toISOString().slice(0, 10);
+  const text = format === 'markdown' ? starterMarkdownDocument(kind, id, today) : starterDocument(kind, id, today);
   let document: vscode.TextDocument;
   if (folder && folder.uri.scheme === 'file') {
-    const uri = vscode.Uri.joinPath(folder.uri, newDocumentFileName(kind, id));
+    const uri = vscode.Uri.joinPath(folder.uri, newDocumentFileName(kind, id, format));
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     document = await vscode.workspace.openTextDocument(uri);
   } else {

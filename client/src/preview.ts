@@ -9,7 +9,7 @@ import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/escape';
 import { withLastGood } from '../../server/src/service/preview/lastGood';
 import { OPEN_SITE_COMMAND, PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../server/src/protocol';
-import { LANGUAGE_ID, SETTINGS_SECTION } from './client';
+import { isServedDocument, SETTINGS_SECTION } from './client';
 
 const VIEW_TYPE = 'charters.preview';
 const DEBOUNCE_MS = 150;
@@ -30,7 +30,7 @@ export function newNonce(): string {
 }
 
 export function isCharterDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === LANGUAGE_ID;
+  return isServedDocument(document);
 }
 
 /**

@@ -367,6 +367,72 @@ const steps = [
     },
   },
   {
+    name: 'markdown-section-fix',
+    title: 'a Markdown charter missing "Out of scope": Ctrl+. "Add the \\"Out of scope\\" section" adds the heading after "In scope"',
+    async run(ui) {
+      const { page } = ui;
+      const rel = 'refunds-team.charter.md';
+      const text = [
+        '---',
+        'kind: charter',
+        'id: refunds-team',
+        'title: Refunds Team Charter',
+        'team:',
+        '  - role: product-manager',
+        'decisionRights:',
+        '  - decision: Which refund methods to offer',
+        '    owner: product-manager',
+        'successMetrics:',
+        '  - metric: Refunds paid within a day',
+        '    target: "95%"',
+        '---',
+        '',
+        '## Mission',
+        '',
+        'Shoppers get their money back without asking twice.',
+        '',
+        '## In scope',
+        '',
+        '- Refund requests',
+        '',
+        '## How we work',
+        '',
+        'We pair on every change to the ledger.',
+        '',
+      ].join('\n');
+      fs.writeFileSync(path.join(ui.workspace, rel), text);
+      await ui.open(rel);
+      await page.keyboard.press('Escape');
+      await ui.problemsText((t) => t.includes('Scope is missing "out"'));
+      await ui.focusEditor();
+      await ui.goToLine(ui.lineOf(rel, /^kind: charter/), 'Home');
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.waitFor({ state: 'visible', timeout: 15000 });
+      const fix = menu.locator('.monaco-list-row', { hasText: 'Add the "Out of scope" section' }).first();
+      await fix.waitFor({ timeout: 10000 });
+      const box = await fix.boundingBox();
+      expect(box, 'the fix has no box on the screen');
+      await page.mouse.move(box.x + 20, box.y + box.height / 2 + 25);
+      await page.mouse.move(box.x + 30, box.y + box.height / 2, { steps: 5 });
+      await sleep(300);
+      await page.mouse.click(box.x + 30, box.y + box.height / 2);
+      await menu.waitFor({ state: 'hidden', timeout: 5000 });
+      await ui.waitForLine((l) => /^## Out of scope/.test(l), '"## Out of scope" after the fix');
+      await ui.problemsText((t) => !t.includes('Scope is missing "out"'));
+      await page.screenshot({ path: shot('markdown-section-fix') });
+      await ui.focusEditor();
+      await page.keyboard.press('Control+S');
+      // on disk: the section sits between "In scope" and the free prose after it, one blank line around it
+      const deadline = Date.now() + 10000;
+      while (!ui.read(rel).includes('## Out of scope') && Date.now() < deadline) await sleep(200);
+      expect(
+        ui.read(rel).includes('- Refund requests\n\n## Out of scope\n\n- TODO: what the team does not own\n\n## How we work\n'),
+        `the section is not between "In scope" and "How we work":\n${ui.read(rel)}`,
+      );
+    },
+  },
+  {
     name: 'ladder-preview',
     title: 'the editor title button previews the ladder with every rung; a role card opens its file',
     async run(ui) {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './repoRoot';
 
 interface FuzzStats {
+  markdownRounds: number;
   edits: number;
   requests: number;
   diagnosticsChecked: number;
@@ -23,4 +24,5 @@ test('fuzz: random edits and requests (seed 1) against dist/server.js', { timeou
   const stats = await fuzz({ seconds: 4, minEdits: 300, seed: 1 });
   assert.deepEqual(stats.failures, [], JSON.stringify(stats.failures, null, 2));
   assert.ok(stats.edits > 100 && stats.requests > 50 && stats.diagnosticsChecked > 100, JSON.stringify(stats));
+  assert.ok(stats.markdownRounds > 0, `no Markdown document was fuzzed: ${JSON.stringify(stats)}`);
 });

@@ -76,11 +76,14 @@ export function lintFile(workspace: Workspace, file: string): ChartersDiagnostic
   return lintText(workspace, file, fs.readFileSync(file, 'utf8'));
 }
 
-/** `# expect: rule-a, rule-b` at the end of a line: those rules report a finding starting on it. */
+/**
+ * `# expect: rule-a, rule-b` at the end of a line (in the body of a Markdown document,
+ * `<!-- expect: rule-a -->`): those rules report a finding starting on it.
+ */
 export function expectedMarkers(text: string): string[] {
   const expected: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
-    const match = /#\s*expect:\s*([a-z, -]+)\s*$/.exec(line);
+    const match = /#\s*expect:\s*([a-z, -]+)\s*$/.exec(line) ?? /<!--\s*expect:\s*([a-z, -]+?)\s*-->\s*$/.exec(line);
     if (!match) return;
     for (const rule of match[1]
       .split(',')

@@ -106,7 +106,7 @@ function errors(parsed: ParsedDocument) {
   return [...parsed.yaml.errors, ...parsed.yaml.warnings].map((error) => [error.code, error.pos, error.message]);
 }
 
-function assertSame(incremental: ParsedDocument, full: ParsedDocument, positions: number[]): void {
+function assertSame(incremental: ParsedDocument, full: ParsedDocument, positions: number[], uri = URI): void {
   const text = full.textDocument.getText();
   assert.deepEqual(errors(incremental), errors(full), 'yaml errors');
   assert.deepEqual(incremental.value, full.value, 'value');
@@ -116,8 +116,8 @@ function assertSame(incremental: ParsedDocument, full: ParsedDocument, positions
   assert.equal(incremental.refused, full.refused);
   assert.deepEqual(incremental.directives, full.directives);
   assert.deepEqual(tree(incremental), tree(full), 'node tree');
-  assert.deepEqual(service.validate(URI, incremental, index, settings), service.validate(URI, full, index, settings), 'diagnostics');
-  assert.deepEqual(service.summarize(URI, incremental), service.summarize(URI, full), 'summary');
+  assert.deepEqual(service.validate(uri, incremental, index, settings), service.validate(uri, full, index, settings), 'diagnostics');
+  assert.deepEqual(service.summarize(uri, incremental), service.summarize(uri, full), 'summary');
   for (const at of positions) {
     const position = full.textDocument.positionAt(at % (text.length + 1));
     assert.deepEqual(service.complete(incremental, position, index, settings), service.complete(full, position, index, settings), 'completion');
@@ -210,20 +210,22 @@ function apply(text: string, change: Edit): string {
 }
 
 /** Edit `start` step by step, each version parsed incrementally from the previous one. */
-function replay(start: string, edits: Edit[], positions: number[], minLines?: number): number {
+function replay(start: string, edits: Edit[], positions: number[], minLines?: number, uri = URI): number {
   let text = start;
   let version = 1;
-  let previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', version, text), { minLines });
-  assertSame(previous, parse(TextDocument.create(URI, 'yaml', version, text)), positions);
-  let assembled = isAssembled(previous) ? 1 : 0;
+  // a Markdown document's front matter is what goes through the blocks
+  const assembledOf = (parsed: ParsedDocument) => isAssembled(parsed.markdown?.frontMatterParse ?? parsed);
+  let previous = parseIncrementally(undefined, TextDocument.create(uri, 'yaml', version, text), { minLines });
+  assertSame(previous, parse(TextDocument.create(uri, 'yaml', version, text)), positions, uri);
+  let assembled = assembledOf(previous) ? 1 : 0;
   for (const change of edits) {
     text = apply(text, change);
     version++;
     const before = tree(previous);
-    const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', version, text), { minLines });
+    const next = parseIncrementally(previous, TextDocument.create(uri, 'yaml', version, text), { minLines });
     assert.deepEqual(tree(previous), before, 'the previous version was not touched');
-    assertSame(next, parse(TextDocument.create(URI, 'yaml', version, text)), positions);
-    if (isAssembled(next)) assembled++;
+    assertSame(next, parse(TextDocument.create(uri, 'yaml', version, text)), positions, uri);
+    if (assembledOf(next)) assembled++;
     previous = next;
   }
   return assembled;
@@ -251,6 +253,37 @@ test('incremental parse equals the full parse: generated 400- and 1,000-line rol
     { seed: SEED, numRuns: RUNS },
   );
   assert.ok(assembled > RUNS, `only ${assembled} versions were assembled from blocks`);
+});
+
+/** `role` as a Markdown document: the role as front matter, a body with a section and free prose. */
+function markdownRole(lines: number, seed: number): string {
+  const body = [
+    '',
+    '# Generated',
+    '',
+    '## Decisions',
+    '',
+    '- Decides the order of the backlog',
+    '- Decides what to measure',
+    '',
+    '## Notes',
+    '',
+    'Free prose.',
+    '',
+  ];
+  return `---\n${role(lines, seed).replace(/\n$/, '')}\n---\n${body.join('\n')}`;
+}
+
+test('incremental parse equals the full parse: generated 400- and 1,000-line Markdown roles, edited', () => {
+  const documents = [markdownRole(1000, 1), markdownRole(400, 3), markdownRole(600, 4).replace(/\n/g, '\r\n')];
+  let assembled = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: documents.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), positions, (seed, edits, at) => {
+      assembled += replay(documents[seed], edits, at, undefined, 'file:///incremental/doc.role.md');
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  assert.ok(assembled > RUNS, `only ${assembled} versions had their front matter assembled from blocks`);
 });
 
 test('incremental parse: an edit inside one block reuses the others, and nothing earlier is mutated', () => {

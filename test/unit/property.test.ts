@@ -24,7 +24,9 @@ const SEEDS = [...listDocuments(path.join(REPO_ROOT, 'examples')), ...listDocume
 }));
 const workspace = loadWorkspace(path.join(REPO_ROOT, 'examples'));
 const { index, settings } = workspace;
-const URI = 'file:///property/doc.role.yaml';
+const YAML_URI = 'file:///property/doc.role.yaml';
+/** The document's address: a YAML role, or (in the Markdown properties) a Markdown one. */
+let URI = YAML_URI;
 
 const KEYS = [
   'kind',
@@ -176,9 +178,23 @@ function mutate(text: string, change: Mutation): string {
   }
 }
 
-const documentArbitrary = fc
-  .record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), changes: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
-  .map(({ seed, changes }) => ({ seed: SEEDS[seed].name, text: changes.reduce(mutate, SEEDS[seed].text), changes }));
+const arbitraryOf = (seeds: typeof SEEDS) =>
+  fc
+    .record({ seed: fc.integer({ min: 0, max: seeds.length - 1 }), changes: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
+    .map(({ seed, changes }) => ({ seed: seeds[seed].name, text: changes.reduce(mutate, seeds[seed].text), changes }));
+const documentArbitrary = arbitraryOf(SEEDS.filter((seed) => !seed.name.endsWith('.md')));
+
+/**
+ * Markdown documents: the Markdown examples and fixtures, and every YAML seed as front matter
+ * above a body of sections, mutated the same way and checked by the same properties.
+ */
+const markdownArbitrary = arbitraryOf([
+  ...SEEDS.filter((seed) => seed.name.endsWith('.md')),
+  ...SEEDS.filter((seed) => !seed.name.endsWith('.md')).map((seed) => ({
+    name: `${seed.name} as Markdown`,
+    text: `---\n${seed.text.replace(/\n?$/, '\n')}---\n\n# Notes\n\n## Summary\n\nProse <!-- charters-disable-next-line -->\n\n## Authority\n\n- One\n- TODO\n\n## Out of scope\n`,
+  })),
+]);
 
 /** fc.assert, with the failing assertion's own message in the report (fast-check keeps it as `cause`). */
 function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs = RUNS): void {
@@ -251,64 +267,88 @@ function checkFix(text: string, before: ChartersDiagnostic[], edits: TextEdit[],
   );
 }
 
-test('property: mutated documents never throw, stay in range and in time, and lint deterministically', () => {
-  check(documentArbitrary, ({ text }) => {
-    const parsed = timed('parse', () => load(text));
-    const diagnostics = timed('validate', () => service.validate(URI, parsed, index, settings));
-    const lineCount = parsed.textDocument.lineCount;
-    for (const diagnostic of diagnostics) assertInside(text, diagnostic.range, `${diagnostic.code} "${diagnostic.message}"`);
-    const again = service.validate(URI, load(text), index, settings);
-    assert.deepEqual(
-      again.map((d) => [d.code, d.range, d.message]),
-      diagnostics.map((d) => [d.code, d.range, d.message]),
+/** The properties every document meets, YAML or Markdown (at `uri`). */
+function documentProperties(label: string, arbitrary: typeof documentArbitrary, uri: string): void {
+  const at = <T>(run: () => T): T => {
+    URI = uri;
+    try {
+      return run();
+    } finally {
+      URI = YAML_URI;
+    }
+  };
+  test(`property${label}: mutated documents never throw, stay in range and in time, and lint deterministically`, () => {
+    at(() =>
+      check(arbitrary, ({ text }) => {
+        const parsed = timed('parse', () => load(text));
+        const diagnostics = timed('validate', () => service.validate(URI, parsed, index, settings));
+        const lineCount = parsed.textDocument.lineCount;
+        for (const diagnostic of diagnostics) assertInside(text, diagnostic.range, `${diagnostic.code} "${diagnostic.message}"`);
+        const again = service.validate(URI, load(text), index, settings);
+        assert.deepEqual(
+          again.map((d) => [d.code, d.range, d.message]),
+          diagnostics.map((d) => [d.code, d.range, d.message]),
+        );
+        const positions = [
+          { line: 0, character: 0 },
+          { line: Math.floor(lineCount / 2), character: 3 },
+          { line: lineCount - 1, character: 100 },
+          { line: lineCount + 5, character: 0 },
+        ];
+        for (const position of positions) {
+          timed('complete', () => service.complete(parsed, position, index, settings));
+          timed('hover', () => service.hover(parsed, position, index, settings));
+        }
+        const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
+        timed('codeActions', () => service.codeActions(parsed, diagnostics, whole));
+        timed('codeActions fixAll', () => service.codeActions(parsed, diagnostics, whole, ['source.fixAll']));
+        timed('preview', () => service.preview(URI, parsed, index, settings));
+        timed('summarize', () => service.summarize(URI, parsed));
+      }),
     );
-    const positions = [
-      { line: 0, character: 0 },
-      { line: Math.floor(lineCount / 2), character: 3 },
-      { line: lineCount - 1, character: 100 },
-      { line: lineCount + 5, character: 0 },
-    ];
-    for (const position of positions) {
-      timed('complete', () => service.complete(parsed, position, index, settings));
-      timed('hover', () => service.hover(parsed, position, index, settings));
-    }
-    const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
-    timed('codeActions', () => service.codeActions(parsed, diagnostics, whole));
-    timed('codeActions fixAll', () => service.codeActions(parsed, diagnostics, whole, ['source.fixAll']));
-    timed('preview', () => service.preview(URI, parsed, index, settings));
-    timed('summarize', () => service.summarize(URI, parsed));
   });
-});
 
-test('property: every offered fix keeps the YAML and the other lines, and removes its finding', () => {
-  check(documentArbitrary, ({ text }) => {
-    const parsed = load(text);
-    const diagnostics = service.validate(URI, parsed, index, settings);
-    for (const diagnostic of diagnostics) {
-      for (const fix of diagnostic.data.fixes) {
-        for (const edit of fix.edits) assertInside(text, edit.range, `fix "${fix.title}"`);
-        checkFix(text, diagnostics, fix.edits, diagnostic, `${diagnostic.code} fix "${fix.title}"`);
-      }
-    }
-    const all = service.addAllMissingSections(parsed, diagnostics);
-    if (all) checkFix(text, diagnostics, all.edits, 'missing-section', all.title);
+  test(`property${label}: every offered fix keeps the YAML and the other lines, and removes its finding`, () => {
+    at(() =>
+      check(arbitrary, ({ text }) => {
+        const parsed = load(text);
+        const diagnostics = service.validate(URI, parsed, index, settings);
+        for (const diagnostic of diagnostics) {
+          for (const fix of diagnostic.data.fixes) {
+            for (const edit of fix.edits) assertInside(text, edit.range, `fix "${fix.title}"`);
+            checkFix(text, diagnostics, fix.edits, diagnostic, `${diagnostic.code} fix "${fix.title}"`);
+          }
+        }
+        const all = service.addAllMissingSections(parsed, diagnostics);
+        if (all) checkFix(text, diagnostics, all.edits, 'missing-section', all.title);
+      }),
+    );
   });
-});
 
-test('property: fix-all keeps the YAML and, applied twice, changes nothing the second time', () => {
-  check(
-    documentArbitrary,
-    ({ text }) => {
-      const once = timed('fixAll', () => service.fixAll(URI, text, index, settings));
-      assert.ok(load(once.text).yaml.errors.length <= load(text).yaml.errors.length, `fix-all broke the YAML:\n${once.text}`);
-      if (/\r\n/.test(text) && !/(^|[^\r])\n/.test(text))
-        assert.ok(!/(^|[^\r])\n/.test(once.text), `fix-all mixed LF into a CRLF text:\n${JSON.stringify(once.text)}`);
-      const twice = service.fixAll(URI, once.text, index, settings);
-      assert.equal(twice.text, once.text, `the second fix-all changed the text (${twice.applied} fixes):\n--- once\n${once.text}\n--- twice\n${twice.text}`);
-    },
-    Math.round(RUNS / 2),
-  );
-});
+  test(`property${label}: fix-all keeps the YAML and, applied twice, changes nothing the second time`, () => {
+    at(() =>
+      check(
+        arbitrary,
+        ({ text }) => {
+          const once = timed('fixAll', () => service.fixAll(URI, text, index, settings));
+          assert.ok(load(once.text).yaml.errors.length <= load(text).yaml.errors.length, `fix-all broke the YAML:\n${once.text}`);
+          if (/\r\n/.test(text) && !/(^|[^\r])\n/.test(text))
+            assert.ok(!/(^|[^\r])\n/.test(once.text), `fix-all mixed LF into a CRLF text:\n${JSON.stringify(once.text)}`);
+          const twice = service.fixAll(URI, once.text, index, settings);
+          assert.equal(
+            twice.text,
+            once.text,
+            `the second fix-all changed the text (${twice.applied} fixes):\n--- once\n${once.text}\n--- twice\n${twice.text}`,
+          );
+        },
+        Math.round(RUNS / 2),
+      ),
+    );
+  });
+}
+
+documentProperties('', documentArbitrary, YAML_URI);
+documentProperties(' (Markdown)', markdownArbitrary, 'file:///property/doc.role.md');
 
 // ------------------------------------------------------------------ safe fixes keep the meaning
 

@@ -33,10 +33,11 @@ for (const ruleId of ruleFolders) {
     }
     test(`${ruleId} fires somewhere in its fixtures`, () => assert.ok(fired > 0, `no fixture makes ${ruleId} fire`));
 
-    for (const fixed of fs.readdirSync(dir).filter((name) => name.endsWith('.fixed.yaml'))) {
-      // `fix.fixed.yaml` is what `fix.role.yaml` (or whichever kind) becomes
-      const stem = fixed.replace(/\.fixed\.yaml$/, '');
-      const original = workspace.files.find((file) => matchDocumentFileName(file)?.stem === stem)!;
+    for (const fixed of fs.readdirSync(dir).filter((name) => /\.fixed\.(?:yaml|md)$/.test(name))) {
+      // `fix.fixed.yaml` is what `fix.role.yaml` (or whichever kind) becomes; `fix.fixed.md`, what `fix.role.md` becomes
+      const stem = fixed.replace(/\.fixed\.(?:yaml|md)$/, '');
+      const format = fixed.endsWith('.md') ? 'markdown' : 'yaml';
+      const original = workspace.files.find((file) => matchDocumentFileName(file)?.stem === stem && matchDocumentFileName(file)?.form.format === format)!;
       test(`${fixed}: --fix turns ${path.basename(original)} into it`, () => {
         const result = service.fixAll(uriOf(original), fs.readFileSync(original, 'utf8'), workspace.index, workspace.settings);
         const expected = fs.readFileSync(path.join(dir, fixed), 'utf8');
@@ -132,5 +133,5 @@ describe('examples', () => {
 });
 
 function withoutMarkers(text: string): string {
-  return text.replace(/[ \t]+# expect:[a-z, -]*$/gm, '');
+  return text.replace(/[ \t]+# expect:[a-z, -]*$/gm, '').replace(/[ \t]*<!-- expect:[a-z, -]*-->$/gm, '');
 }

@@ -571,6 +571,26 @@ suite('Product Charters in VS Code', () => {
     }
   });
 
+  test('7c. "New Role" in the Markdown form creates <id>.role.md, which stays Markdown and gets our findings', async () => {
+    const id = 'vscode-test-markdown-role';
+    const uri = fileUri(`${id}.role.md`);
+    await remove(uri);
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('charters.newRole', id, 'markdown');
+      assert.ok(created, 'the command returned no file');
+      assert.strictEqual(created.fsPath, uri.fsPath);
+      const active = vscode.window.activeTextEditor?.document;
+      assert.strictEqual(active?.uri.fsPath, uri.fsPath, 'the new file is in the active editor');
+      assert.strictEqual(active.languageId, 'markdown');
+      assert.match(active.getText(), new RegExp(`^---\\nkind: role\\nid: ${id}\\n`));
+      // the starter's TODO placeholders are flagged, as in a new YAML role
+      await waitFor('the placeholders to be reported', () => diagnosticsOf(uri, 'placeholder-text').length > 0);
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
+    }
+  });
+
   test('7b. "Export Preview as HTML" writes a standalone page with the title, no script, no path of the machine', async () => {
     const editor = await open('product-ladder.ladder.yaml');
     const target = path.join(folder().fsPath, 'vscode-test-export.html');
@@ -749,5 +769,70 @@ suite('Product Charters in VS Code', () => {
     assert.strictEqual(siteToOpen({ type: 'openSite', role: 'senior-pm' }), 'senior-pm');
     assert.strictEqual(siteToOpen({ type: 'openSite' }), '');
     assert.strictEqual(siteToOpen({ type: 'open', uri: 'x' }), undefined);
+  });
+  test('12. a Markdown charter stays Markdown, gets our findings and hover, and its missing-section fix adds the heading', async function () {
+    this.timeout(120_000);
+    const uri = fileUri('vscode-test-refunds.charter.md');
+    const text = [
+      '---',
+      'kind: charter',
+      'id: vscode-test-refunds',
+      'title: Refunds Team Charter',
+      'team:',
+      '  - role: product-manager',
+      'decisionRights:',
+      '  - decision: Which refund methods to offer',
+      '    owner: product-manager',
+      'successMetrics:',
+      '  - metric: Refunds paid within a day',
+      '    target: "95%"',
+      '---',
+      '',
+      '## Mission',
+      '',
+      'Shoppers get their money back without asking twice.',
+      '',
+      '## In scope',
+      '',
+      '- Refund requests',
+      '',
+      '## How we work',
+      '',
+      'We pair on every change to the ledger.',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await open(uri);
+      const document = editor.document;
+      // VS Code's own Markdown language: its highlighting and its preview stay the user's
+      assert.strictEqual(document.languageId, 'markdown');
+      const [missing] = await waitFor('the missing "Out of scope" section to be reported', () => {
+        const found = diagnosticsOf(uri, 'missing-section');
+        return found.length === 1 && found;
+      });
+      assert.strictEqual(missing.range.start.line, 1, 'on the kind: line');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        positionOf(document, 'role: product-manager', 'role: '.length + 2),
+      );
+      const said = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
+      assert.match(said, /Product Manager/, said);
+      const fix = (await codeActions(uri, missing.range)).find((action) => action.title.startsWith('Add'));
+      assert.ok(fix, 'the missing section has a quick fix');
+      await applyAction(fix);
+      await waitFor('the heading to appear after "In scope"', () =>
+        document.getText().includes('- Refund requests\n\n## Out of scope\n\n- TODO: what the team does not own\n\n## How we work'),
+      );
+      editor.revealRange(new vscode.Range(18, 0, 30, 0));
+      await waitFor('the finding to go', () => diagnosticsOf(uri, 'missing-section').length === 0);
+      await screenshot('markdown-section-fix');
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('markdown.showPreview'), "VS Code's Markdown preview is still there for the file");
+    } finally {
+      await closeAllEditors();
+      await remove(uri);
+    }
   });
 });

@@ -13,8 +13,9 @@ export function assertUsable(workspace: Workspace): Workspace {
   throw new UsageError(`The workspace config is not valid, so nothing was checked:\n${lines.join('\n')}`);
 }
 
-export function isYamlFile(file: string): boolean {
-  return /\.ya?ml$/i.test(file);
+/** A file the command line can read as a document: YAML, or Markdown with front matter. */
+export function isDocumentText(file: string): boolean {
+  return /\.(?:ya?ml|md)$/i.test(file);
 }
 
 /**

@@ -12,7 +12,7 @@ import { initCommand } from './init';
 import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
-import { UsageError, assertUsable, isYamlFile, readText, writeAtomically } from './files';
+import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
 import { version as packageVersion } from '../../../package.json';
 
@@ -241,7 +241,7 @@ function lintFolderInParallel(absolute: string, input: string, workspaces: Works
 function isCharterFile(file: string, workspace: Workspace, service: LanguageService): boolean {
   if (workspace.ignores(file)) return false;
   if (workspace.index.get(uriOf(file))) return true;
-  if (!isYamlFile(file)) throw new UsageError(`${file} is not a YAML file (charter documents end in .yaml or .yml).`);
+  if (!isDocumentText(file)) throw new UsageError(`${file} is not a YAML or Markdown file (charter documents end in .yaml, .yml or .md).`);
   const parsed = service.parse(TextDocument.create(uriOf(file), 'yaml', 0, readText(file)));
   return parsed.kind !== undefined || isDocumentFileName(file);
 }

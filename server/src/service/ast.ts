@@ -2,6 +2,15 @@ import { isMap, isNode, isScalar, isSeq, type Document, type Node, type Pair } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from './types';
 
+/**
+ * A copy of a node or document sharing its children, with every own property (yaml marks its
+ * node types with non-enumerable ones): parsed nodes are never changed, so a new version is built
+ * of copies.
+ */
+export function copyOf<T extends object>(object: T): T {
+  return Object.create(Object.getPrototypeOf(object), Object.getOwnPropertyDescriptors(object)) as T;
+}
+
 /** A path into the document, as keys and list indexes (`['tracks', 0, 'roles', 1]`). */
 export type Path = (string | number)[];
 

@@ -20,6 +20,7 @@ import {
 } from './documentContext';
 import { fileName, namesExternalRoles } from './workspace';
 import { detectStyle } from './edits';
+import { sectionCompletions } from './markdownDocument';
 import type { ParsedDocument } from './parse';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';
 import type { Taxonomy } from './taxonomy';
@@ -44,7 +45,12 @@ interface Candidate {
 }
 
 export function getCompletions(parsed: ParsedDocument, position: Position, deps: FeatureDeps): CompletionList {
-  const text = parsed.textDocument.getText();
+  const markdown = parsed.markdown;
+  // a Markdown document: the body offers its missing sections; the front matter completes as YAML
+  if (markdown && (typeof markdown.frontMatter !== 'object' || position.line >= markdown.frontMatter.closingLine)) {
+    return { isIncomplete: false, items: sectionCompletions(parsed, position) };
+  }
+  const text = (markdown?.frontMatterParse ?? parsed).textDocument.getText();
   const context = documentContext(text, position);
   if (!context) return { isIncomplete: false, items: [] };
   const style = detectStyle(text);

@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, toRange, type Path } from './ast';
+import { inFrontMatter, proseSectionsUnder, sectionInsertions, valueAt } from './markdownDocument';
 import type { ParsedDocument } from './parse';
 import type { Fix, TextEdit } from './types';
 
@@ -70,12 +71,32 @@ export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: F
   // with YAML errors the tree can miss fields that are in the text (everything after a broken
   // line): an insert would add a second copy of one, so fixes wait until the YAML is repaired
   if (parsed.yaml.errors.length > 0) return [];
+  if (parsed.markdown && parsed.kind) {
+    // a Markdown document's prose fields are added as sections of its body, the others to its front matter
+    const kind = parsed.kind;
+    const prose = fields.flatMap((field) =>
+      proseSectionsUnder(kind, [...parentPath, field.key])
+        .filter((section) => !nodeAt(parsed.yaml, [...section.path]))
+        .map((section) => ({ path: section.path, value: valueAt(field.value, section.path.slice(parentPath.length + 1)) })),
+    );
+    const structured = fields.filter((field) => proseSectionsUnder(kind, [...parentPath, field.key]).length === 0);
+    return [...sectionInsertions(parsed, prose), ...insertYamlFields(parsed, parentPath, structured, order)];
+  }
+  return insertYamlFields(parsed, parentPath, fields, order);
+}
+
+function insertYamlFields(parsed: ParsedDocument, parentPath: Path, fields: FieldToInsert[], order: string[]): TextEdit[] {
+  if (fields.length === 0) return [];
   const parent = nodeAt(parsed.yaml, parentPath);
-  if (!isMap(parent) || parent.flow || parent.items.length === 0) return [];
+  if (!isMap(parent) || parent.flow) return [];
+  // in a Markdown document, only among the front matter's fields (not the sections of the body)
+  const items = parent.items.filter((pair) => inFrontMatter(parsed, pair.key as Node));
+  if (items.length === 0) return [];
   const textDocument = parsed.textDocument;
   const text = textDocument.getText();
-  const style = detectStyle(text);
-  const firstKey = parent.items[0].key as Node;
+  const frontMatter = parsed.markdown?.frontMatter;
+  const style = detectStyle(typeof frontMatter === 'object' ? text.slice(0, frontMatter.end) : text);
+  const firstKey = items[0].key as Node;
   if (!firstKey.range) return [];
   const column = textDocument.positionAt(firstKey.range[0]).character;
   const present = parent.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
@@ -86,8 +107,8 @@ export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: F
     const rank = order.indexOf(field.key);
     let after: Pair | undefined;
     let afterRank = -1;
-    parent.items.forEach((pair, index) => {
-      const pairRank = order.indexOf(present[index]);
+    items.forEach((pair) => {
+      const pairRank = order.indexOf(isScalar(pair.key) ? String(pair.key.value) : '');
       if (pairRank !== -1 && rank !== -1 && pairRank < rank && pairRank > afterRank) {
         after = pair;
         afterRank = pairRank;
@@ -96,7 +117,7 @@ export function insertFields(parsed: ParsedDocument, parentPath: Path, fields: F
     // with nothing before it in schema order the field goes first, unless the mapping starts
     // on a list dash (`- target: …`): then right after that first line, to stay in the entry
     const startsOnDash = text.slice(lineStart(text, firstKey.range[0]), firstKey.range[0]).trim() !== '';
-    const offset = after ? afterPair(text, after) : startsOnDash ? afterPair(text, parent.items[0]) : lineStart(text, firstKey.range[0]);
+    const offset = after ? afterPair(text, after) : startsOnDash ? afterPair(text, items[0]) : lineStart(text, firstKey.range[0]);
     const block = renderField(field, style, column, style.eol);
     byOffset.set(offset, [...(byOffset.get(offset) ?? []), block]);
   }

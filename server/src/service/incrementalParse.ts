@@ -1,6 +1,9 @@
 import { type Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
+import { copyOf } from './ast';
+import { isMarkdownDocument } from './kinds';
+import { parseMarkdown } from './markdownDocument';
+import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
 /**
  * Re-parse only the top-level blocks an edit touched. The text is split before every
@@ -21,9 +24,17 @@ import { parse, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT
  * no cache here, and whoever keeps the previous version keeps its blocks.
  */
 export function parseIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number } = {}): ParsedDocument {
+  // a Markdown document: its front matter, as YAML in the file's coordinates, goes through the same blocks
+  if (isMarkdownDocument(textDocument.uri)) {
+    return parseMarkdown(textDocument, (frontMatter) => parseYamlIncrementally(previous?.markdown?.frontMatterParse, frontMatter, options));
+  }
+  return parseYamlIncrementally(previous, textDocument, options);
+}
+
+function parseYamlIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number }): ParsedDocument {
   const text = textDocument.getText();
   const blocks = splittable(text, options.minLines ?? MIN_LINES);
-  if (!blocks || refusal(text)) return parse(textDocument);
+  if (!blocks || refusal(text)) return parseYaml(textDocument);
   const cache = previous?.incremental?.blocks;
   const entries: Block[] = [];
   for (const { start, end, key } of blocks) {
@@ -34,12 +45,12 @@ export function parseIncrementally(previous: ParsedDocument | undefined, textDoc
     if (!entry) {
       // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
       // the blocks that did parse are kept for the next version
-      const full = parse(textDocument);
+      const full = parseYaml(textDocument);
       return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource(entries) } } : full;
     }
     entries.push(entry);
   }
-  return assemble(textDocument, entries) ?? parse(textDocument);
+  return assemble(textDocument, entries) ?? parseYaml(textDocument);
 }
 
 /** For tests and measurements: whether `parsed` was assembled from blocks (not a full parse). */
@@ -201,10 +212,6 @@ function cloneShifted(node: unknown, delta: number): unknown {
 function assignOwn<T extends object>(copy: T, node: T): T {
   for (const key of Object.keys(node)) (copy as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
   return copy;
-}
-
-function copyOf<T extends object>(object: T): T {
-  return Object.create(Object.getPrototypeOf(object), Object.getOwnPropertyDescriptors(object)) as T;
 }
 
 /** Shift in place: only ever a fresh parse or a fresh clone. */

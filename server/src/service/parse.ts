@@ -1,6 +1,8 @@
 import { type Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncrementalState } from './incrementalParse';
+import { isMarkdownDocument } from './kinds';
+import { parseMarkdown, type MarkdownParts } from './markdownDocument';
 import { isKind, type Kind } from './types';
 
 /**
@@ -23,6 +25,8 @@ export interface ParsedDocument {
   readonly directives: Directives;
   /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
   readonly incremental?: IncrementalState;
+  /** For a Markdown document (`*.role.md`): its front matter and body; `yaml` is then the front matter. */
+  readonly markdown?: MarkdownParts;
 }
 
 /**
@@ -94,6 +98,11 @@ export const YAML_OPTIONS = {
 export const LIMITS = { characters: 2_000_000, lines: 50_000, depth: 200 } as const;
 
 export function parse(textDocument: TextDocument): ParsedDocument {
+  return isMarkdownDocument(textDocument.uri) ? parseMarkdown(textDocument, parseYaml) : parseYaml(textDocument);
+}
+
+/** A YAML document (or the front matter of a Markdown one, given as YAML in the file's coordinates). */
+export function parseYaml(textDocument: TextDocument): ParsedDocument {
   const text = textDocument.getText();
   const refused = refusal(text);
   const yaml = parseDocument(refused ? '' : text, YAML_OPTIONS);
@@ -197,8 +206,19 @@ const REASON = /(?:^|[ \t])--(?:[ \t]|$)/;
  * text once, plus control tokens of its own (document start, scalar start, flow error end).
  */
 export function readDirectives(textDocument: TextDocument): Directives {
+  const comments = readYamlDirectiveComments(textDocument);
+  return comments.length ? directivesOf(comments, textDocument.lineCount - 1) : NO_DIRECTIVES;
+}
+
+/** What `comments` (in the order of the text) silence in a text whose last line is `lastLine`. */
+export function directivesOf(comments: readonly DirectiveComment[], lastLine: number): Directives {
+  return comments.length ? { comments, silences: silences(comments, lastLine) } : NO_DIRECTIVES;
+}
+
+/** The disable comments among the YAML comments of the text. */
+export function readYamlDirectiveComments(textDocument: TextDocument): DirectiveComment[] {
   const text = textDocument.getText();
-  if (!/charters-(?:disable|enable)/.test(text)) return NO_DIRECTIVES;
+  if (!/charters-(?:disable|enable)/.test(text)) return [];
   const comments: DirectiveComment[] = [];
   let offset = 0;
   let atScalar = false;
@@ -217,7 +237,7 @@ export function readDirectives(textDocument: TextDocument): Directives {
     }
     offset += token.length;
   }
-  return { comments, silences: silences(comments, textDocument.lineCount - 1) };
+  return comments;
 }
 
 const DOCUMENT = '\x02';
@@ -225,13 +245,30 @@ const FLOW_END = '\x18';
 const SCALAR = '\x1f';
 
 function readComment(textDocument: TextDocument, text: string, offset: number, source: string): DirectiveComment | undefined {
-  const match = DIRECTIVE.exec(source);
   // the offset is counted from the lexer's tokens: a comment must be found where it says
-  if (!match || !text.startsWith(source, offset)) return undefined;
+  if (!text.startsWith(source, offset)) return undefined;
+  return directiveComment(textDocument, text, offset, source, DIRECTIVE, source.length);
+}
+
+/**
+ * The directive a comment holds, if it is one: `source` is the comment's text at `offset`, `form`
+ * the pattern of its opening (`#` or `<!--` and the directive's name), and `bodyEnd` where its
+ * words end in `source` (before an HTML comment's `-->`).
+ */
+export function directiveComment(
+  textDocument: TextDocument,
+  text: string,
+  offset: number,
+  source: string,
+  form: RegExp,
+  bodyEnd: number,
+): DirectiveComment | undefined {
+  const match = form.exec(source);
+  if (!match) return undefined;
   const { line, character: start } = textDocument.positionAt(offset);
   const lineStart = offset - start;
   const trailing = text.slice(lineStart, offset).trim() !== '';
-  let body = source.slice(match[0].length);
+  let body = source.slice(match[0].length, bodyEnd);
   const reason = REASON.exec(body);
   if (reason) body = body.slice(0, reason.index);
   const tokens: DirectiveToken[] = [];

@@ -1,12 +1,18 @@
 import schema from '../../../../schemas/charter.schema.json';
-import { defineKind, YAML_FORM, type KindSchema } from './kind';
+import { defineKind, MARKDOWN_FORM, YAML_FORM, type KindSchema } from './kind';
 
 export const charter = defineKind({
   id: 'charter',
   title: 'Charter',
   newDocumentTitle: 'New Team Charter',
   schema: schema as unknown as KindSchema,
-  forms: [YAML_FORM],
+  forms: [YAML_FORM, MARKDOWN_FORM],
+  proseSections: [
+    { path: ['mission'], headings: ['Mission'], body: 'paragraphs' },
+    { path: ['scope', 'in'], headings: ['In scope'], body: 'bullets' },
+    { path: ['scope', 'out'], headings: ['Out of scope'], body: 'bullets' },
+    { path: ['workingAgreements'], headings: ['Working agreements'], body: 'bullets' },
+  ],
   symbolKind: 'Module',
   starterBody: `mission: >-
   TODO: why the team exists, in a sentence or two.

@@ -2,7 +2,7 @@
 // pattern, schema lookup and starter document derives from it; scripts/generate.mjs writes the
 // manifest entries and snippets VS Code reads statically from it.
 import { charter } from './charter';
-import type { DocumentForm, KindDefinition } from './kind';
+import type { DocumentForm, KindDefinition, ProseSection } from './kind';
 import { ladder } from './ladder';
 import { role } from './role';
 import { strategy } from './strategy';
@@ -77,9 +77,16 @@ export function fileName(uri: string): string {
   }
 }
 
-/** The file-name patterns of each kind and form, without a folder: `*.role.yaml`, `*.role.yml`. */
-export function fileNamePatterns(): string[] {
-  return KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions.map((extension) => `*.${definition.id}.${extension}`)));
+/**
+ * The file-name patterns of each kind and form, without a folder: `*.role.yaml`, `*.role.yml`,
+ * `*.role.md`; only those of one format when it is given.
+ */
+export function fileNamePatterns(format?: DocumentForm['format']): string[] {
+  return KIND_DEFINITIONS.flatMap((definition) =>
+    definition.forms
+      .filter((form) => !format || form.format === format)
+      .flatMap((form) => form.extensions.map((extension) => `*.${definition.id}.${extension}`)),
+  );
 }
 
 /**
@@ -97,6 +104,17 @@ export function documentGlobs(): string[] {
   return [...kindsByExtensions].map(([extensions, kinds]) => `**/*.${alternatives(kinds)}.${extensions}`);
 }
 
+/**
+ * The globs of the Markdown documents (`*.role.md` … in any folder): VS Code keeps them in its own
+ * Markdown language, for its highlighting and preview, and the client selects them by this pattern.
+ */
+export function markdownDocumentGlobs(): string[] {
+  const extensions = new Set(
+    KIND_DEFINITIONS.flatMap((definition) => definition.forms.filter((form) => form.format === 'markdown').flatMap((form) => form.extensions)),
+  );
+  return documentGlobs().filter((glob) => [...extensions].some((extension) => glob.endsWith(`.${extension}`)));
+}
+
 /** One glob per kind and form (`*.role.{yaml,yml}` in any folder), for `workspaceContains:` activation. */
 export function documentGlobsByKind(): string[] {
   return KIND_DEFINITIONS.flatMap((definition) => definition.forms.map((form) => `**/*.${definition.id}.${alternatives(form.extensions)}`));
@@ -107,8 +125,15 @@ function alternatives(items: readonly string[]): string {
 }
 
 /** The file name of a new document of `kind` with this id, in the kind's first form: `pm.role.yaml`. */
-export function newDocumentFileName(kind: Kind, id: string): string {
-  return `${id}.${kind}.${kindDefinition(kind).forms[0].extensions[0]}`;
+export function newDocumentFileName(kind: Kind, id: string, format: DocumentForm['format'] = 'yaml'): string {
+  const forms = kindDefinition(kind).forms;
+  const form = forms.find((candidate) => candidate.format === format) ?? forms[0];
+  return `${id}.${kind}.${form.extensions[0]}`;
+}
+
+/** A new document in Markdown: the starter document as front matter, above a heading of its title. */
+export function starterMarkdownDocument(kind: Kind, id: string, today: string): string {
+  return `---\n${starterDocument(kind, id, today)}---\n\n# ${titleFromId(id)}\n`;
 }
 
 export interface DocumentFileName {
@@ -136,6 +161,11 @@ export function isDocumentFileName(name: string): boolean {
   return matchDocumentFileName(name) !== undefined;
 }
 
+/** Whether the file (a name, path or URI) is a Markdown document: `senior-pm.role.md`. */
+export function isMarkdownDocument(name: string): boolean {
+  return matchDocumentFileName(name)?.form.format === 'markdown';
+}
+
 /** Every extension a document can have, for any kind. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = [
   ...new Set(KIND_DEFINITIONS.flatMap((definition) => definition.forms.flatMap((form) => form.extensions))),
@@ -148,4 +178,4 @@ export function withoutDocumentExtension(name: string): string {
   return extension ? name.slice(0, -extension.length - 1) : name;
 }
 
-export type { DocumentForm, KindDefinition };
+export type { DocumentForm, KindDefinition, ProseSection };

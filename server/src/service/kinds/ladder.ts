@@ -1,12 +1,13 @@
 import schema from '../../../../schemas/ladder.schema.json';
-import { defineKind, YAML_FORM, type KindSchema } from './kind';
+import { defineKind, MARKDOWN_FORM, YAML_FORM, type KindSchema } from './kind';
 
 export const ladder = defineKind({
   id: 'ladder',
   title: 'Ladder',
   newDocumentTitle: 'New Ladder',
   schema: schema as unknown as KindSchema,
-  forms: [YAML_FORM],
+  forms: [YAML_FORM, MARKDOWN_FORM],
+  proseSections: [],
   symbolKind: 'Array',
   starterBody: `tracks:
   # Each track lists the ids of role documents, lowest rung first.

@@ -1,12 +1,16 @@
 import schema from '../../../../schemas/role.schema.json';
-import { defineKind, YAML_FORM, type KindSchema } from './kind';
+import { defineKind, MARKDOWN_FORM, YAML_FORM, type KindSchema } from './kind';
 
 export const role = defineKind({
   id: 'role',
   title: 'Role',
   newDocumentTitle: 'New Role',
   schema: schema as unknown as KindSchema,
-  forms: [YAML_FORM],
+  forms: [YAML_FORM, MARKDOWN_FORM],
+  proseSections: [
+    { path: ['summary'], headings: ['Summary'], body: 'paragraphs' },
+    { path: ['authority'], headings: ['Authority', 'Decisions'], body: 'bullets' },
+  ],
   symbolKind: 'Class',
   starterBody: `level: pm
 track: ic

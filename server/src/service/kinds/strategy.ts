@@ -1,12 +1,17 @@
 import schema from '../../../../schemas/strategy.schema.json';
-import { defineKind, YAML_FORM, type KindSchema } from './kind';
+import { defineKind, MARKDOWN_FORM, YAML_FORM, type KindSchema } from './kind';
 
 export const strategy = defineKind({
   id: 'strategy',
   title: 'Strategy',
   newDocumentTitle: 'New Strategy',
   schema: schema as unknown as KindSchema,
-  forms: [YAML_FORM],
+  forms: [YAML_FORM, MARKDOWN_FORM],
+  proseSections: [
+    { path: ['differentiators'], headings: ['Differentiators'], body: 'bullets' },
+    { path: ['risks'], headings: ['Risks'], body: 'bullets' },
+    { path: ['assumptions'], headings: ['Assumptions'], body: 'bullets' },
+  ],
   symbolKind: 'Namespace',
   starterBody: `# The id of the vision this strategy serves.
 vision: todo-vision-id

@@ -1,12 +1,20 @@
 import schema from '../../../../schemas/vision.schema.json';
-import { defineKind, YAML_FORM, type KindSchema } from './kind';
+import { defineKind, MARKDOWN_FORM, YAML_FORM, type KindSchema } from './kind';
 
 export const vision = defineKind({
   id: 'vision',
   title: 'Vision',
   newDocumentTitle: 'New Vision',
   schema: schema as unknown as KindSchema,
-  forms: [YAML_FORM],
+  forms: [YAML_FORM, MARKDOWN_FORM],
+  proseSections: [
+    { path: ['statement'], headings: ['Vision', 'Statement'], body: 'paragraphs' },
+    { path: ['targetGroup'], headings: ['Target group'], body: 'bullets' },
+    { path: ['needs'], headings: ['Needs'], body: 'bullets' },
+    { path: ['product'], headings: ['Product'], body: 'bullets' },
+    { path: ['businessGoals'], headings: ['Business goals'], body: 'bullets' },
+    { path: ['principles'], headings: ['Principles'], body: 'bullets' },
+  ],
   symbolKind: 'Event',
   starterBody: `# Keep the statement short enough to say out loud (35 words at most).
 statement: >-

@@ -1,5 +1,7 @@
 import type { ExternalRole } from '../config';
+import { freeProse } from '../markdownDocument';
 import type { ParsedDocument } from '../parse';
+import { renderProse } from './prose';
 import { syntaxProblems, type SyntaxProblem } from '../rules/yamlSyntax';
 import type { Taxonomy } from '../taxonomy';
 import type { Kind } from '../types';
@@ -99,7 +101,9 @@ function buildModel(
     );
   }
   const context = new ModelContext(parsed.kind, parsed.value, uri, index, taxonomy, externalRoles);
-  return PREVIEW_MODULES[parsed.kind].model(context) as PreviewModel;
+  const model = PREVIEW_MODULES[parsed.kind].model(context) as Exclude<PreviewModel, ProblemPreview>;
+  const prose = freeProse(parsed);
+  return prose ? { ...model, prose } : model;
 }
 
 export function renderBody(model: PreviewModel, options: RenderOptions = {}): string {
@@ -107,7 +111,10 @@ export function renderBody(model: PreviewModel, options: RenderOptions = {}): st
   try {
     if (model.kind === 'problem') return renderProblem(model);
     if (!Object.hasOwn(PREVIEW_MODULES, model.kind)) return renderProblem(problem('', 'Preview unavailable', 'This kind of document has no preview.', []));
-    return PREVIEW_MODULES[model.kind].render(model, html);
+    const prose = model.prose
+      ? `\n<section class="prose" aria-labelledby="prose-h"><h2 id="prose-h">From the document</h2>\n${renderProse(model.prose)}</section>`
+      : '';
+    return PREVIEW_MODULES[model.kind].render(model, html) + prose;
   } catch (error) {
     return renderProblem(problem('', 'Preview unavailable', 'The preview could not be drawn.', [String((error as Error)?.message ?? error)]));
   }

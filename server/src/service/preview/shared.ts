@@ -34,6 +34,8 @@ export interface Header {
 /** The model of a document of one kind: its header and what its kind shows. */
 export interface KindModel extends Header {
   kind: Kind;
+  /** A Markdown document's free prose (its body without the sections that give fields), as Markdown. */
+  prose?: string;
 }
 
 export interface AreaRef {

@@ -20,15 +20,20 @@ function entryKey(item: unknown, canonical: (id: string) => string): string | un
 
 export const duplicateEntry: Rule = {
   id: 'duplicate-entry',
-  description: 'The same responsibility or skill appears twice in one list.',
+  description: 'The same responsibility or skill appears twice in one list, or a Markdown document gives a field twice.',
   defaultSeverity: 'warning',
   fixable: true,
   messages: {
     duplicate: '"{entry}" is already listed in "{list}" (line {line}): remove this one.',
     spelling: '"{entry}" is another spelling of "{first}", already listed in "{list}" (line {line}): remove this one.',
+    section: 'The "{heading}" section gives "{field}", which line {line} already gives: keep one of them.',
   },
   check(context) {
     const { parsed, kind, taxonomy } = context;
+    for (const { heading, firstLine } of parsed.markdown?.duplicates ?? []) {
+      const field = heading.section?.path.join('.') ?? heading.text;
+      context.report({ range: heading.range, messageId: 'section', data: { heading: heading.text, field, line: firstLine + 1 } });
+    }
     if (kind !== 'role' || !isRecord(parsed.value)) return;
     for (const list of ['responsibilities', 'skills']) {
       const items = parsed.value[list];

@@ -1,4 +1,6 @@
-import { keyRange } from '../ast';
+import type { Node } from 'yaml';
+import { keyRange, pairAt } from '../ast';
+import { inFrontMatter } from '../markdownDocument';
 import { isRecord } from '../schemas';
 import { isEmptyValue } from './emptySection';
 import type { Rule } from './rule';
@@ -18,7 +20,9 @@ export const emptyOutOfScope: Rule = {
     const scope = parsed.value.scope;
     // a missing `out` is missing-section's; an empty one is this rule's alone (empty-section leaves it)
     if (!('out' in scope) || !isEmptyValue(scope.out)) return;
-    const range = keyRange(parsed, ['scope']);
+    // on the `scope` key, or on the "Out of scope" heading of a Markdown document
+    const out = pairAt(parsed.yaml, ['scope', 'out']);
+    const range = keyRange(parsed, out && !inFrontMatter(parsed, out.key as Node) ? ['scope', 'out'] : ['scope']);
     if (range) context.report({ range, messageId: 'empty' });
   },
 };

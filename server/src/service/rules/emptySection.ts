@@ -1,4 +1,5 @@
 import { keyRange, type Path } from '../ast';
+import { valueAt } from '../markdownDocument';
 import { isRecord, type FieldSchema } from '../schemas';
 import { askedFor } from './missingAuthority';
 import type { Rule } from './rule';
@@ -36,6 +37,10 @@ export const emptySection: Rule = {
       // a list entry written as `{}` is missing-section's: it names the field the entry lacks
       if (error.keyword === 'required' && typeof path[path.length - 1] !== 'string') continue;
       report(path, error.parentSchema as FieldSchema);
+    }
+    // a Markdown section with nothing under it is empty whether or not its field is required
+    for (const heading of parsed.markdown?.headings ?? []) {
+      if (heading.section && isEmptyValue(valueAt(parsed.value, heading.section.path))) report([...heading.section.path]);
     }
     // text of spaces only meets the schema's minimum length, so no schema error points at it
     if (kind) for (const path of blankStrings(parsed.value, [])) if (schemas.at(kind, path, parsed.value)) report(path);

@@ -1,4 +1,5 @@
-import { keyRange } from '../ast';
+import { keyRange, topRange } from '../ast';
+import { proseSectionsUnder } from '../markdownDocument';
 import { insertFields } from '../edits';
 import { insertionSafety } from '../fixes';
 import { isRecord, type FieldSchema } from '../schemas';
@@ -39,11 +40,17 @@ export const missingSection: Rule = {
       );
       // a visible placeholder is safe; a plausible value (`level: pm`) is a guess for a person to confirm
       const safety = insertionSafety([placeholder]);
+      // a Markdown document's missing prose section is reported where its fields begin, on the `kind:` line
+      const sections = parsed.markdown && kind ? proseSectionsUnder(kind, [...path, key]) : [];
+      const prose = sections.length > 0;
+      const title = prose
+        ? `Add the ${sections.map((section) => `"${section.headings[0]}"`).join(' and ')} section${sections.length > 1 ? 's' : ''}`
+        : `Add "${key}"`;
       context.report({
-        range: keyRange(parsed, path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: (prose ? topRange(parsed) : keyRange(parsed, path)) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         messageId: 'missing',
         data: { owner: ownerNoun(kind, path), field: key, hint: fieldHint(field, context.index, context.uri) ?? `add "${key}"` },
-        fixes: edits.length ? [{ title: `Add "${key}"`, edits, safety, isPreferred: safety === 'safe' && !misspelt }] : [],
+        fixes: edits.length ? [{ title, edits, safety, isPreferred: safety === 'safe' && !misspelt }] : [],
         section: { parentPath: path, key },
       });
     }

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeRange, topRange } from '../ast';
 import { replacementFix } from '../edits';
-import { KINDS, kindNames } from '../kinds';
+import { KINDS, kindNames, matchDocumentFileName } from '../kinds';
 import { nearest } from '../suggest';
 import type { Rule } from './rule';
 
@@ -15,10 +15,23 @@ export const unknownKind: Rule = {
     notMapping: 'A charter document is a mapping of fields starting with "kind:" (one of {kinds}).',
     unknown: '"{value}" is not a kind of document. Did you mean "{suggestion}"?',
     unknownNoSuggestion: '"{value}" is not a kind of document: use one of {kinds}.',
+    noFrontMatter: 'This Markdown document has no front matter: add at its top a line "---", then "kind: {kind}" and its other fields, then a line "---".',
   },
   check(context) {
     const { parsed } = context;
     if (parsed.kind) return;
+    const frontMatter = parsed.markdown?.frontMatter;
+    if (frontMatter === 'unclosed') return; // yaml-syntax asks for the closing line
+    if (frontMatter === 'missing') {
+      const firstLine = parsed.textDocument.getText().split(/\r?\n/, 1)[0];
+      const kind = matchDocumentFileName(context.uri)?.kind ?? KINDS[0];
+      context.report({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+        messageId: 'noFrontMatter',
+        data: { kind },
+      });
+      return;
+    }
     const kinds = KINDS.join(', ');
     const root = parsed.yaml.contents;
     if (root !== null && !isMap(root)) {

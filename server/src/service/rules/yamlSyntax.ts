@@ -1,5 +1,6 @@
 import { isAlias, isNode, visit, type Alias, type Document } from 'yaml';
 import { toRange } from '../ast';
+import { yamlText } from '../markdownDocument';
 import type { ParsedDocument } from '../parse';
 import { messageText, type Report, type Rule } from './rule';
 
@@ -28,6 +29,7 @@ export const yamlSyntax: Rule = {
     unclosed: 'YAML syntax: this is opened but never closed: add the closing {closer}.',
     duplicateKey: 'YAML syntax: "{key}" appears twice in the same mapping: keep one.',
     refused: '{reason}.',
+    unclosedFrontMatter: 'The front matter opened by "---" on line 1 is never closed: add a line "---" after its last field, before the text of the document.',
     aliases: 'The document expands its aliases too often to be read safely (more than {max} times): write the values out.',
     undefinedAlias:
       'YAML syntax: the alias "*{name}" is not defined: no value above it is marked "&{name}". Mark the value to repeat with "&{name}", or write the value out here.',
@@ -54,11 +56,16 @@ export function syntaxProblems(parsed: ParsedDocument): SyntaxProblem[] {
 
 function reportSyntax(parsed: ParsedDocument, report: (report: Report) => void): void {
   const textDocument = parsed.textDocument;
-  const text = textDocument.getText();
+  // the YAML itself: a Markdown document's front matter, where every error lies
+  const text = yamlText(parsed);
   if (parsed.refused) {
     // not analysed at all (docs/limits.md): one finding on the first line says why
     const firstLine = text.slice(0, Math.min(text.length, 200)).split(/\r?\n/)[0];
     report({ range: toRange(textDocument, 0, firstLine.length), messageId: 'refused', data: { reason: parsed.refused } });
+    return;
+  }
+  if (parsed.markdown?.frontMatter === 'unclosed') {
+    report({ range: toRange(textDocument, 0, 3), messageId: 'unclosedFrontMatter' });
     return;
   }
   for (const error of parsed.yaml.errors) {
