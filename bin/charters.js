@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The command line is dist/cli.js, which npm's `prepare` builds. Where npm could not build it
-// (pre-commit installs this repository as a global git dependency, and npm gives that build no
-// devDependencies), the same command line runs from the bundle the repository keeps for the
-// GitHub Action (action/index.js, written by `npm run generate`).
+// The command line. In this repository it is dist/cli.js, which `npm run build` writes from the
+// sources. Elsewhere (the npm package, and a global install from git as pre-commit makes, where
+// npm builds nothing) it is action/index.js: the same command line, bundled by `npm run generate`
+// for the GitHub Action and kept in the repository.
 const fs = require('node:fs');
 const path = require('node:path');
 

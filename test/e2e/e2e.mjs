@@ -548,7 +548,7 @@ const steps = [
           throw new Error(`the status hover does not show the config and the documents; it shows: ${await hover.innerText().catch(() => '(nothing)')}`);
       }
       const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
-      const documents = ui.documentCount;
+      const documents = ui.documentCount();
       expect(
         new RegExp(`charters\\.config\\.yaml[\\s\u2013-]+${documents} documents\\s+Open config`).test(text),
         `the hover does not say "charters.config.yaml ${documents} documents Open config"; it shows:\n    ${text}`,
@@ -591,7 +591,7 @@ const steps = [
       const wanted = [
         new RegExp(`^${time} \\[info\\] Restarting the language server`, 'm'),
         new RegExp(`^${time} \\[info\\] Workspace .*: loaded .*charters\\.config\\.yaml\\.$`, 'm'),
-        new RegExp(`^${time} \\[info\\] Indexed ${ui.documentCount} charter documents in \\d+ ms\\.$`, 'm'),
+        new RegExp(`^${time} \\[info\\] Indexed ${ui.documentCount()} charter documents in \\d+ ms\\.$`, 'm'),
         new RegExp(`^${time} \\[info\\] The language server is running`, 'm'),
       ];
       let text = '';
@@ -732,8 +732,9 @@ async function main() {
   );
 
   const ui = makeUi(page, workspace);
-  // the documents of the workspace copy, as a person counts them (the examples' config ignores broken/, which is not copied)
-  ui.documentCount = fs.readdirSync(workspace, { recursive: true }).filter((f) => /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(f)).length;
+  // the documents of the workspace copy as they are now, counted as a person counts them, YAML and
+  // Markdown (the examples' config ignores broken/, which is not copied; steps may add documents)
+  ui.documentCount = () => fs.readdirSync(workspace, { recursive: true }).filter((f) => /\.(role|ladder|vision|strategy|charter)\.(ya?ml|md)$/.test(f)).length;
   const results = [];
   for (const step of steps) {
     if (opts.only && !opts.only.includes(step.name)) continue;

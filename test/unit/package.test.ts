@@ -15,9 +15,10 @@ import { cleanEnv, installedPackage, run, type InstalledPackage } from './packag
 import { REPO_ROOT } from './repoRoot';
 
 /**
- * What the tarball holds, and nothing else: the two commands, their bundles (action/index.js: the
- * command line where dist/ could not be built), the texts. npm adds every README.* at the root
- * whatever .npmignore says, so the extension's page comes along.
+ * What the tarball holds, and nothing else: the two commands, their bundles (action/index.js is
+ * the command line, the one the GitHub Action runs; dist/server.js the language server), the
+ * texts. npm adds every README.* at the root whatever .npmignore says, so the extension's page
+ * comes along.
  */
 const SHIPPED = [
   'CHANGELOG.md',
@@ -27,7 +28,6 @@ const SHIPPED = [
   'action/index.js',
   'bin/charters-language-server.js',
   'bin/charters.js',
-  'dist/cli.js',
   'dist/server.js',
   'package.json',
 ];

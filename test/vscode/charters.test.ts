@@ -184,6 +184,8 @@ suite('Product Charters in VS Code', () => {
       }).catch((error: Error) => {
         throw new Error(`${error.message}; the item shows ${describe(last)}`);
       });
+    // the five kinds' file names, in YAML and in Markdown
+    const DOCUMENT_NAME = /\.(role|ladder|vision|strategy|charter)\.(ya?ml|md)$/;
     // the workspace's documents: the files of the five kinds on disk (broken/ aside: the config
     // ignores it), and the documents VS Code still holds open (it closes a document some time after
     // its editor, and until then the editor's text is the document, even of a file deleted since)
@@ -195,14 +197,14 @@ suite('Product Charters in VS Code', () => {
             ? entry.name === 'broken'
               ? []
               : onDisk(path.join(dir, entry.name))
-            : /\.(role|ladder|vision|strategy|charter)\.ya?ml$/.test(entry.name)
+            : DOCUMENT_NAME.test(entry.name)
               ? [path.join(dir, entry.name)]
               : [],
         );
     const countDocuments = (): number => {
       const root = folder().fsPath;
       const open = vscode.workspace.textDocuments
-        .filter((document) => document.languageId === 'charters' && document.uri.scheme === 'file' && !document.isClosed)
+        .filter((document) => document.uri.scheme === 'file' && !document.isClosed && DOCUMENT_NAME.test(document.uri.fsPath))
         .map((document) => document.uri.fsPath)
         .filter((file) => file.startsWith(`${root}${path.sep}`) && !file.includes(`${path.sep}broken${path.sep}`));
       return new Set([...onDisk(root), ...open]).size;
