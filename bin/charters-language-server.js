@@ -6,6 +6,8 @@ const path = require('node:path');
 
 if (fs.existsSync(path.join(__dirname, '..', 'dist', 'server.js'))) require('../dist/server.js');
 else {
-  process.stderr.write('charters-language-server: this install has no built server (dist/server.js): install the package from its tarball or the npm registry.\n');
+  process.stderr.write(
+    'charters-language-server: this install has no built server (dist/server.js): install the package from its tarball or the npm registry.\n',
+  );
   process.exitCode = 2;
 }
