@@ -153,11 +153,13 @@ export class WorkspaceState {
    * index (an editor reports a deleted folder alone, not the files in it). Returns what left.
    */
   forgetDeleted(files: string[]): DocumentSummary[] {
-    const deleted = new Set(files.map((file) => path.resolve(file)));
+    // nothing is indexed under node_modules, .git or a config's ignores (git's lock files come and go there)
+    const deleted = new Set(files.map((file) => path.resolve(file)).filter((file) => !this.workspaceOf(uriOf(file)).ignores(file)));
     const gone: DocumentSummary[] = [];
+    if (!deleted.size) return gone;
     for (const workspace of this.workspaces.all()) {
       for (const summary of [...workspace.index.documents()]) {
-        const file = toPath(summary.uri);
+        const file = pathOf(summary);
         if (file && isAtOrUnder(file, deleted)) gone.push(workspace.index.delete(summary.uri)!);
       }
     }
@@ -299,6 +301,13 @@ export class WorkspaceState {
 
 function problemLines(workspace: Workspace): string[] {
   return workspace.problems.map((problem) => `${workspace.configPath}:${problem.range.start.line + 1}: ${problem.message}`);
+}
+
+/** Each indexed document's path, worked out once (a summary is replaced, never changed). */
+const paths = new WeakMap<DocumentSummary, string | undefined>();
+function pathOf(summary: DocumentSummary): string | undefined {
+  if (!paths.has(summary)) paths.set(summary, toPath(summary.uri));
+  return paths.get(summary);
 }
 
 /** Whether `file` is one of `paths` or inside one of them. */
