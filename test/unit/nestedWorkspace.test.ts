@@ -189,11 +189,13 @@ describe('a nested workspace: watched files', () => {
   const changed = (relative: string, type = 2) =>
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file(relative)), type }] });
 
-  /** Whether a file-watching registration of the server covers `relative`. */
+  /** Whether a file-watching registration of the server covers changes to `relative`. */
   function watched(relative: string): boolean {
     for (const { method, registerOptions } of client.registrations.values()) {
       if (method !== 'workspace/didChangeWatchedFiles') continue;
-      for (const { globPattern } of (registerOptions as { watchers: { globPattern: string | { baseUri: string; pattern: string } }[] }).watchers) {
+      for (const { globPattern, kind = 7 } of (registerOptions as { watchers: { globPattern: string | { baseUri: string; pattern: string }; kind?: number }[] })
+        .watchers) {
+        if (!(kind & 2)) continue; // created and deleted only (folders)
         const target = file(relative);
         if (typeof globPattern === 'string') {
           if (picomatch(globPattern, { dot: true })(target.split(path.sep).join('/'))) return true;

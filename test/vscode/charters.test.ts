@@ -136,6 +136,21 @@ async function remove(uri: vscode.Uri): Promise<void> {
   }
 }
 
+/** The documents of the examples' workspace on disk: files of the five kinds, broken/ aside (the config ignores it). */
+function documentsOnDisk(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? entry.name === 'broken'
+          ? []
+          : documentsOnDisk(path.join(dir, entry.name))
+        : /\.(role|ladder|vision|strategy|charter)\.(ya?ml|md)$/.test(entry.name)
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
+}
+
 // ------------------------------------------------------------------ the suite
 
 suite('Product Charters in VS Code', () => {
@@ -184,31 +199,9 @@ suite('Product Charters in VS Code', () => {
       }).catch((error: Error) => {
         throw new Error(`${error.message}; the item shows ${describe(last)}`);
       });
-    // the five kinds' file names, in YAML and in Markdown
-    const DOCUMENT_NAME = /\.(role|ladder|vision|strategy|charter)\.(ya?ml|md)$/;
     // the workspace's documents: the files of the five kinds on disk (broken/ aside: the config
-    // ignores it), and the documents VS Code still holds open (it closes a document some time after
-    // its editor, and until then the editor's text is the document, even of a file deleted since)
-    const onDisk = (dir: string): string[] =>
-      fs
-        .readdirSync(dir, { withFileTypes: true })
-        .flatMap((entry) =>
-          entry.isDirectory()
-            ? entry.name === 'broken'
-              ? []
-              : onDisk(path.join(dir, entry.name))
-            : DOCUMENT_NAME.test(entry.name)
-              ? [path.join(dir, entry.name)]
-              : [],
-        );
-    const countDocuments = (): number => {
-      const root = folder().fsPath;
-      const open = vscode.workspace.textDocuments
-        .filter((document) => document.uri.scheme === 'file' && !document.isClosed && DOCUMENT_NAME.test(document.uri.fsPath))
-        .map((document) => document.uri.fsPath)
-        .filter((file) => file.startsWith(`${root}${path.sep}`) && !file.includes(`${path.sep}broken${path.sep}`));
-      return new Set([...onDisk(root), ...open]).size;
-    };
+    // ignores it); a document VS Code still holds open after its editor closed counts only while its file is there
+    const countDocuments = (): number => documentsOnDisk(folder().fsPath).length;
     assert.ok(countDocuments() >= 10, `the examples hold ${countDocuments()} documents`);
 
     let documents = 0;
@@ -835,6 +828,64 @@ suite('Product Charters in VS Code', () => {
     } finally {
       await closeAllEditors();
       await remove(uri);
+    }
+  });
+
+  test('13. deleted documents leave the count and the references, also while VS Code still holds them open; folders deleted or renamed as a whole too', async function () {
+    this.timeout(120_000);
+    const extension = vscode.extensions.getExtension<{ languageStatus(): Promise<{ text: string; detail: string }> }>(EXTENSION_ID)!;
+    let last: unknown;
+    const counted = (what: string, expected: () => number) =>
+      waitFor(what, async () => {
+        const view = await extension.exports.languageStatus();
+        last = view;
+        return view.detail === `${expected()} documents` ? view : false;
+      }).catch((error: Error) => {
+        // what VS Code still holds open of files deleted since (it closes such a document minutes after its editor)
+        const held = vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' && !fs.existsSync(document.uri.fsPath));
+        throw new Error(`${error.message}; the item shows ${describe(last)}; held open, deleted: ${held.map((d) => path.basename(d.uri.fsPath)).join(', ')}`);
+      });
+    const root = folder().fsPath;
+    const onDisk = () => documentsOnDisk(root).length;
+
+    // the tests before created, opened, closed and deleted their own documents: the count is the disk's
+    await open('roles/product-manager.role.yaml');
+    await counted('the count of the documents on disk after the tests that deleted theirs', onDisk);
+
+    // a folder of roles, its lead opened and closed (VS Code keeps the document), and a role that reports to it
+    const team = fileUri('vscode-test-team');
+    const renamed = fileUri('vscode-test-crew');
+    const referrer = fileUri('roles/vscode-test-member.role.yaml');
+    const role = (id: string, more = '') =>
+      `kind: role\nid: ${id}\ntitle: ${id}\nlevel: senior-pm\nsummary: Owns an area.\nauthority:\n  - Decides the roadmap\nresponsibilities:\n  - prioritize-backlog\n${more}`;
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(team, 'vscode-test-lead.role.yaml'), Buffer.from(role('vscode-test-lead'), 'utf8'));
+    await vscode.workspace.fs.writeFile(referrer, Buffer.from(role('vscode-test-member', 'reportsTo: vscode-test-lead\n'), 'utf8'));
+    try {
+      await open(vscode.Uri.joinPath(team, 'vscode-test-lead.role.yaml'));
+      await closeAllEditors();
+      await open(referrer);
+      await counted('the new folder and role counted', onDisk);
+      assert.deepStrictEqual(diagnosticsOf(referrer, 'unresolved-reference'), [], 'the lead is found');
+
+      // renamed as a whole: the role is found under its new name, and the old name is no longer counted
+      await vscode.workspace.fs.rename(team, renamed);
+      await counted('the renamed folder counted once', onDisk);
+      await sleep(500);
+      assert.deepStrictEqual(
+        diagnosticsOf(referrer, 'unresolved-reference').map((d) => d.message),
+        [],
+        'the lead is still found',
+      );
+
+      // deleted as a whole: the lead is gone, and the role that reports to it says so
+      await vscode.workspace.fs.delete(renamed, { recursive: true });
+      await waitFor('unresolved-reference on reportsTo once the folder is deleted', () => diagnosticsOf(referrer, 'unresolved-reference').length === 1);
+      await counted('the deleted folder no longer counted', onDisk);
+    } finally {
+      await closeAllEditors();
+      await remove(referrer);
+      fs.rmSync(team.fsPath, { recursive: true, force: true });
+      fs.rmSync(renamed.fsPath, { recursive: true, force: true });
     }
   });
 });

@@ -27,7 +27,12 @@ export class FileWatching {
     this.registration.catch((error) => this.connection.console.warn(`The editor did not watch the charter files: ${(error as Error).message}`));
   }
 
-  private watcher({ base, glob }: WatchPattern): FileSystemWatcher {
+  private watcher({ base, glob, kind }: WatchPattern): FileSystemWatcher {
+    const watcher = this.globPattern(base, glob);
+    return kind === undefined ? watcher : { ...watcher, kind };
+  }
+
+  private globPattern(base: string | undefined, glob: string): FileSystemWatcher {
     if (base === undefined) return { globPattern: glob };
     if (this.relativePatterns) return { globPattern: { baseUri: pathToFileURL(base).toString(), pattern: glob } };
     // a client without relative patterns matches string globs against absolute paths

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   FIX_ALL_KIND,
   PREVIEW_REQUEST,
@@ -38,7 +39,7 @@ import {
 import { FileWatching } from './fileWatching';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
-import { readDocument } from '../workspace/workspaces';
+import { readDocument, uriOf } from '../workspace/workspaces';
 import { buildSiteInTemp } from './site';
 import { version as packageVersion } from '../../../package.json';
 
@@ -178,7 +179,8 @@ export function startServer(connection: Connection): void {
   /** The editor's text wins over the disk: open documents go back into the index from their parse. */
   function reindexOpen(): void {
     for (const textDocument of documents.all()) {
-      if (workspace.isCharterFile(textDocument.uri)) workspace.indexParsed(textDocument.uri, cache.get(textDocument));
+      if (workspace.isCharterFile(textDocument.uri) && !deletedWhileOpen.has(textDocument.uri))
+        workspace.indexParsed(textDocument.uri, cache.get(textDocument));
     }
   }
 
@@ -199,11 +201,20 @@ export function startServer(connection: Connection): void {
     statusChanged();
   });
 
+  /**
+   * Open documents whose file was deleted: out of the index, as on disk, until they are edited
+   * (the editor's text is unsaved work again), their file comes back, or they are closed. VS Code
+   * keeps a document an extension opened for minutes after its editor closed, so didClose is late.
+   */
+  const deletedWhileOpen = new Set<string>();
+
   documents.onDidChangeContent(({ document }) => {
+    deletedWhileOpen.delete(document.uri);
     if (workspace.isCharterFile(document.uri)) validator.changed(document);
   });
 
   documents.onDidClose(({ document }) => {
+    deletedWhileOpen.delete(document.uri);
     cache.delete(document.uri);
     validator.clear(document.uri);
     // the editor's unsaved text is gone: the index goes back to what is on disk
@@ -218,27 +229,66 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const configsChanged: string[] = [];
     let documentsChanged = false;
-    for (const change of changes) {
-      if (workspace.isConfigFile(change.uri)) {
-        configsChanged.push(`${toPath(change.uri) ?? change.uri} ${CHANGE_NAMES[change.type] ?? 'changed'}`);
+    const documentChanges = changes.filter((change) => {
+      if (!workspace.isConfigFile(change.uri)) return true;
+      configsChanged.push(`${toPath(change.uri) ?? change.uri} ${CHANGE_NAMES[change.type] ?? 'changed'}`);
+      return false;
+    });
+    // deleted documents and folders of them (an editor reports a deleted folder alone) leave the
+    // index, even while the editor still holds them open; one pass over the index for all of them
+    const deleted = documentChanges.filter((change) => change.type === FileChangeType.Deleted).map((change) => change.uri);
+    if (deleted.length) {
+      const files = deleted.map(toPath).filter((file): file is string => file !== undefined);
+      const gone = workspace.forgetDeleted(files);
+      for (const uri of deleted) if (!toPath(uri)) workspace.forget(uri);
+      for (const textDocument of documents.all()) {
+        const open = toPath(textDocument.uri);
+        if (open && files.some((file) => open === file || open.startsWith(file + path.sep))) deletedWhileOpen.add(textDocument.uri);
+      }
+      const cleared = new Set([...gone.map((summary) => summary.uri), ...deleted.filter((uri) => workspace.isCharterFile(uri))]);
+      for (const uri of cleared) if (!documents.get(uri)) validator.clear(uri);
+      if (gone.length) documentsChanged = true;
+      validator.revalidateDependents(gone);
+    }
+    // then what was created or changed: the disk is read now, so a file deleted since is left out
+    for (const change of documentChanges) {
+      if (change.type === FileChangeType.Deleted) continue;
+      const textDocument = documents.get(change.uri);
+      if (textDocument) {
+        // the editor's text wins over the disk; a document deleted while open is back with its file
+        if (!deletedWhileOpen.delete(change.uri) || !workspace.isCharterFile(change.uri)) continue;
+        const after = workspace.indexParsed(change.uri, cache.get(textDocument));
+        documentsChanged = true;
+        validator.revalidateDependents([after], change.uri);
         continue;
       }
-      if (change.type !== FileChangeType.Changed) documentsChanged = true;
-      if (documents.get(change.uri)) continue; // the editor's text wins over the disk
-      const before = workspace.summaryOf(change.uri);
-      let after: DocumentSummary | undefined;
-      if (change.type === FileChangeType.Deleted) {
-        workspace.forget(change.uri);
-        validator.clear(change.uri);
-      } else {
-        const file = toPath(change.uri);
-        if (file && workspace.isCharterFile(change.uri)) after = workspace.indexFile(file);
+      const file = toPath(change.uri);
+      if (!file) continue;
+      if (workspace.isCharterFile(change.uri)) {
+        if (change.type === FileChangeType.Created) documentsChanged = true;
+        const before = workspace.summaryOf(change.uri);
+        const after = workspace.indexFile(file);
+        validator.revalidateDependents([before, after], change.uri);
+      } else if (change.type === FileChangeType.Created && isFolder(file)) {
+        void indexFolder(file);
       }
-      validator.revalidateDependents([before, after], change.uri);
     }
     if (configsChanged.length) void reloadWorkspaces(configsChanged.join(', '));
     else if (documentsChanged) statusChanged();
   });
+
+  /** A folder appeared (created, or a folder renamed to it): the editor reports the folder alone. */
+  async function indexFolder(folder: string): Promise<void> {
+    try {
+      const found = await workspace.documentsIn(folder);
+      const after = found.filter((file) => !documents.get(uriOf(file))).map((file) => workspace.indexFile(file));
+      if (!found.length) return;
+      validator.revalidateDependents(after);
+      statusChanged();
+    } catch (error) {
+      connection.console.error(`Indexing ${folder} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
 
   connection.onCompletion((params) =>
     withDocument(params.textDocument.uri, null, (parsed) =>
@@ -362,6 +412,15 @@ function lazyService(): LanguageService {
   return new Proxy({} as LanguageService, {
     get: (_target, key) => Reflect.get((instance ??= createLanguageService()), key),
   });
+}
+
+/** Whether a path on disk is a folder (false when it is gone). */
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The file names an export request lists, if it lists any: plain names only, at most a few thousand. */

@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
+import { WatchKind } from 'vscode-languageserver';
 import {
+  ALWAYS_IGNORED,
   CONFIG_FILE,
   DEFAULT_CONFIG,
   DOCUMENT_GLOBS,
@@ -35,10 +37,11 @@ export interface ServerLog {
   warn(message: string): void;
 }
 
-/** A glob to watch: relative to `base` when given, else matched anywhere. */
+/** A glob to watch: relative to `base` when given, else matched anywhere; `kind`: which changes (all when not given). */
 export interface WatchPattern {
   base?: string;
   glob: string;
+  kind?: WatchKind;
 }
 
 /**
@@ -145,6 +148,31 @@ export class WorkspaceState {
     this.indexOf(uri).delete(uri);
   }
 
+  /**
+   * Files or folders were deleted: every indexed document at or under one of them leaves its
+   * index (an editor reports a deleted folder alone, not the files in it). Returns what left.
+   */
+  forgetDeleted(files: string[]): DocumentSummary[] {
+    // nothing is indexed under node_modules, .git or a config's ignores (git's lock files come and go there)
+    const deleted = new Set(files.map((file) => path.resolve(file)).filter((file) => !this.workspaceOf(uriOf(file)).ignores(file)));
+    const gone: DocumentSummary[] = [];
+    if (!deleted.size) return gone;
+    for (const workspace of this.workspaces.all()) {
+      for (const summary of [...workspace.index.documents()]) {
+        const file = pathOf(summary);
+        if (file && isAtOrUnder(file, deleted)) gone.push(workspace.index.delete(summary.uri)!);
+      }
+    }
+    return gone;
+  }
+
+  /** The documents in a folder that appeared (created, or renamed from another name), unless its workspace ignores it. */
+  async documentsIn(folder: string): Promise<string[]> {
+    if (this.workspaceOf(uriOf(path.join(folder, '_'))).ignores(folder)) return [];
+    const files = await fg('**/*', { cwd: folder, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: ALWAYS_IGNORED });
+    return files.map((file) => path.normalize(file)).filter((file) => this.isCharterFile(uriOf(file)));
+  }
+
   /** Re-read one file from disk into its workspace's index; its summary (undefined when it is not a charter document). */
   indexFile(file: string): DocumentSummary | undefined {
     return this.workspaces.indexFile(this.workspaceOf(uriOf(file)), file);
@@ -207,6 +235,8 @@ export class WorkspaceState {
   /** What the server asks the editor to watch: every document glob of every workspace, and the config files. */
   watchPatterns(): WatchPattern[] {
     const patterns: WatchPattern[] = [...DOCUMENT_GLOBS, `**/${CONFIG_FILE}`].map((glob) => ({ glob }));
+    // folders deleted or created as a whole: an editor reports the folder alone, not the documents in it
+    patterns.push({ glob: '**/*', kind: WatchKind.Create | WatchKind.Delete });
     for (const workspace of this.workspaces.all()) {
       for (const glob of workspace.config.files) patterns.push({ base: workspace.root, glob });
     }
@@ -271,6 +301,21 @@ export class WorkspaceState {
 
 function problemLines(workspace: Workspace): string[] {
   return workspace.problems.map((problem) => `${workspace.configPath}:${problem.range.start.line + 1}: ${problem.message}`);
+}
+
+/** Each indexed document's path, worked out once (a summary is replaced, never changed). */
+const paths = new WeakMap<DocumentSummary, string | undefined>();
+function pathOf(summary: DocumentSummary): string | undefined {
+  if (!paths.has(summary)) paths.set(summary, toPath(summary.uri));
+  return paths.get(summary);
+}
+
+/** Whether `file` is one of `paths` or inside one of them. */
+function isAtOrUnder(file: string, paths: Set<string>): boolean {
+  for (let at = file, up = path.dirname(at); ; at = up, up = path.dirname(at)) {
+    if (paths.has(at)) return true;
+    if (up === at) return false;
+  }
 }
 
 function relativeTo(folder: string, file: string): string {
