@@ -381,14 +381,41 @@ function oneListRole(lines: number, seed: number): string {
 }
 
 /** An edit aimed inside the lists: at an indented line (a list item's line), or a line inserted after one. */
-type ItemEdit = { type: 'type'; line: number; column: number; text: string } | { type: 'insertLine'; line: number; text: string } | { type: 'dropLine'; line: number };
+type ItemEdit =
+  | { type: 'type'; line: number; column: number; text: string }
+  | { type: 'insertLine'; line: number; text: string }
+  | { type: 'dropLine'; line: number };
 
 const itemEdit: fc.Arbitrary<ItemEdit> = fc.oneof(
   fc.record({
     type: fc.constant('type' as const),
     line: fc.nat(),
     column: fc.nat(),
-    text: fc.constantFrom('x', ' ', '', ':', ': ', '#', ' #c', '- ', '"', "'", '|', '|2', '>', '[', '[a,\n', '{', '\t', '\n', '\n  ', '\n    area: x', '&a ', '*a', '!t '),
+    text: fc.constantFrom(
+      'x',
+      ' ',
+      '',
+      ':',
+      ': ',
+      '#',
+      ' #c',
+      '- ',
+      '"',
+      "'",
+      '|',
+      '|2',
+      '>',
+      '[',
+      '[a,\n',
+      '{',
+      '\t',
+      '\n',
+      '\n  ',
+      '\n    area: x',
+      '&a ',
+      '*a',
+      '!t ',
+    ),
   }),
   fc.record({
     type: fc.constant('insertLine' as const),
@@ -497,8 +524,8 @@ test('incremental parse: an edit inside one list item re-parses that item alone;
   assert.deepEqual(tree(first), before);
   assertSame(second, parse(TextDocument.create(URI, 'yaml', 2, edited)), [at, at + 3, 50]);
   const list = (parsed: ParsedDocument) =>
-    ((parsed.yaml.contents as { items: { key: { value: string }; value: { items: unknown[] } }[] }).items.find((pair) => pair.key.value === 'responsibilities')?.value
-      .items ?? []) as unknown[];
+    ((parsed.yaml.contents as { items: { key: { value: string }; value: { items: unknown[] } }[] }).items.find((pair) => pair.key.value === 'responsibilities')
+      ?.value.items ?? []) as unknown[];
   const items = list(second);
   const edit = items.findIndex((item) => JSON.stringify(item).includes('xreview 200'));
   assert.ok(edit > 100);
