@@ -8,7 +8,8 @@ import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_C
 /**
  * Re-parse only the top-level blocks an edit touched. The text is split before every
  * column-0 `key:` line into blocks of one top-level pair each; every block is parsed alone (or
- * taken from the previous version when its text is identical), and the pairs are assembled into
+ * taken from the previous version when its text is identical; a long block that is one block
+ * sequence, item by item: see `parseListBlock`), and the pairs are assembled into
  * one Document that every consumer reads as it reads `parse(textDocument)`: the same node ranges
  * (absolute offsets), no errors or warnings, the same `value`, `kind` and directives.
  *
