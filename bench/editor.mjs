@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchClient, uriOf } from './lib/lspClient.mjs';
-import { markdownRoleDocument, roleDocument } from './lib/generate.mjs';
+import { markdownRoleDocument, oneListRoleDocument, roleDocument } from './lib/generate.mjs';
 import { summarize, sleep } from './lib/stats.mjs';
 import { writeBundledRoleSchema } from './bundleSchema.mjs';
 
@@ -77,6 +77,15 @@ export async function runEditor({ tmp, quick, log }) {
       return [lines, { ...doc, file, uri: uriOf(file) }];
     }),
   );
+  // the one-list shape: a role whose bulk is one `responsibilities` list of `{text, area}` items
+  const oneList = Object.fromEntries(
+    sizes.map((lines) => {
+      const doc = oneListRoleDocument(lines);
+      const file = path.join(dir, `bench-one-list-${lines}.role.yaml`);
+      fs.writeFileSync(file, doc.text);
+      return [lines, { ...doc, file, uri: uriOf(file) }];
+    }),
+  );
   // the same role as Markdown (front matter and sections), ours only: yaml-language-server does not read Markdown
   const markdownDoc = markdownRoleDocument(1000);
   const markdownFile = path.join(dir, 'bench-1000.role.md');
@@ -120,6 +129,16 @@ export async function runEditor({ tmp, quick, log }) {
         };
         await client.notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
       }
+      for (const lines of sizes) {
+        const doc = oneList[lines];
+        const first = client.nextDiagnostics(doc.uri);
+        await client.open(doc.uri, doc.text, name === 'ours' ? 'charters' : 'yaml');
+        const initial = await first;
+        const editSamples = await timeEdits(client, doc.uri, doc, quick ? 10 : 40);
+        log(`  ${name} ${lines}-line one-list role: ${initial.diagnostics.length} diagnostics on open`);
+        results[`${name}.oneList.${lines}`] = { edit: summarize(editSamples), sanity: { diagnosticsOnOpen: initial.diagnostics.length } };
+        await client.notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
+      }
       if (name === 'ours') {
         const first = client.nextDiagnostics(markdown.uri);
         await client.open(markdown.uri, markdown.text, 'markdown');
@@ -150,6 +169,17 @@ export async function runEditor({ tmp, quick, log }) {
         sanity: { ours: results[`ours.${lines}`].sanity, theirs: results[`theirs.${lines}`].sanity },
       });
     }
+  }
+  for (const lines of sizes) {
+    rows.push({
+      id: `editor.edit.oneList.${lines}`,
+      group: 'editor',
+      name: `edit → diagnostics (debounce incl.), ${lines}-line one-list role`,
+      unit: 'ms',
+      ours: results[`ours.oneList.${lines}`].edit,
+      theirs: results[`theirs.oneList.${lines}`].edit,
+      sanity: { ours: results[`ours.oneList.${lines}`].sanity, theirs: results[`theirs.oneList.${lines}`].sanity },
+    });
   }
   rows.push({
     id: 'editor.edit.markdown.1000',

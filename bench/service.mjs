@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { roleDocument } from './lib/generate.mjs';
+import { oneListRoleDocument, roleDocument } from './lib/generate.mjs';
 import { summarize } from './lib/stats.mjs';
 
 export async function loadService(tmp) {
@@ -73,6 +73,69 @@ export async function runService({ tmp, quick, log }) {
       },
       { id: `service.parse.${lines}`, group: 'service', name: `  of which parse (yaml + toJS + directives)`, unit: 'ms', ours: summarize(parseMs) },
       { id: `service.validate.${lines}`, group: 'service', name: `  of which validate (ajv + rules)`, unit: 'ms', ours: summarize(validateMs) },
+    );
+  }
+  rows.push(...oneListEdits(lib, service, settings, quick, log));
+  return rows;
+}
+
+/**
+ * One-character edits in the middle of a one-list role, each version re-parsed from the previous
+ * one as the server does, with the split into list items and without it (top-level blocks only),
+ * alternating in the same process; then what the server does next with the version: the index
+ * summary and validation (ajv + rules).
+ */
+function oneListEdits(lib, service, settings, quick, log) {
+  const rows = [];
+  for (const lines of [1000, 5000]) {
+    const doc = oneListRoleDocument(lines);
+    const uri = `file:///bench/one-list-${lines}.role.yaml`;
+    const index = new lib.MemoryIndex();
+    const at =
+      doc.text
+        .split('\n')
+        .slice(0, doc.edit.line)
+        .reduce((sum, line) => sum + line.length + 1, 0) + doc.edit.character;
+    const runs = quick ? 20 : lines >= 5000 ? 60 : 120;
+    const warmup = 5;
+    const samples = { items: [], blocks: [], summarize: [], validate: [] };
+    const previous = { items: undefined, blocks: undefined };
+    let text = doc.text;
+    let split = 0;
+    for (let i = 0; i < warmup + runs; i++) {
+      text = i % 2 === 0 ? `${text.slice(0, at)}s${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`;
+      const textDocument = lib.TextDocument.create(uri, 'charters', i + 1, text);
+      textDocument.positionAt(0); // the line offsets, which the server's document has before the parse
+      const order = i % 4 < 2 ? ['items', 'blocks'] : ['blocks', 'items'];
+      for (const mode of order) {
+        const t0 = performance.now();
+        previous[mode] = lib.parseIncrementally(previous[mode], textDocument, { items: mode === 'items' });
+        if (i >= warmup) samples[mode].push(performance.now() - t0);
+      }
+      const t1 = performance.now();
+      index.set(service.summarize(uri, previous.items));
+      const t2 = performance.now();
+      service.validate(uri, previous.items, index, settings);
+      const t3 = performance.now();
+      if (i >= warmup) {
+        samples.summarize.push(t2 - t1);
+        samples.validate.push(t3 - t2);
+      }
+      split = lib.itemsParsedAlone(previous.items);
+    }
+    log(`  service ${lines}-line one-list role: ${runs} edits, ${split} list items parsed alone`);
+    rows.push(
+      {
+        id: `service.oneList.reparse.${lines}`,
+        group: 'service',
+        name: `one-list role, ${lines} lines: re-parse after a one-character edit`,
+        unit: 'ms',
+        ours: summarize(samples.items),
+        base: summarize(samples.blocks),
+        baseName: 'top-level blocks only',
+      },
+      { id: `service.oneList.summarize.${lines}`, group: 'service', name: '  then the index summary', unit: 'ms', ours: summarize(samples.summarize) },
+      { id: `service.oneList.validate.${lines}`, group: 'service', name: '  then validate (ajv + rules)', unit: 'ms', ours: summarize(samples.validate) },
     );
   }
   return rows;

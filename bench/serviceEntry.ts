@@ -3,3 +3,4 @@ export { createLanguageService } from '../server/src/service/languageService';
 export { MemoryIndex } from '../server/src/service/workspace';
 export { TextDocument } from 'vscode-languageserver-textdocument';
 export { parseDocument } from 'yaml';
+export { parseIncrementally, itemsParsedAlone } from '../server/src/service/incrementalParse';

@@ -260,3 +260,37 @@ export function markdownRoleDocument(lines) {
     responsibility: { line: responsibility, character: 6, text: out[responsibility] },
   };
 }
+
+/**
+ * A role of about `lines` lines whose bulk is one `responsibilities` list of `{text, area}` items
+ * (the one-list shape: one top-level key holds nearly all the text). The editor types at the end
+ * of the `text:` line of the item in the middle of the list.
+ */
+export function oneListRoleDocument(lines) {
+  const rand = rng(lines + 1);
+  const out = [
+    '# A generated one-list role for the benchmark.',
+    'kind: role',
+    'id: bench-one-list',
+    'title: Benchmark One-list Product Manager',
+    'level: senior-pm',
+    'track: ic',
+    'reportsTo: group-pm',
+    'responsibilities:',
+  ];
+  const firstResponsibility = out.length;
+  for (const id of RESPONSIBILITIES.slice(0, 20)) out.push(`  - ${id}`);
+  const tail = ['skills:', `  - ${SKILLS[0]}`, 'next:', '  - group-pm', ''];
+  for (let i = 0; out.length + 2 + tail.length - 1 <= lines; i++) {
+    out.push(`  - text: Runs the ${phrase(rand, 3)} review number ${i + 1}`, `    area: ${AREAS[i % AREAS.length]}`);
+  }
+  const middle = firstResponsibility + 20 + 2 * Math.floor((out.length - firstResponsibility - 20) / 4);
+  out.push(...tail);
+  const responsibilityLine = firstResponsibility + 10;
+  return {
+    text: out.join('\n'),
+    lines: out.length - 1,
+    edit: { line: middle, character: out[middle].length },
+    responsibility: { line: responsibilityLine, character: 6, text: out[responsibilityLine] },
+  };
+}

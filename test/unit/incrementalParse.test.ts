@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { isCollection, isPair, isScalar, isAlias } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ParsedDocument } from '../../server/src/service/parse';
-import { isAssembled, parseIncrementally } from '../../server/src/service/incrementalParse';
+import { isAssembled, itemsParsedAlone, parseIncrementally } from '../../server/src/service/incrementalParse';
 import { listDocuments, loadWorkspace, REPO_ROOT, service } from './harness';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261123);
@@ -210,7 +210,7 @@ function apply(text: string, change: Edit): string {
 }
 
 /** Edit `start` step by step, each version parsed incrementally from the previous one. */
-function replay(start: string, edits: Edit[], positions: number[], minLines?: number, uri = URI): number {
+function replay(start: string, edits: Edit[], positions: number[], minLines?: number, uri = URI, split?: (parsed: ParsedDocument) => void): number {
   let text = start;
   let version = 1;
   // a Markdown document's front matter is what goes through the blocks
@@ -226,6 +226,7 @@ function replay(start: string, edits: Edit[], positions: number[], minLines?: nu
     assert.deepEqual(tree(previous), before, 'the previous version was not touched');
     assertSame(next, parse(TextDocument.create(uri, 'yaml', version, text)), positions, uri);
     if (assembledOf(next)) assembled++;
+    split?.(next);
     previous = next;
   }
   return assembled;
@@ -358,3 +359,198 @@ test('incremental parse splits a plain block mapping with comments, blank lines 
   assert.ok(isAssembled(parsed));
   assertSame(parsed, parse(TextDocument.create(URI, 'yaml', 1, text)), [0, 200, text.length - 3]);
 });
+
+/**
+ * A role whose bulk is one `responsibilities` list of `{text, area}` items (the one-list shape of
+ * the bench), with a few taxonomy ids, blank lines between some items and a keep-chomped block
+ * scalar inside one item.
+ */
+function oneListRole(lines: number, seed: number): string {
+  let state = seed >>> 0;
+  const rand = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const words = 'customers merchants checkout payments fraud onboarding pricing roadmap discovery research'.split(' ');
+  const out = ['# A one-list role.', 'kind: role', 'id: one-list-role', 'title: One-list PM', 'level: senior-pm', 'track: ic', 'responsibilities:'];
+  for (let i = 0; out.length < lines - 4; i++) {
+    if (i % 17 === 5) out.push('  - prioritize-backlog');
+    else if (i % 23 === 7) out.push('  - text: |+', `      Runs review ${i}`, '', '    area: delivery');
+    else out.push(`  - text: Runs the ${words[Math.floor(rand() * words.length)]} review ${i}`, `    area: ${['discovery', 'delivery', 'strategy'][i % 3]}`);
+    if (i % 11 === 3) out.push('');
+  }
+  out.push('# skills follow', 'skills:', '  - prioritization', 'aliases:', '  - PM', '');
+  return out.join('\n');
+}
+
+/** An edit aimed inside the lists: at an indented line (a list item's line), or a line inserted after one. */
+type ItemEdit =
+  | { type: 'type'; line: number; column: number; text: string }
+  | { type: 'insertLine'; line: number; text: string }
+  | { type: 'dropLine'; line: number };
+
+const itemEdit: fc.Arbitrary<ItemEdit> = fc.oneof(
+  fc.record({
+    type: fc.constant('type' as const),
+    line: fc.nat(),
+    column: fc.nat(),
+    text: fc.constantFrom(
+      'x',
+      ' ',
+      '',
+      ':',
+      ': ',
+      '#',
+      ' #c',
+      '- ',
+      '"',
+      "'",
+      '|',
+      '|2',
+      '>',
+      '[',
+      '[a,\n',
+      '{',
+      '\t',
+      '\n',
+      '\n  ',
+      '\n    area: x',
+      '&a ',
+      '*a',
+      '!t ',
+    ),
+  }),
+  fc.record({
+    type: fc.constant('insertLine' as const),
+    line: fc.nat(),
+    text: fc.constantFrom(
+      '  - text: Added duty',
+      '    area: discovery',
+      '  - added-id',
+      '   - indented one more',
+      ' - indented one less',
+      '  -',
+      '  - text:',
+      '',
+      '  # a comment inside the list',
+      '# a comment at column 0',
+      '    notes: |',
+      '      kept text',
+      '  - text: "open',
+      '  - [a,',
+      '    b]',
+      '  - text: Duty  # charters-disable-next-line invalid-value',
+      '  # charters-disable-next-line unknown-responsibility',
+      '  - text: one\n    text: two',
+      '  - - nested',
+    ),
+  }),
+  fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
+);
+
+function applyItemEdit(text: string, change: ItemEdit): string {
+  const lines = text.split('\n');
+  const indented = lines.flatMap((line, index) => (line.startsWith('  ') ? [index] : []));
+  if (!indented.length) return text;
+  const line = indented[change.line % indented.length];
+  switch (change.type) {
+    case 'type': {
+      const column = change.column % (lines[line].length + 1);
+      lines[line] = lines[line].slice(0, column) + change.text + lines[line].slice(column);
+      break;
+    }
+    case 'insertLine':
+      lines.splice(line + 1, 0, change.text);
+      break;
+    case 'dropLine':
+      lines.splice(line, 1);
+      break;
+  }
+  return lines.join('\n');
+}
+
+test('incremental parse equals the full parse: edits inside the items of one-list roles (YAML and Markdown front matter)', () => {
+  const documents: [string, string][] = [
+    [oneListRole(1000, 1), URI],
+    [oneListRole(600, 2).replace(/\n/g, '\r\n'), URI],
+    [role(600, 3), URI],
+    [`---\n${oneListRole(500, 4).replace(/\n$/, '')}\n---\n\n# One list\n\nProse.\n`, 'file:///incremental/doc.role.md'],
+  ];
+  let versions = 0;
+  let split = 0;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: documents.length - 1 }), fc.array(itemEdit, { minLength: 1, maxLength: 8 }), positions, (seed, edits, at) => {
+      const [start, uri] = documents[seed];
+      let text = start;
+      const all: Edit[] = [];
+      // each item edit as the whole-line replacement `apply` understands: replay compares every version
+      for (const change of edits) {
+        const next = applyItemEdit(text, change);
+        all.push(...rewrite(text, next));
+        text = next;
+      }
+      replay(start, all, at, undefined, uri, (parsed) => {
+        versions++;
+        if (itemsParsedAlone(parsed.markdown?.frontMatterParse ?? parsed) > 0) split++;
+      });
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  // many edits leave a list that cannot be split (a comment line, a deeper item, broken YAML) for the rest of the run
+  assert.ok(split > RUNS / 2, `only ${split} of ${versions} versions were assembled from list items`);
+});
+
+/** `before` → `after` as one edit `apply` makes: delete the differing middle, insert its replacement. */
+function rewrite(before: string, after: string): Edit[] {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const removed = before.length - head - tail;
+  const inserted = after.slice(head, after.length - tail);
+  const out: Edit[] = [];
+  if (removed > 0) out.push({ type: 'delete', at: head, length: removed });
+  if (inserted) out.push({ type: 'insert', at: head, text: inserted });
+  return out;
+}
+
+test('incremental parse: an edit inside one list item re-parses that item alone; the items before it are shared, the previous version untouched', () => {
+  const text = oneListRole(1000, 9);
+  const first = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+  assert.ok(isAssembled(first));
+  assert.ok(itemsParsedAlone(first) > 300, `${itemsParsedAlone(first)} items`);
+  const at = text.indexOf('review 200');
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+  const before = tree(first);
+  const second = parseIncrementally(first, TextDocument.create(URI, 'yaml', 2, edited));
+  assert.ok(isAssembled(second));
+  assert.deepEqual(tree(first), before);
+  assertSame(second, parse(TextDocument.create(URI, 'yaml', 2, edited)), [at, at + 3, 50]);
+  const list = (parsed: ParsedDocument) =>
+    ((parsed.yaml.contents as { items: { key: { value: string }; value: { items: unknown[] } }[] }).items.find((pair) => pair.key.value === 'responsibilities')
+      ?.value.items ?? []) as unknown[];
+  const items = list(second);
+  const edit = items.findIndex((item) => JSON.stringify(item).includes('xreview 200'));
+  assert.ok(edit > 100);
+  assert.equal(items[edit - 1], list(first)[edit - 1], 'an item before the edit is the same node');
+  assert.notEqual(items[edit + 1], list(first)[edit + 1], 'an item after the edit moved and was copied');
+  assert.ok(itemsParsedAlone(second) > 300);
+});
+
+const ONE_LIST = oneListRole(400, 12);
+const ITEM_FALLBACKS: [string, string][] = [
+  ['an item whose first line is indented one more', ONE_LIST.replace('  - prioritize-backlog', '   - prioritize-backlog')],
+  ['a line indented less than the items', ONE_LIST.replace('  - prioritize-backlog', ' x: prioritize-backlog')],
+  ['a comment line inside the list', ONE_LIST.replace('  - prioritize-backlog', '  # a note\n  - prioritize-backlog')],
+  ['a block scalar with an indentation indicator', ONE_LIST.replace('  - text: |+', '  - text: |2+')],
+  ['a flow sequence over two lines', ONE_LIST.replace('  - prioritize-backlog', '  - [a,\n  b]')],
+  ['a quoted scalar over two lines', ONE_LIST.replace('  - prioritize-backlog', '  - "a\n  - b"')],
+  ['a value on the key line', ONE_LIST.replace('responsibilities:\n', 'responsibilities: # the duties\n')],
+];
+
+for (const [name, text] of ITEM_FALLBACKS) {
+  test(`incremental parse does not split a list into items, and equals the full parse: ${name}`, () => {
+    const previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, ONE_LIST));
+    assert.ok(itemsParsedAlone(previous) > 0);
+    const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', 2, text));
+    assert.equal(itemsParsedAlone(next), 0);
+    assertSame(next, parse(TextDocument.create(URI, 'yaml', 2, text)), [0, 100, text.length]);
+  });
+}

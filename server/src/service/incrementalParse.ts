@@ -8,7 +8,8 @@ import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_C
 /**
  * Re-parse only the top-level blocks an edit touched. The text is split before every
  * column-0 `key:` line into blocks of one top-level pair each; every block is parsed alone (or
- * taken from the previous version when its text is identical), and the pairs are assembled into
+ * taken from the previous version when its text is identical; a long block that is one block
+ * sequence, item by item: see `parseListBlock`), and the pairs are assembled into
  * one Document that every consumer reads as it reads `parse(textDocument)`: the same node ranges
  * (absolute offsets), no errors or warnings, the same `value`, `kind` and directives.
  *
@@ -23,7 +24,16 @@ import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_C
  * next version may reuse travels with each parsed version (`ParsedDocument.incremental`): there is
  * no cache here, and whoever keeps the previous version keeps its blocks.
  */
-export function parseIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number } = {}): ParsedDocument {
+/**
+ * `minLines`: documents shorter than this are parsed whole (blocks shorter than a quarter of it are
+ * not split into list items); `items: false` turns the split into list items off (measurements).
+ */
+export interface IncrementalOptions {
+  readonly minLines?: number;
+  readonly items?: boolean;
+}
+
+export function parseIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: IncrementalOptions = {}): ParsedDocument {
   // a Markdown document: its front matter, as YAML in the file's coordinates, goes through the same blocks
   if (isMarkdownDocument(textDocument.uri)) {
     return parseMarkdown(textDocument, (frontMatter) => parseYamlIncrementally(previous?.markdown?.frontMatterParse, frontMatter, options));
@@ -31,31 +41,42 @@ export function parseIncrementally(previous: ParsedDocument | undefined, textDoc
   return parseYamlIncrementally(previous, textDocument, options);
 }
 
-function parseYamlIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: { minLines?: number }): ParsedDocument {
+function parseYamlIncrementally(previous: ParsedDocument | undefined, textDocument: TextDocument, options: IncrementalOptions): ParsedDocument {
   const text = textDocument.getText();
   const blocks = splittable(text, options.minLines ?? MIN_LINES);
   if (!blocks || refusal(text)) return parseYaml(textDocument);
   const cache = previous?.incremental?.blocks;
+  const itemCache = options.items === false ? undefined : (previous?.incremental?.items ?? new Map<string, Item>());
+  const minItemLines = Math.floor((options.minLines ?? MIN_LINES) / 4);
   const entries: Block[] = [];
+  const parts: Block[] = [];
+  const items: Item[] = [];
   for (const { start, end, key } of blocks) {
     const source = text.slice(start, end);
     let entry = cache?.get(source);
     if (entry && entry.offset !== start) entry = shifted(entry, start);
-    else if (!entry) entry = parseBlock(source, start, key);
+    else if (!entry && itemCache) entry = parseListBlock(source, start, key, minItemLines, cache, itemCache, parts, items);
+    if (!entry) entry = parseBlock(source, start, key);
     if (!entry) {
       // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
       // the blocks that did parse are kept for the next version
       const full = parseYaml(textDocument);
-      return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource(entries) } } : full;
+      return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource([...entries, ...parts]), items: byItemSource(items) } } : full;
     }
     entries.push(entry);
   }
-  return assemble(textDocument, entries) ?? parseYaml(textDocument);
+  const assembled = assemble(textDocument, entries, parts, items);
+  return assembled ?? parseYaml(textDocument);
 }
 
 /** For tests and measurements: whether `parsed` was assembled from blocks (not a full parse). */
 export function isAssembled(parsed: ParsedDocument): boolean {
   return parsed.incremental?.assembled === true;
+}
+
+/** For tests and measurements: how many list items (after the first of their list) the version kept, each parsed alone. */
+export function itemsParsedAlone(parsed: ParsedDocument): number {
+  return parsed.incremental?.items?.size ?? 0;
 }
 
 /** Under this many lines the full parse is cheap enough, and splitting is not worth it. */
@@ -66,6 +87,8 @@ export interface IncrementalState {
   /** Whether the version was assembled from these blocks; false when it fell back to the full parse. */
   readonly assembled: boolean;
   readonly blocks: ReadonlyMap<string, Block>;
+  /** The list items (after the first of their list) of the blocks that were split into items, by their text. */
+  readonly items?: ReadonlyMap<string, Item>;
 }
 
 function bySource(entries: Block[]): ReadonlyMap<string, Block> {
@@ -162,7 +185,11 @@ function parseBlock(source: string, offset: number, keyText: string): Block | un
  * differently at the end of the text than before the next top-level key.
  */
 function endsEmptyBeforeComments(pair: Pair<Node, Node | null>, source: string): boolean {
-  let node: unknown = pair.value ?? pair.key;
+  return nodeEndsEmptyBeforeComments(pair.value ?? pair.key, source);
+}
+
+function nodeEndsEmptyBeforeComments(start: unknown, source: string): boolean {
+  let node = start;
   for (;;) {
     if (isPair(node)) node = node.value ?? node.key;
     else if (isCollection(node) && node.items.length) node = node.items[node.items.length - 1];
@@ -237,7 +264,7 @@ function shiftRange(range: number[] | null | undefined, delta: number): void {
 }
 
 /** One document of all the blocks' pairs, built like the full parse builds it. */
-function assemble(textDocument: TextDocument, entries: Block[]): ParsedDocument | undefined {
+function assemble(textDocument: TextDocument, entries: Block[], parts: Block[], items: Item[]): ParsedDocument | undefined {
   const first = entries[0];
   const last = entries[entries.length - 1];
   if (!first.map.range || !last.map.range) return undefined;
@@ -263,6 +290,171 @@ function assemble(textDocument: TextDocument, entries: Block[]): ParsedDocument 
     kind: readKind(yaml),
     tooManyAliases: false,
     directives,
-    incremental: { assembled: true, blocks: bySource(entries) },
+    incremental: { assembled: true, blocks: bySource([...entries, ...parts]), items: byItemSource(items) },
+  };
+}
+
+/**
+ * One item of a block sequence (not the first of its list), parsed alone: its text is the item's
+ * lines, from its `-` line's start to the next item's (the last item: to the block's end).
+ */
+interface Item {
+  readonly source: string;
+  /** The offset of the item's text in the text its nodes' ranges were made for. */
+  readonly offset: number;
+  readonly node: Node;
+  /** toJS of the node. */
+  readonly value: unknown;
+  /** The end of the list's range (its `range[1]` and `range[2]`) if this is the list's last item. */
+  readonly end: readonly [number, number];
+  /** The same of the document's range. */
+  readonly documentEnd: readonly [number, number];
+}
+
+function byItemSource(items: Item[]): ReadonlyMap<string, Item> {
+  return new Map(items.map((item) => [item.source, item]));
+}
+
+const HEAD_LINE_END = /^[ \t]*\r?$/;
+/** A block scalar header with an indentation indicator (conservatively: also in prose). */
+const INDENTATION_INDICATOR = /[|>][-+]?[0-9]/;
+
+/**
+ * Where the items of the block's list start (offsets in `source`) and their indentation, or
+ * undefined unless the block is `key:` alone on its line followed by one block sequence whose
+ * items all start at one indentation (at least 1) with `- ` (or a lone `-`), every other line
+ * indented deeper or blank. Fallbacks: a tab in any line's indentation; a line indented less than
+ * the items (other than a blank line); a comment line before the list's last content line
+ * (comment lines after it, at any indentation, end the block as they end it in the full parse); a
+ * block scalar with an indentation indicator; fewer than two items.
+ */
+function listItems(source: string, key: string, minLines: number): { starts: number[]; indent: number } | undefined {
+  let at = source.indexOf('\n');
+  if (at === -1 || !HEAD_LINE_END.test(source.slice(key.length + 1, at))) return undefined;
+  at++;
+  const starts: number[] = [];
+  let indent = -1;
+  let comments = false;
+  let lines = 1;
+  while (at < source.length) {
+    let next = source.indexOf('\n', at);
+    if (next === -1) next = source.length;
+    lines++;
+    let column = at;
+    while (source[column] === ' ') column++;
+    const first = source[column];
+    if (first === '\t') return undefined;
+    if (first === '#') {
+      comments = true;
+    } else if (first !== undefined && first !== '\n' && first !== '\r') {
+      if (comments) return undefined;
+      const depth = column - at;
+      if (indent === -1) {
+        if (depth === 0) return undefined;
+        indent = depth;
+      }
+      if (depth < indent) return undefined;
+      if (depth === indent) {
+        const after = source[column + 1];
+        if (first !== '-' || (after !== ' ' && after !== '\n' && after !== '\r' && after !== undefined)) return undefined;
+        starts.push(at);
+      }
+      if (INDENTATION_INDICATOR.test(source.slice(column, next))) return undefined;
+    }
+    at = next + 1;
+  }
+  if (lines < minLines || starts.length < 2) return undefined;
+  return { starts, indent };
+}
+
+/**
+ * A block `key:` whose value is a block sequence, from its items: the first item parsed with the
+ * key (the block's head, a block of its own), every other item alone (or taken from the previous
+ * version when its text is identical), and the list assembled as the full parse builds it.
+ * Undefined when the block is not such a list or any piece does not parse cleanly alone: the
+ * caller then parses the whole block. The pieces are added to `parts` and `items` for the next version.
+ */
+function parseListBlock(
+  source: string,
+  offset: number,
+  key: string,
+  minLines: number,
+  blockCache: ReadonlyMap<string, Block> | undefined,
+  itemCache: ReadonlyMap<string, Item>,
+  parts: Block[],
+  items: Item[],
+): Block | undefined {
+  const list = listItems(source, key, minLines);
+  if (!list) return undefined;
+  const { starts, indent } = list;
+  const headSource = source.slice(0, starts[1]);
+  let head = blockCache?.get(headSource);
+  if (head && head.offset !== offset) head = shifted(head, offset);
+  else if (!head) head = parseBlock(headSource, offset, key);
+  const headList = head?.pair.value;
+  if (!head || !isSeq(headList) || headList.flow || headList.items.length !== 1 || !headList.range) return undefined;
+  if (!Array.isArray(head.value) || head.value.length !== 1 || !head.map.range) return undefined;
+  const pieces: Item[] = [];
+  for (let index = 1; index < starts.length; index++) {
+    const itemSource = source.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : source.length);
+    const itemOffset = offset + starts[index];
+    let item = itemCache.get(itemSource);
+    if (item && item.offset !== itemOffset) item = shiftedItem(item, itemOffset);
+    else if (!item) item = parseItem(itemSource, itemOffset, indent);
+    if (!item) return undefined;
+    pieces.push(item);
+  }
+  parts.push(head);
+  items.push(...pieces);
+  const last = pieces[pieces.length - 1];
+  const seq = copyOf(headList);
+  seq.items = [headList.items[0], ...pieces.map((item) => item.node)];
+  seq.range = [headList.range[0], last.end[0], last.end[1]];
+  const pair = new Pair(head.pair.key, seq as Node);
+  const map = copyOf(head.map);
+  map.items = [pair];
+  map.range = [head.map.range[0], last.end[0], last.end[1]];
+  const doc = copyOf(head.doc);
+  doc.contents = map as YAMLMap.Parsed;
+  doc.range = [head.doc.range[0], last.documentEnd[0], last.documentEnd[1]];
+  const value = [head.value[0], ...pieces.map((item) => item.value)];
+  return { source, offset, key, pair, doc, map, value };
+}
+
+/** One list item at `offset`, parsed alone; undefined unless it is exactly one clean item at `indent`. */
+function parseItem(source: string, offset: number, indent: number): Item | undefined {
+  const doc = parseDocument(source, YAML_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range || seq.range[0] !== indent) return undefined;
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(js) || js.length !== 1) return undefined;
+  const node = seq.items[0] as Node;
+  if (nodeEndsEmptyBeforeComments(node, source)) return undefined;
+  if (offset !== 0) shiftNode(node, offset);
+  return {
+    source,
+    offset,
+    node,
+    value: js[0],
+    end: [seq.range[1] + offset, seq.range[2] + offset],
+    documentEnd: [doc.range[1] + offset, doc.range[2] + offset],
+  };
+}
+
+/** A cached item moved to `offset`: a shifted copy; the cached nodes are never touched. */
+function shiftedItem(item: Item, offset: number): Item {
+  const delta = offset - item.offset;
+  return {
+    ...item,
+    offset,
+    node: cloneShifted(item.node, delta) as Node,
+    end: [item.end[0] + delta, item.end[1] + delta],
+    documentEnd: [item.documentEnd[0] + delta, item.documentEnd[1] + delta],
   };
 }
