@@ -44,9 +44,15 @@ test('light scan: every example, fixture and Markdown document gets the full sum
   for (const seed of SEEDS) if (agrees(seed.uri, seed.text)) read++;
   assert.ok(SEEDS.some((seed) => seed.file.endsWith('.md')));
   // the fixtures are made to be odd (flow lists, anchors, broken YAML), the examples are not
-  const examples = YAML_SEEDS.filter((seed) => seed.file.startsWith(path.join(REPO_ROOT, 'examples') + path.sep) && !seed.file.includes(`${path.sep}broken${path.sep}`));
+  const examples = YAML_SEEDS.filter(
+    (seed) => seed.file.startsWith(path.join(REPO_ROOT, 'examples') + path.sep) && !seed.file.includes(`${path.sep}broken${path.sep}`),
+  );
   const examplesRead = examples.filter((seed) => lightSummary(seed.uri, seed.text, service.schemas) !== UNSURE);
-  assert.equal(examplesRead.length, examples.length, `the scan leaves examples to the full parse: ${examples.filter((seed) => !examplesRead.includes(seed)).map((seed) => seed.file)}`);
+  assert.equal(
+    examplesRead.length,
+    examples.length,
+    `the scan leaves examples to the full parse: ${examples.filter((seed) => !examplesRead.includes(seed)).map((seed) => seed.file)}`,
+  );
   assert.ok(read > YAML_SEEDS.length / 2, `the scan read only ${read} of ${YAML_SEEDS.length} YAML documents`);
 });
 
@@ -85,7 +91,7 @@ test('light scan: what it cannot read with certainty goes to the full parse', ()
   assert.equal(lightSummary('file:///w/a.role.md', '---\nkind: role\nid: a\n---\n', service.schemas), UNSURE, 'Markdown goes to the full parse');
   // and what it reads, it reads as the parser does
   const read = [
-    'kind: role\nid: a # the id\ntitle: "Senior: PM"\nreportsTo: \'b\'\'s\'\ninherits: 12\nlevel: 2027-01-01\n',
+    "kind: role\nid: a # the id\ntitle: \"Senior: PM\"\nreportsTo: 'b''s'\ninherits: 12\nlevel: 2027-01-01\n",
     'kind: role\nid: a\nsummary: >-\n  Owns the\n  checkout.\n\n  Second.\nresponsibilities:\n- x\n-\n  text: t\n  area: delivery\n- text: u\n  area: y\n',
     'kind: ladder\nid: l\ntracks:\n  - id: ic\n    roles:\n      - a\n      - b\n  - title: Managers\n    roles: [c]\n',
     'kind: ladder\nid: l\ntracks:\n  - id: ic\n    title: true\n    roles:\n    - a\n    - ~\n',
@@ -151,7 +157,30 @@ const VALUES = [
   '-x',
   'a,b',
 ];
-const KEYS = ['kind', 'id', 'title', 'summary', 'statement', 'mission', 'level', 'track', 'reportsTo', 'inherits', 'responsibilities', 'text', 'area', 'tracks', 'roles', 'team', 'role', 'owner', 'true', 'null', '__proto__', '1'];
+const KEYS = [
+  'kind',
+  'id',
+  'title',
+  'summary',
+  'statement',
+  'mission',
+  'level',
+  'track',
+  'reportsTo',
+  'inherits',
+  'responsibilities',
+  'text',
+  'area',
+  'tracks',
+  'roles',
+  'team',
+  'role',
+  'owner',
+  'true',
+  'null',
+  '__proto__',
+  '1',
+];
 
 type Mutation =
   | { type: 'delete'; at: number; length: number }
@@ -182,7 +211,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     type: fc.constant('text' as const),
     line: fc.nat(),
     indent: fc.constantFrom(0, 2, 3, 4, 8),
-    text: fc.constantFrom('# a comment', '', '   ', 'continued text', '---', '...', '- - a', '-', '\tid: tab', 'id: a\r', 'k: \u00e9t\u00e9 \ud83d\ude80', '\ufeffid: x'),
+    text: fc.constantFrom(
+      '# a comment',
+      '',
+      '   ',
+      'continued text',
+      '---',
+      '...',
+      '- - a',
+      '-',
+      '\tid: tab',
+      'id: a\r',
+      'k: \u00e9t\u00e9 \ud83d\ude80',
+      '\ufeffid: x',
+    ),
   }),
   fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ type: fc.constant('crlf' as const) }),
@@ -290,15 +332,10 @@ test('light scan: on generated documents of the subset it reads, its summary is 
   const kinds = ['role', 'ladder', 'vision', 'strategy', 'charter'];
   let read = 0;
   fc.assert(
-    fc.property(
-      fc.constantFrom(...kinds),
-      entries(tree, 6),
-      fc.boolean(),
-      (kind, entries, compactSeq) => {
-        const text = `${[`kind: ${kind}`, ...render({ map: entries }, 0, compactSeq)].join('\n')}\n`;
-        if (agrees(`file:///generated/doc.${kind}.yaml`, text)) read++;
-      },
-    ),
+    fc.property(fc.constantFrom(...kinds), entries(tree, 6), fc.boolean(), (kind, entries, compactSeq) => {
+      const text = `${[`kind: ${kind}`, ...render({ map: entries }, 0, compactSeq)].join('\n')}\n`;
+      if (agrees(`file:///generated/doc.${kind}.yaml`, text)) read++;
+    }),
     { seed: SEED, numRuns: RUNS },
   );
   assert.ok(read > RUNS / 5, `the scan read only ${read} of ${RUNS} generated documents`);

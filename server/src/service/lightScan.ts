@@ -90,7 +90,10 @@ const CORE_TAGS: [RegExp, (source: string) => null | boolean | number][] = [
   [/^0o[0-7]+$/, (source) => Number.parseInt(source.slice(2), 8)],
   [/^[-+]?[0-9]+$/, (source) => Number.parseInt(source, 10)],
   [/^0x[0-9a-fA-F]+$/, (source) => Number.parseInt(source.slice(2), 16)],
-  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (source) => (source.slice(-3).toLowerCase() === 'nan' ? Number.NaN : source[0] === '-' ? -Infinity : Infinity)],
+  [
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    (source) => (source.slice(-3).toLowerCase() === 'nan' ? Number.NaN : source[0] === '-' ? -Infinity : Infinity),
+  ],
   [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, Number.parseFloat],
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, Number.parseFloat],
 ];
@@ -198,7 +201,7 @@ function scan(text: string): ScanMap | typeof UNSURE {
     const dash = DASH.exec(rest);
     if (dash) {
       const seq = place(column, 'seq');
-      if (!seq || seq.t !== 'seq') return UNSURE;
+      if (seq?.t !== 'seq') return UNSURE;
       const at = seq.items.length;
       column += dash[0].length;
       rest = rest.slice(dash[0].length);
@@ -223,7 +226,7 @@ function scan(text: string): ScanMap | typeof UNSURE {
       stack.push(root);
     }
     const map = place(column, 'map');
-    if (!map || map.t !== 'map' || !entry(map, rest, line, column, lineText)) return UNSURE;
+    if (map?.t !== 'map' || !entry(map, rest, line, column, lineText)) return UNSURE;
   }
   if (block && !endBlock()) return UNSURE;
   return root ?? UNSURE;
