@@ -38,6 +38,12 @@ const SEEDS = [...listDocuments(path.join(REPO_ROOT, 'examples')), ...listDocume
   text: fs.readFileSync(file, 'utf8'),
 }));
 const YAML_SEEDS = SEEDS.filter((seed) => !seed.file.endsWith('.md'));
+/** Markdown documents: the Markdown examples and fixtures, and every YAML seed as front matter above a body of sections. */
+const BODY = '\n# Notes\n\n## Summary\n\nProse\n\n## Mission\n\nOurs.\n\n## Vision\n\nA world.\n\n## Authority\n\n- One\n\n## Out of scope\n';
+const MARKDOWN_SEEDS = [
+  ...SEEDS.filter((seed) => seed.file.endsWith('.md')),
+  ...YAML_SEEDS.map((seed) => ({ file: `${seed.file}.md`, uri: seed.uri.replace(/\.yaml$/, '.md'), text: `---\n${seed.text.replace(/\n?$/, '\n')}---\n${BODY}` })),
+];
 
 test('light scan: every example, fixture and Markdown document gets the full summary, and most YAML ones are read by the scan', () => {
   let read = 0;
@@ -54,6 +60,10 @@ test('light scan: every example, fixture and Markdown document gets the full sum
     `the scan leaves examples to the full parse: ${examples.filter((seed) => !examplesRead.includes(seed)).map((seed) => seed.file)}`,
   );
   assert.ok(read > YAML_SEEDS.length / 2, `the scan read only ${read} of ${YAML_SEEDS.length} YAML documents`);
+  // Markdown: the front matter is scanned; the body only matters where it may give a summary's field
+  let markdownRead = 0;
+  for (const seed of MARKDOWN_SEEDS) if (agrees(seed.uri, seed.text)) markdownRead++;
+  assert.ok(markdownRead > MARKDOWN_SEEDS.length / 4, `the scan read only ${markdownRead} of ${MARKDOWN_SEEDS.length} Markdown documents`);
 });
 
 test("light scan: the bench's generated workspace is read by the scan, every summary the full one", () => {
@@ -88,7 +98,12 @@ test('light scan: what it cannot read with certainty goes to the full parse', ()
     assert.equal(lightSummary('file:///w/a.role.yaml', text, service.schemas), UNSURE, text);
     agrees('file:///w/a.role.yaml', text);
   }
-  assert.equal(lightSummary('file:///w/a.role.md', '---\nkind: role\nid: a\n---\n', service.schemas), UNSURE, 'Markdown goes to the full parse');
+  // a Markdown role whose summary may come from its body's Summary section is parsed; one whose front matter gives it is scanned
+  assert.equal(lightSummary('file:///w/a.role.md', '---\nkind: role\nid: a\n---\n\n## Summary\n\nText.\n', service.schemas), UNSURE);
+  const frontMatterGives = lightSummary('file:///w/a.role.md', '---\nkind: role\nid: a\nsummary: Front.\n---\n\n## Summary\n\nText.\n', service.schemas);
+  assert.notEqual(frontMatterGives, UNSURE);
+  assert.equal(frontMatterGives === UNSURE ? undefined : frontMatterGives?.summary, 'Front.');
+  agrees('file:///w/a.role.md', '---\nkind: role\nid: a\nsummary: Front.\n---\n\n## Summary\n\nText.\n');
   // and what it reads, it reads as the parser does
   const read = [
     "kind: role\nid: a # the id\ntitle: \"Senior: PM\"\nreportsTo: 'b''s'\ninherits: 12\nlevel: 2027-01-01\n",
@@ -272,9 +287,10 @@ function mutate(text: string, change: Mutation): string {
 test('light scan: on mutated documents its summary is the full one whenever it answers', () => {
   let read = 0;
   let runs = 0;
+  const seeds = [...YAML_SEEDS, ...MARKDOWN_SEEDS];
   const arbitrary = fc
-    .record({ seed: fc.integer({ min: 0, max: YAML_SEEDS.length - 1 }), changes: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
-    .map(({ seed, changes }) => ({ uri: YAML_SEEDS[seed].uri, text: changes.reduce(mutate, YAML_SEEDS[seed].text) }));
+    .record({ seed: fc.integer({ min: 0, max: seeds.length - 1 }), changes: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
+    .map(({ seed, changes }) => ({ uri: seeds[seed].uri, text: changes.reduce(mutate, seeds[seed].text) }));
   try {
     fc.assert(
       fc.property(arbitrary, ({ uri, text }) => {

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
-import { isMarkdownDocument } from './kinds';
-import { LIMITS, YAML_OPTIONS } from './parse';
+import { isMarkdownDocument, kindDefinition } from './kinds';
+import { splitFrontMatter } from './markdownDocument';
+import { LIMITS, refusal, YAML_OPTIONS } from './parse';
 import { isRecord, type Schemas } from './schemas';
 import { summaryOf, type DocumentSummary, type Reference } from './workspace';
 import { isKind, type Range } from './types';
@@ -13,9 +14,11 @@ import type { Path } from './ast';
  *
  * It reads only a plain subset of block YAML, the one documents are written in: block mappings
  * with plain keys, block sequences (also of `- key: value` items), scalars on one line (plain, or
- * quoted without escapes) and block scalars (`|`, `>-`: their text is read by `yaml` itself). On
+ * quoted without escapes) and block scalars (`|`, `>-`: their text is read by `yaml` itself), and
+ * of a Markdown document its front matter. On
  * anything else (flow collections, anchors, aliases, tags, multi-line plain or quoted scalars,
- * tabs, document markers, duplicate keys, odd indentation, a Markdown document) it answers
+ * tabs, document markers, duplicate keys, odd indentation; a Markdown body that may give a field the
+ * summary holds) it answers
  * `UNSURE` and the caller parses the document fully: the result is the summary the full parse
  * gives, or no answer at all (test/unit/lightScan.test.ts holds it to that).
  */
@@ -23,12 +26,29 @@ export const UNSURE = Symbol('unsure');
 
 /** The summary of `text` (undefined: not a charter document), or UNSURE when the scan cannot tell. */
 export function lightSummary(uri: string, text: string, schemas: Schemas): DocumentSummary | undefined | typeof UNSURE {
-  if (isMarkdownDocument(uri)) return UNSURE;
-  const root = scan(text);
+  const markdown = isMarkdownDocument(uri);
+  let yaml = text;
+  if (markdown) {
+    // the front matter, as markdownDocument.ts gives it to the YAML parser (the same coordinates)
+    if (text.length > LIMITS.characters / 2 || refusal(text)) return UNSURE;
+    const { frontMatter } = splitFrontMatter(text);
+    if (typeof frontMatter !== 'object') return UNSURE;
+    yaml = `#--${text.slice(3, frontMatter.end)}`;
+  }
+  const root = scan(yaml);
   if (root === UNSURE) return UNSURE;
   const kindNode = root.entries.get('kind');
   const kind = kindNode?.t === 'scalar' ? kindNode.value : undefined;
   if (!isKind(kind)) return undefined;
+  if (markdown) {
+    // a prose section of the body gives its field only where the front matter does not: the scan
+    // reads no body, so a section that could give a field the summary holds is left to the parser
+    const prefixes = schemas.referencePrefixes(kind);
+    for (const section of kindDefinition(kind).proseSections) {
+      const key = section.path[0];
+      if ((SUMMARY_TEXT.includes(key) || prefixes.has(key)) && !root.entries.has(key)) return UNSURE;
+    }
+  }
   // only the fields a summary reads are converted to data; the scan has checked the others
   const values = new Map<string, unknown>();
   const field = (key: string): unknown => {
@@ -82,6 +102,9 @@ interface BlockScalar {
   header: string;
   lines: string[];
 }
+
+/** The fields a summary's `summary` is read from (summaryOf); a Markdown body may give them. */
+const SUMMARY_TEXT = ['summary', 'statement', 'mission'];
 
 /** YAML 1.2 core schema (as `yaml` resolves it): the plain scalars that are null, booleans and numbers. */
 const CORE_TAGS: [RegExp, (source: string) => null | boolean | number][] = [
