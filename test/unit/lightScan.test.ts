@@ -42,7 +42,11 @@ const YAML_SEEDS = SEEDS.filter((seed) => !seed.file.endsWith('.md'));
 const BODY = '\n# Notes\n\n## Summary\n\nProse\n\n## Mission\n\nOurs.\n\n## Vision\n\nA world.\n\n## Authority\n\n- One\n\n## Out of scope\n';
 const MARKDOWN_SEEDS = [
   ...SEEDS.filter((seed) => seed.file.endsWith('.md')),
-  ...YAML_SEEDS.map((seed) => ({ file: `${seed.file}.md`, uri: seed.uri.replace(/\.yaml$/, '.md'), text: `---\n${seed.text.replace(/\n?$/, '\n')}---\n${BODY}` })),
+  ...YAML_SEEDS.map((seed) => ({
+    file: `${seed.file}.md`,
+    uri: seed.uri.replace(/\.yaml$/, '.md'),
+    text: `---\n${seed.text.replace(/\n?$/, '\n')}---\n${BODY}`,
+  })),
 ];
 
 test('light scan: every example, fixture and Markdown document gets the full summary, and most YAML ones are read by the scan', () => {
