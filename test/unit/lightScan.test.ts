@@ -115,12 +115,16 @@ test('light scan: what it cannot read with certainty goes to the full parse', ()
     'kind: ladder\nid: l\ntracks:\n  - id: ic\n    roles:\n      - a\n      - b\n  - title: Managers\n    roles: [c]\n',
     'kind: ladder\nid: l\ntracks:\n  - id: ic\n    title: true\n    roles:\n    - a\n    - ~\n',
     'kind: charter\nid: c\nmission: |\n  Keep\n    indented\nteam:\n  - role: a\n    name: Ann\n',
+    'kind: role\nid: a\nsummary: |+\n  kept\n\nlevel: pm\n', // keep chomping: the blank line is the scalar's
+    'kind: role\r\nid: a\r\nsummary: |+\r\n  kept\r\n\r\nlevel: pm\r\n',
+    'kind: role\nid: a\nsummary: |-\n  a\n\nlevel: pm',
     'kind: nothing\nid: a\n',
     'kind: role\r\nid: a\r\ntitle: T\r\n',
   ];
   let scanned = 0;
   for (const text of read) if (agrees('file:///w/a.role.yaml', text)) scanned++;
   assert.ok(scanned >= read.length - 1, `the scan read ${scanned} of ${read.length}`);
+  assert.equal(service.summarizeText('file:///w/a.role.yaml', read[5])?.summary, 'kept\n\n');
 });
 
 // ------------------------------------------------------------------ generated and mutated documents
@@ -243,6 +247,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       'id: a\r',
       'k: \u00e9t\u00e9 \ud83d\ude80',
       '\ufeffid: x',
+      'summary: |+\n  kept\n',
+      'summary: >\n  a\n\n   b\n',
+      'notes: |\n    x\n  y\n',
     ),
   }),
   fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),

@@ -99,8 +99,8 @@ interface BlockScalar {
   node: ScanScalar;
   /** The indentation of the collection that holds it: its lines are those indented further (and blank lines). */
   parentIndent: number;
-  header: string;
-  lines: string[];
+  /** Where its header (`|`, `>-`…) starts in the text. */
+  start: number;
 }
 
 /** The fields a summary's `summary` is read from (summaryOf); a Markdown body may give them. */
@@ -187,16 +187,17 @@ function scan(text: string): ScanMap | typeof UNSURE {
     if (node === UNSURE) return false;
     if (node === 'block') {
       const scalarNode: ScanScalar = { t: 'scalar', value: null };
-      block = { node: scalarNode, parentIndent: parent.indent, header: lineText.slice(column), lines: [] };
+      block = { node: scalarNode, parentIndent: parent.indent, start: lineStart + column };
       return set(parent, key, scalarNode);
     }
     return set(parent, key, node);
   };
-  const endBlock = (): boolean => {
+  /** Read the open block scalar, whose text ends at `end` (the start of the line after it, or the end of the text). */
+  const endBlock = (end: number): boolean => {
     const open = block!;
     block = undefined;
-    // the block scalar's text as `yaml` reads it: the same lines under a key at the same indentation
-    const snippet = `${' '.repeat(open.parentIndent)}k: ${open.header}\n${open.lines.join('\n')}`;
+    // the block scalar's text as `yaml` reads it: the same characters under a key at the same indentation
+    const snippet = `${' '.repeat(open.parentIndent)}k: ${text.slice(open.start, end)}`;
     const document = parseDocument(snippet, YAML_OPTIONS);
     if (document.errors.length) return false;
     const parsed = document.toJS() as unknown;
@@ -205,18 +206,17 @@ function scan(text: string): ScanMap | typeof UNSURE {
     return true;
   };
 
-  for (let line = 0; line < lines.length; line++) {
+  let lineStart = 0;
+  for (let line = 0, next = 0; line < lines.length; line++, lineStart = next) {
     let lineText = lines[line];
+    next = lineStart + lineText.length + 1;
     if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
     let indent = 0;
     while (lineText.charCodeAt(indent) === 32) indent++;
     const blank = indent === lineText.length;
     if (block) {
-      if (blank || indent > block.parentIndent) {
-        block.lines.push(lineText);
-        continue;
-      }
-      if (!endBlock()) return UNSURE;
+      if (blank || indent > block.parentIndent) continue;
+      if (!endBlock(lineStart)) return UNSURE;
     }
     if (blank || lineText[indent] === '#') continue;
     let column = indent;
@@ -251,7 +251,7 @@ function scan(text: string): ScanMap | typeof UNSURE {
     const map = place(column, 'map');
     if (map?.t !== 'map' || !entry(map, rest, line, column, lineText)) return UNSURE;
   }
-  if (block && !endBlock()) return UNSURE;
+  if (block && !endBlock(text.length)) return UNSURE;
   return root ?? UNSURE;
 
   function entry(map: ScanMap, rest: string, line: number, column: number, lineText: string): boolean {
