@@ -178,7 +178,7 @@ function scan(text: string): ScanMap | typeof UNSURE {
     return top && top.indent === column && top.t === type ? top : undefined;
   };
   /** A value after `key: ` or `- `, at `column` of line `line`; false when the scan cannot read it. */
-  const value = (parent: ScanMap | ScanSeq, key: string | number, rest: string, line: number, column: number, lineText: string): boolean => {
+  const value = (parent: ScanMap | ScanSeq, key: string | number, rest: string, line: number, column: number): boolean => {
     if (rest === '' || rest[0] === '#') {
       pending = { parent, key, column: parent.indent };
       return set(parent, key, { t: 'scalar', value: null });
@@ -234,12 +234,12 @@ function scan(text: string): ScanMap | typeof UNSURE {
         seq.items.push(map);
         stack.push(map);
         if (stack.length > MAX_DEPTH) return UNSURE;
-        if (!entry(map, rest, line, column, lineText)) return UNSURE;
+        if (!entry(map, rest, line, column)) return UNSURE;
         continue;
       }
       if (DASH.test(rest)) return UNSURE; // `- - x`
       seq.items.push({ t: 'scalar', value: null });
-      if (!value(seq, at, rest, line, column, lineText)) return UNSURE;
+      if (!value(seq, at, rest, line, column)) return UNSURE;
       continue;
     }
     if (!KEY.test(rest)) return UNSURE;
@@ -249,16 +249,16 @@ function scan(text: string): ScanMap | typeof UNSURE {
       stack.push(root);
     }
     const map = place(column, 'map');
-    if (map?.t !== 'map' || !entry(map, rest, line, column, lineText)) return UNSURE;
+    if (map?.t !== 'map' || !entry(map, rest, line, column)) return UNSURE;
   }
   if (block && !endBlock(text.length)) return UNSURE;
   return root ?? UNSURE;
 
-  function entry(map: ScanMap, rest: string, line: number, column: number, lineText: string): boolean {
+  function entry(map: ScanMap, rest: string, line: number, column: number): boolean {
     const match = KEY.exec(rest)!;
     const key = match[1];
     if (key === '__proto__' || typeof resolve(key) !== 'string') return false;
-    return value(map, key, rest.slice(match[0].length), line, column + match[0].length, lineText);
+    return value(map, key, rest.slice(match[0].length), line, column + match[0].length);
   }
 }
 
