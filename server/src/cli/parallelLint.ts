@@ -106,7 +106,7 @@ function runWorker(input: WorkerInput): void {
       }
       if (input.shown[at] !== null) texts.set(at, text);
       const uri = uriOf(file);
-      const summary = service.summarize(uri, service.parse(TextDocument.create(uri, 'yaml', 0, text)));
+      const summary = service.summarizeText(uri, text);
       if (summary) summaries.push(summary);
     });
     reply({ summaries });

@@ -1,4 +1,4 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CompletionList,
@@ -23,6 +23,7 @@ import { renderPage } from './preview/page';
 import { lintSettings, parseConfig, type ChartersConfig, type LintSettings } from './config';
 import { addAllMissingSections, fixAll, type FixChange } from './fixes';
 import { lint } from './lint';
+import { lightSummary, UNSURE } from './lightScan';
 import { parse, type ParsedDocument } from './parse';
 import { parseIncrementally } from './incrementalParse';
 import { Schemas } from './schemas';
@@ -42,6 +43,12 @@ export interface LanguageService {
    */
   reparse(previous: ParsedDocument | undefined, textDocument: TextDocument): ParsedDocument;
   summarize(uri: string, parsed: ParsedDocument): DocumentSummary | undefined;
+  /**
+   * The summary of a document not open in the editor, from its text: the light scan
+   * (lightScan.ts) where it can read the text with certainty, else a full parse; the same result
+   * as `summarize(uri, parse(…))` either way.
+   */
+  summarizeText(uri: string, text: string): DocumentSummary | undefined;
   /**
    * Every finding of one document. With `workspaceReady: false` (its workspace is still being
    * indexed) the rules that read other documents do not run, so nothing cross-document is reported
@@ -111,6 +118,10 @@ export function createLanguageService(): LanguageService {
     parse,
     reparse: (previous, textDocument) => parseIncrementally(previous, textDocument),
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
+    summarizeText(uri, text) {
+      const light = lightSummary(uri, text, schemas);
+      return light === UNSURE ? summarize(uri, parse(TextDocument.create(uri, 'yaml', 0, text)), schemas) : light;
+    },
     validate: (uri, parsed, index, settings, options) => lint({ uri, parsed, index, settings, schemas, workspaceReady: options?.workspaceReady }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),
     fixAll: (uri, text, index, settings, passes = 10) => fixAll(uri, text, (parsed) => lint({ uri, parsed, index, settings, schemas }), passes),

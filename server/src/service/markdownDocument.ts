@@ -71,7 +71,7 @@ export function parseMarkdown(textDocument: TextDocument, parseYaml: (frontMatte
 }
 
 /** The front matter's extent: an opening `---` on the first line, a closing `---` (or `...`) on a line of its own. */
-function splitFrontMatter(text: string): { frontMatter: MarkdownParts['frontMatter'] } {
+export function splitFrontMatter(text: string): { frontMatter: MarkdownParts['frontMatter'] } {
   // a YAML comment may follow either line (`--- # …`)
   if (!/^---[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/.test(text)) return { frontMatter: 'missing' };
   const closing = /^(?:---|\.\.\.)[ \t]*(?:#.*)?\r?$/;

@@ -119,15 +119,29 @@ function keyOf(kind: Kind, id: string): string {
 export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas): DocumentSummary | undefined {
   const kind = parsed.kind;
   if (!kind) return undefined;
-  const value = isRecord(parsed.value) ? parsed.value : {};
-  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
   const idNode = nodeAt(parsed.yaml, ['id']);
-  const responsibilities = Array.isArray(value.responsibilities) ? value.responsibilities.filter((item): item is string => typeof item === 'string') : [];
+  const idRange = isScalar(idNode) ? nodeRange(parsed.textDocument, idNode) : undefined;
+  const value = isRecord(parsed.value) ? parsed.value : {};
+  return summaryOf(uri, kind, (key) => value[key], idRange, collectReferences(parsed, schemas));
+}
+
+/**
+ * A summary from a document's kind, its top-level fields as plain data (`field`), its id's range
+ * and its references: the full parse's or the light scan's (lightScan.ts).
+ */
+export function summaryOf(uri: string, kind: Kind, field: (key: string) => unknown, idRange: Range | undefined, references: Reference[]): DocumentSummary {
+  const text = (key: string) => {
+    const value = field(key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const listed = field('responsibilities');
+  const tracks = field('tracks');
+  const responsibilities = Array.isArray(listed) ? listed.filter((item): item is string => typeof item === 'string') : [];
   return {
     uri,
     kind,
     id: text('id'),
-    idRange: isScalar(idNode) ? nodeRange(parsed.textDocument, idNode) : undefined,
+    idRange,
     title: text('title'),
     summary: text('summary') ?? text('statement') ?? text('mission'),
     level: text('level'),
@@ -135,9 +149,9 @@ export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas)
     reportsTo: text('reportsTo'),
     inherits: text('inherits'),
     responsibilities: kind === 'role' ? responsibilities : [],
-    duties: kind === 'role' && Array.isArray(value.responsibilities) ? value.responsibilities.filter(isDuty) : [],
-    tracks: kind === 'ladder' && Array.isArray(value.tracks) ? value.tracks.filter(isRecord).map(toTrack) : [],
-    references: collectReferences(parsed, schemas),
+    duties: kind === 'role' && Array.isArray(listed) ? listed.filter(isDuty) : [],
+    tracks: kind === 'ladder' && Array.isArray(tracks) ? tracks.filter(isRecord).map(toTrack) : [],
+    references,
   };
 }
 

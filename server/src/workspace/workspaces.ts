@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ALWAYS_IGNORED,
   CONFIG_FILE,
@@ -157,12 +156,16 @@ export class Workspaces {
     return this.indexText(workspace, uri, text);
   }
 
+  /** Index a document from its text: the light scan, a full parse only where the scan cannot read it. */
   indexText(workspace: Workspace, uri: string, text: string): DocumentSummary | undefined {
-    return this.indexParsed(workspace, uri, this.service.parse(TextDocument.create(uri, 'yaml', 0, text)));
+    return this.indexSummary(workspace, uri, this.service.summarizeText(uri, text));
   }
 
   indexParsed(workspace: Workspace, uri: string, parsed: ParsedDocument): DocumentSummary | undefined {
-    const summary = this.service.summarize(uri, parsed);
+    return this.indexSummary(workspace, uri, this.service.summarize(uri, parsed));
+  }
+
+  private indexSummary(workspace: Workspace, uri: string, summary: DocumentSummary | undefined): DocumentSummary | undefined {
     if (summary) workspace.index.set(summary);
     else workspace.index.delete(uri);
     return summary;
