@@ -51,21 +51,31 @@ function pullRequestChanges(env: NodeJS.ProcessEnv, workspace: string, paths: st
   // a push or a scheduled run: nothing to compare with, and nothing to say about it
   if (!baseRef) return undefined;
   const base = `origin/${baseRef}`;
-  const known = () => spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: workspace }).status === 0;
-  // actions/checkout fetches only the merge commit by default: fetch the base branch's tip
-  if (!known()) spawnSync('git', ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${baseRef}:refs/remotes/${base}`], { cwd: workspace });
+  // actions/checkout fetches only the merge commit by default: fetch the base branch's tip (never
+  // waiting for a password: without the checkout's credentials the fetch just fails)
+  if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: workspace }).status !== 0)
+    spawnSync('git', ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${baseRef}:refs/remotes/${base}`], {
+      cwd: workspace,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
   let out = '';
   let err = '';
-  const code = main(['diff', base, 'HEAD', '--format', 'markdown', ...(paths.length ? ['--', ...paths] : [])], {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    cwd: workspace,
-    color: false,
-  });
+  let code: number;
+  try {
+    code = main(['diff', base, 'HEAD', '--format', 'markdown', ...(paths.length ? ['--', ...paths] : [])], {
+      stdout: (text) => {
+        out += text;
+      },
+      stderr: (text) => {
+        err += text;
+      },
+      cwd: workspace,
+      color: false,
+    });
+  } catch (error) {
+    code = 2;
+    err = `charters diff failed: ${(error as Error).message}`;
+  }
   if (code !== 0) {
     io.stdout(
       `::warning title=${escapeWorkflowProperty('Product Charters')}::${escapeWorkflowData(`pr-diff: ${err.trim() || `charters diff exited with ${code}`}`)}\n`,
@@ -108,7 +118,7 @@ export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
     const message = error instanceof InputError ? error.message : usageMessage(error);
     if (message === undefined) throw error;
     // an annotation, so the reason shows on the run's page and not only in its log
-    io.stdout(`::error ${`title=${escapeWorkflowProperty('Product Charters')}`}::${escapeWorkflowData(message)}\n`);
+    io.stdout(`::error title=${escapeWorkflowProperty('Product Charters')}::${escapeWorkflowData(message)}\n`);
     return 2;
   }
 }
