@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lightSummary, UNSURE } from '../../server/src/service/lightScan';
 import { listDocuments, REPO_ROOT, service, uriOf } from './harness';
+import { applyTextMutation, EDIT_MUTATIONS, insertLine, WHOLE_MUTATIONS, type TextMutation } from './mutations';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20251126);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 600);
@@ -206,21 +207,13 @@ const KEYS = [
 ];
 
 type Mutation =
-  | { type: 'delete'; at: number; length: number }
-  | { type: 'duplicate'; at: number; length: number }
-  | { type: 'indent'; line: number; delta: number }
-  | { type: 'swap'; a: number; b: number }
+  | TextMutation
   | { type: 'insert'; line: number; indent: number; dash: boolean; key: string; value: string }
   | { type: 'item'; line: number; indent: number; value: string }
-  | { type: 'text'; line: number; indent: number; text: string }
-  | { type: 'truncate'; at: number }
-  | { type: 'crlf' };
+  | { type: 'text'; line: number; indent: number; text: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ type: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ type: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
-  fc.record({ type: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  ...EDIT_MUTATIONS,
   fc.record({
     type: fc.constant('insert' as const),
     line: fc.nat(),
@@ -252,46 +245,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       'notes: |\n    x\n  y\n',
     ),
   }),
-  fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ type: fc.constant('crlf' as const) }),
+  ...WHOLE_MUTATIONS,
 );
 
 function mutate(text: string, change: Mutation): string {
-  const lines = text.split('\n');
-  const at = (n: number) => n % (lines.length + 1);
   switch (change.type) {
-    case 'delete': {
-      const from = change.at % (text.length + 1);
-      return text.slice(0, from) + text.slice(from + change.length);
-    }
-    case 'duplicate': {
-      const from = change.at % (text.length + 1);
-      return text.slice(0, from) + text.slice(from, from + change.length) + text.slice(from);
-    }
-    case 'indent': {
-      const line = change.line % lines.length;
-      lines[line] = change.delta >= 0 ? ' '.repeat(change.delta) + lines[line] : lines[line].replace(new RegExp(`^ {0,${-change.delta}}`), '');
-      return lines.join('\n');
-    }
-    case 'swap': {
-      const a = change.a % lines.length;
-      const b = change.b % lines.length;
-      [lines[a], lines[b]] = [lines[b], lines[a]];
-      return lines.join('\n');
-    }
     case 'insert':
-      lines.splice(at(change.line), 0, `${' '.repeat(change.indent)}${change.dash ? '- ' : ''}${change.key}:${change.value ? ` ${change.value}` : ''}`);
-      return lines.join('\n');
+      return insertLine(text, change.line, `${' '.repeat(change.indent)}${change.dash ? '- ' : ''}${change.key}:${change.value ? ` ${change.value}` : ''}`);
     case 'item':
-      lines.splice(at(change.line), 0, `${' '.repeat(change.indent)}-${change.value ? ` ${change.value}` : ''}`);
-      return lines.join('\n');
+      return insertLine(text, change.line, `${' '.repeat(change.indent)}-${change.value ? ` ${change.value}` : ''}`);
     case 'text':
-      lines.splice(at(change.line), 0, `${' '.repeat(change.indent)}${change.text}`);
-      return lines.join('\n');
-    case 'truncate':
-      return text.slice(0, change.at % (text.length + 1));
-    case 'crlf':
-      return text.replace(/\r?\n/g, '\r\n');
+      return insertLine(text, change.line, `${' '.repeat(change.indent)}${change.text}`);
+    default:
+      return applyTextMutation(text, change);
   }
 }
 

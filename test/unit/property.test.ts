@@ -12,6 +12,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits } from '../../server/src/service/edits';
 import type { ChartersDiagnostic } from '../../server/src/service/types';
 import { listDocuments, loadWorkspace, REPO_ROOT, service } from './harness';
+import { applyTextMutation, EDIT_MUTATIONS, insertLine, WHOLE_MUTATIONS, type TextMutation } from './mutations';
 
 // override to explore: PROPERTY_SEED=7 PROPERTY_RUNS=2000 node --test out/test/unit/property.test.js
 const SEED = Number(process.env.PROPERTY_SEED ?? 20250607);
@@ -108,21 +109,13 @@ const VALUES = [
 ];
 
 type Mutation =
-  | { type: 'delete'; at: number; length: number }
-  | { type: 'duplicate'; at: number; length: number }
-  | { type: 'indent'; line: number; delta: number }
-  | { type: 'swap'; a: number; b: number }
+  | TextMutation
   | { type: 'insert'; line: number; indent: number; key: string; value: string }
   | { type: 'directive'; line: number; indent: number; text: string }
-  | { type: 'trailing'; line: number; text: string }
-  | { type: 'truncate'; at: number }
-  | { type: 'crlf' };
+  | { type: 'trailing'; line: number; text: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ type: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ type: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
-  fc.record({ type: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  ...EDIT_MUTATIONS,
   fc.record({
     type: fc.constant('insert' as const),
     line: fc.nat(),
@@ -132,49 +125,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   fc.record({ type: fc.constant('directive' as const), line: fc.nat(), indent: fc.constantFrom(0, 2, 4), text: fc.constantFrom(...DIRECTIVES) }),
   fc.record({ type: fc.constant('trailing' as const), line: fc.nat(), text: fc.constantFrom(...DIRECTIVES.filter((text) => text.startsWith('#'))) }),
-  fc.record({ type: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ type: fc.constant('crlf' as const) }),
+  ...WHOLE_MUTATIONS,
 );
 
 function mutate(text: string, change: Mutation): string {
-  const lines = text.split('\n');
   switch (change.type) {
-    case 'delete': {
-      const at = change.at % (text.length + 1);
-      return text.slice(0, at) + text.slice(at + change.length);
-    }
-    case 'duplicate': {
-      const at = change.at % (text.length + 1);
-      return text.slice(0, at) + text.slice(at, at + change.length) + text.slice(at);
-    }
-    case 'indent': {
-      const line = change.line % lines.length;
-      lines[line] = change.delta >= 0 ? ' '.repeat(change.delta) + lines[line] : lines[line].replace(new RegExp(`^ {0,${-change.delta}}`), '');
-      return lines.join('\n');
-    }
-    case 'swap': {
-      const a = change.a % lines.length;
-      const b = change.b % lines.length;
-      [lines[a], lines[b]] = [lines[b], lines[a]];
-      return lines.join('\n');
-    }
-    case 'insert': {
-      lines.splice(change.line % (lines.length + 1), 0, `${' '.repeat(change.indent)}${change.key}: ${change.value}`);
-      return lines.join('\n');
-    }
-    case 'directive': {
-      lines.splice(change.line % (lines.length + 1), 0, `${' '.repeat(change.indent)}${change.text}`);
-      return lines.join('\n');
-    }
+    case 'insert':
+      return insertLine(text, change.line, `${' '.repeat(change.indent)}${change.key}: ${change.value}`);
+    case 'directive':
+      return insertLine(text, change.line, `${' '.repeat(change.indent)}${change.text}`);
     case 'trailing': {
+      const lines = text.split('\n');
       const line = change.line % lines.length;
       lines[line] = `${lines[line].replace(/\r$/, '')}  ${change.text}${lines[line].endsWith('\r') ? '\r' : ''}`;
       return lines.join('\n');
     }
-    case 'truncate':
-      return text.slice(0, change.at % (text.length + 1));
-    case 'crlf':
-      return text.replace(/\r?\n/g, '\r\n');
+    default:
+      return applyTextMutation(text, change);
   }
 }
 
