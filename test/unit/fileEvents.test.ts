@@ -15,6 +15,7 @@ import { STATUS_REQUEST, type StatusResult } from '../../server/src/protocol';
 import { LspClient, uriOf } from './lspClient';
 
 const CREATED = 1;
+const CHANGED = 2;
 const DELETED = 3;
 
 const role = (id: string, more = '') =>
@@ -141,6 +142,20 @@ describe('the index follows the disk: deleted documents leave it, open or not, f
     client.close(lead());
     await flagged();
     assert.equal(await count(), 1);
+    await closeAll();
+  });
+
+  test('a re-check that finds what the editor already shows sends nothing (VS Code would re-ask for code actions, closing a Ctrl+. menu)', async () => {
+    const before = client.repeats.get(pm()) ?? 0;
+    // lead's title changes: pm, which names lead, is checked again and finds the same
+    fs.writeFileSync(file('roles', 'lead.role.yaml'), role('lead').replace('title: lead', 'title: Lead of Product'));
+    await watched([{ uri: lead(), type: CHANGED }]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // then lead goes: pm is checked again, and this time its findings change, so they are sent
+    fs.rmSync(file('roles', 'lead.role.yaml'));
+    await watched([{ uri: lead(), type: DELETED }]);
+    assert.deepEqual(await flagged(), [5]);
+    assert.equal((client.repeats.get(pm()) ?? 0) - before, 0, "pm's findings were sent again unchanged");
     await closeAll();
   });
 

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -34,6 +35,8 @@ export class LspClient {
   readonly connection: MessageConnection;
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** For each document, how many times the server sent again what it had just sent (same version, same diagnostics). */
+  readonly repeats = new Map<string, number>();
   private readonly waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
   /** The server's log messages (window/logMessage), oldest first. */
@@ -52,6 +55,7 @@ export class LspClient {
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (isDeepStrictEqual(this.diagnostics.get(params.uri), params)) this.repeats.set(params.uri, (this.repeats.get(params.uri) ?? 0) + 1);
       this.diagnostics.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.test(params.diagnostics)) {

@@ -197,7 +197,12 @@ export class Validator {
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: ChartersDiagnostic[]): void {
+    const previous = this.published.get(uri);
     this.published.set(uri, { version, diagnostics });
+    // A re-check that finds what the editor already shows sends nothing: VS Code asks for a
+    // document's code actions again whenever its markers change, which cancels a Ctrl+. menu on
+    // its way ("No code actions available"), and redraws the Problems panel.
+    if (previous && previous.version === version && JSON.stringify(previous.diagnostics) === JSON.stringify(diagnostics)) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }
