@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Fuzzes the bundled language server the way a hurried editor would: random incremental edits on
-// the example documents, requests at random (also out-of-range) positions, and a check of every
+// the example documents (a third of them grown to hundreds or thousands of lines, most edits then
+// aimed inside list items), requests at random (also out-of-range) positions, and a check of every
 // published diagnostic against the text of the version it was computed for.
 //
 //   node scripts/fuzz.mjs [--minutes N | --seconds N] [--seed S]
 //
 // Fails (exit 1) on a crash (the server exits), a hang (a request or the diagnostics of the latest
-// version not answered within 5 s), a diagnostic outside its document, or an error the server logs.
+// version not answered within 5 s), a diagnostic outside its document, an error the server logs, or
+// an edited document whose last diagnostics differ from those of its text opened afresh (the
+// incremental re-parse against the whole parse; the round is saved to test-results/ to replay).
 // `fuzz()` is exported for the short fixed-seed slice in test/unit/fuzz.test.ts.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,7 +22,9 @@ import { loadSource } from './lib/loadSource.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const TIMEOUT_MS = 5000;
-const { isDocumentFileName } = await loadSource("export { isDocumentFileName } from './server/src/service/kinds';");
+const { isDocumentFileName, STATUS_REQUEST } = await loadSource(
+  "export { isDocumentFileName } from './server/src/service/kinds'; export { STATUS_REQUEST } from './server/src/protocol';",
+);
 
 /** mulberry32: small, seedable, good enough to pick edits. */
 function random(seed) {
@@ -135,7 +140,7 @@ const METHODS = [
  * does the same work on a loaded machine); resolves with the figures. Never throws for a finding:
  * every finding is in `failures` (with the seed, round and last edit to replay it).
  */
-export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {} } = {}) {
+export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, large = true, log = () => {} } = {}) {
   const rnd = random(seed);
   const files = [...listDocuments(EXAMPLES), ...listDocuments(path.join(ROOT, 'test', 'fixtures', 'rules'))];
   const stats = {
@@ -148,6 +153,9 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     diagnosticsChecked: 0,
     publishes: 0,
     restarts: 0,
+    grownRounds: 0,
+    editsInItems: 0,
+    incrementalChecks: 0,
     slowestRequestMs: 0,
     failures: [],
   };
@@ -265,6 +273,16 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     }
   };
 
+  const waitIndexed = async (state, uri) => {
+    const until = Date.now() + 30000;
+    while (!state.exited && Date.now() < until) {
+      const status = await state.connection.sendRequest(STATUS_REQUEST, { uri }).catch(() => undefined);
+      if (status === null || status?.indexed) return; // null: not a document the server checks
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!state.exited) fail('hang', { method: STATUS_REQUEST, uri, message: 'the workspace was not indexed within 30 s', round: state.round });
+  };
+
   const waitForDiagnostics = (state, uri, version) => {
     const published = state.published.get(uri);
     if (published && published.version === version) return Promise.resolve();
@@ -290,6 +308,16 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
     });
   };
 
+  const positionInListItem = (document) => {
+    const lines = document.getText().split('\n');
+    const inside = [];
+    for (let line = 0; line < lines.length; line++) if (/^ +(- |\S)/.test(lines[line])) inside.push(line);
+    if (!inside.length) return undefined;
+    const line = rnd.pick(inside);
+    stats.editsInItems++;
+    return { line, character: rnd.int(lines[line].replace(/\r$/, '').length + 1) };
+  };
+
   const randomPosition = (document) => {
     if (rnd.chance(0.1)) return { line: rnd.int(document.lineCount + 50), character: rnd.int(400) }; // out of range
     const line = rnd.int(document.lineCount);
@@ -313,7 +341,8 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       const at = rnd.int(document.lineCount);
       return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: line };
     }
-    const start = randomPosition(document);
+    // in a grown document, most edits land inside a list item (a line of an item, at any depth)
+    const start = document.lineCount > 150 && rnd.chance(0.6) ? (positionInListItem(document) ?? randomPosition(document)) : randomPosition(document);
     let end = start;
     if (rnd.chance(0.4)) {
       const offset = document.offsetAt(start) + rnd.int(40);
@@ -338,13 +367,27 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       const languageId = file.endsWith('.md') ? 'markdown' : 'charters';
       if (languageId === 'markdown') stats.markdownRounds++;
       const uri = pathToFileURL(file).toString();
-      // a third of the documents are grown past 200 lines, so the server's incremental re-parse is exercised too
+      // A third of the documents are grown, so the server's incremental re-parse is exercised too:
+      // most by repeating the items of one of their own lists (a role with hundreds of duties),
+      // some past 1,000 lines (unless `large` is false); the rest by a long list of plain notes appended.
       const original = fs.readFileSync(file, 'utf8');
-      const text = rnd.chance(0.33) ? grow(original, 200 + rnd.int(300)) : original;
+      const growth = rnd.next();
+      const text =
+        growth < 0.1 && large
+          ? (growList(original, 1000 + rnd.int(2000), rnd) ?? grow(original, 1000))
+          : growth < 0.25
+            ? (growList(original, 200 + rnd.int(300), rnd) ?? grow(original, 200 + rnd.int(300)))
+            : growth < 0.33
+              ? grow(original, 200 + rnd.int(300))
+              : original;
+      if (text !== original) stats.grownRounds++;
       let document = TextDocument.create(uri, languageId, 1, text);
-      const open = { texts: new Map([[1, document.getText()]]) };
+      const open = { texts: new Map([[1, document.getText()]]), changes: [] };
       state.open.set(uri, open);
       void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: document.getText() } });
+      // Cross-document rules wait for the document's workspace to be read (a document outside the
+      // folders brings its own): edit once it is, so every version sees the same index.
+      await waitIndexed(state, uri);
       const steps = 20 + rnd.int(60);
       for (let step = 0; step < steps && !state.exited && going(); step++) {
         if (rnd.chance(0.7)) {
@@ -353,6 +396,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
           document = TextDocument.update(document, [change], version);
           open.texts.set(version, document.getText());
           open.texts.delete(version - 200);
+          open.changes.push(change);
           state.lastEdit = { file: path.relative(ROOT, file), version, change };
           stats.edits++;
           void state.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
@@ -377,6 +421,31 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, log = () => {
       }
       if (!state.exited) await waitForDiagnostics(state, uri, document.version);
       void state.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      // The edited text opened afresh (a whole parse) must get the diagnostics its last
+      // incremental version got: the re-parse of the edited items and the full parse agree.
+      const last = state.published.get(uri);
+      if (!state.exited && last && last.version === document.version) {
+        const version = document.version + 1;
+        open.texts.set(version, document.getText());
+        void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text: document.getText() } });
+        await waitForDiagnostics(state, uri, version);
+        const fresh = state.published.get(uri);
+        if (!state.exited && fresh && fresh.version === version) {
+          stats.incrementalChecks++;
+          const incremental = comparable(last.diagnostics);
+          const whole = comparable(fresh.diagnostics);
+          if (incremental !== whole)
+            fail('incremental-differs', {
+              file: path.relative(ROOT, file),
+              replay: saveCase({ seed, round: state.round, uri, languageId, text, changes: open.changes }),
+              version: document.version,
+              incremental: incremental.slice(0, 600),
+              whole: whole.slice(0, 600),
+              round: state.round,
+            });
+        }
+        void state.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }
       state.open.delete(uri);
       if (stats.rounds % 25 === 0)
         log(
@@ -424,6 +493,54 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     `fuzz seed ${seed}: ${stats.rounds} rounds, ${stats.edits} edits, ${stats.requests} requests, ${stats.diagnosticsChecked} diagnostics checked, ${stats.failures.length} failures`,
   );
   process.exit(stats.failures.length ? 1 : 0);
+}
+
+/** Writes what replays a round (its first text and every change) to test-results/; returns the file. */
+function saveCase(round) {
+  const file = path.join(ROOT, 'test-results', `fuzz-seed${round.seed}-round${round.round}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(round));
+  return path.relative(ROOT, file);
+}
+
+/** Diagnostics as text to compare: what a user sees of each, in a stable order. */
+function comparable(diagnostics) {
+  return diagnostics
+    .map((d) => JSON.stringify([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.severity, d.message]))
+    .sort()
+    .join('\n');
+}
+
+/**
+ * The text with the items of one of its block lists repeated until it has about `lines` more
+ * lines (prose values numbered, so the copies differ); undefined when it has no block list.
+ */
+function growList(text, lines, rnd) {
+  const all = text.split('\n');
+  const lists = [];
+  for (let i = 0; i < all.length; i++) {
+    const indent = /^( *)- /.exec(all[i])?.[1].length;
+    if (indent === undefined || lists.some((list) => list.indent === indent && list.start <= i && i < list.end)) continue;
+    // the list that starts here: the items at this indentation, each with its deeper lines
+    let end = i;
+    while (
+      end < all.length &&
+      (all[end].startsWith(`${' '.repeat(indent)}- `) || (all[end].trim() !== '' && all[end].length - all[end].trimStart().length > indent))
+    )
+      end++;
+    lists.push({ indent, start: i, end });
+  }
+  if (!lists.length) return undefined;
+  const list = rnd.pick(lists);
+  const items = [];
+  for (let i = list.start; i < list.end; i++) {
+    if (all[i].startsWith(`${' '.repeat(list.indent)}- `)) items.push([]);
+    items[items.length - 1].push(all[i]);
+  }
+  const added = [];
+  for (let copy = 1; added.length < lines; copy++)
+    for (const item of items) added.push(...item.map((line) => line.replace(/^(\s*(?:- )?[A-Za-z]+: )([A-Za-z][^#"'\n]* [^#"'\n]*)$/, `$1$2 ${copy}`)));
+  return [...all.slice(0, list.end), ...added, ...all.slice(list.end)].join('\n');
 }
 
 /** The text with a long top-level list appended: a document large enough for the incremental re-parse. */
