@@ -29,5 +29,8 @@ test('fuzz: random edits and requests (seed 1) against dist/server.js', { timeou
   assert.deepEqual(stats.failures, [], JSON.stringify(stats.failures, null, 2));
   assert.ok(stats.edits > 100 && stats.requests > 50 && stats.diagnosticsChecked > 100, JSON.stringify(stats));
   assert.ok(stats.markdownRounds > 0, `no Markdown document was fuzzed: ${JSON.stringify(stats)}`);
-  assert.ok(stats.editsInItems > 0 && stats.incrementalChecks > 0, `no edit inside a list item, or no re-parse checked against a whole parse: ${JSON.stringify(stats)}`);
+  assert.ok(
+    stats.editsInItems > 0 && stats.incrementalChecks > 0,
+    `no edit inside a list item, or no re-parse checked against a whole parse: ${JSON.stringify(stats)}`,
+  );
 });
