@@ -216,8 +216,21 @@ function makeUi(page, workspace) {
         await ui.focusEditor().catch(() => {});
         await page.keyboard.press('Control+.');
         const row = menu.locator('.monaco-list-row', { hasText: label }).first();
-        if (await row.waitFor({ state: 'visible', timeout: 8000 }).then(() => true, () => false)) return { menu, row };
-        seen = (await menu.innerText().catch(() => '')) || (await page.locator('.monaco-editor .message').first().innerText().catch(() => '')) || '(no menu)';
+        if (
+          await row.waitFor({ state: 'visible', timeout: 8000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          return { menu, row };
+        seen =
+          (await menu.innerText().catch(() => '')) ||
+          (await page
+            .locator('.monaco-editor .message')
+            .first()
+            .innerText()
+            .catch(() => '')) ||
+          '(no menu)';
         await page.keyboard.press('Escape');
         await sleep(1000);
       }
