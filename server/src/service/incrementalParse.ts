@@ -2,6 +2,7 @@ import { type Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, pars
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyOf } from './ast';
 import { isMarkdownDocument } from './kinds';
+import { lazyStyle } from './style';
 import { parseMarkdown } from './markdownDocument';
 import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
@@ -304,6 +305,7 @@ function assemble(textDocument: TextDocument, entries: Block[], parts: Block[], 
     kind: readKind(yaml),
     tooManyAliases: false,
     directives,
+    style: lazyStyle(textDocument.getText()),
     incremental: { assembled: true, blocks: bySource([...entries, ...parts]), items: byItemSource(items) },
   };
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncrementalState } from './incrementalParse';
 import { isMarkdownDocument } from './kinds';
 import { parseMarkdown, type MarkdownParts } from './markdownDocument';
+import { lazyStyle, type Style } from './style';
 import { isKind, type Kind } from './types';
 
 /**
@@ -23,6 +24,11 @@ export interface ParsedDocument {
    */
   readonly refused?: string;
   readonly directives: Directives;
+  /**
+   * The document's indentation unit, list style and line ending (style.ts), computed when first
+   * asked and then kept: the fixes of one version, and completion, share it.
+   */
+  readonly style: () => Style;
   /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
   readonly incremental?: IncrementalState;
   /** For a Markdown document (`*.role.md`): its front matter and body; `yaml` is then the front matter. */
@@ -115,7 +121,7 @@ export function parseYaml(textDocument: TextDocument): ParsedDocument {
     tooManyAliases = true;
   }
   const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
-  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, ...(refused ? { refused } : {}) };
+  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, style: lazyStyle(text), ...(refused ? { refused } : {}) };
 }
 
 export function refusal(text: string): string | undefined {
