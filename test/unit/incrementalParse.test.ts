@@ -115,6 +115,7 @@ function assertSame(incremental: ParsedDocument, full: ParsedDocument, positions
   assert.equal(incremental.tooManyAliases, full.tooManyAliases);
   assert.equal(incremental.refused, full.refused);
   assert.deepEqual(incremental.directives, full.directives);
+  assert.deepEqual(incremental.style(), full.style(), 'style');
   assert.deepEqual(tree(incremental), tree(full), 'node tree');
   assert.deepEqual(service.validate(uri, incremental, index, settings), service.validate(uri, full, index, settings), 'diagnostics');
   assert.deepEqual(service.summarize(uri, incremental), service.summarize(uri, full), 'summary');

@@ -19,16 +19,14 @@ import {
   type FeatureDeps,
 } from './documentContext';
 import { fileName, namesExternalRoles } from './workspace';
-import { detectStyle } from './edits';
 import { sectionCompletions } from './markdownDocument';
 import type { ParsedDocument } from './parse';
 import { isRecord, type FieldSchema, type Schemas } from './schemas';
+import type { Style } from './style';
 import type { Taxonomy } from './taxonomy';
 import { KINDS, KIND_TITLES, type Kind } from './types';
 
 export type { FeatureDeps };
-
-type Style = ReturnType<typeof detectStyle>;
 
 /** A value that can go where the cursor is, before it becomes a CompletionItem. */
 interface Candidate {
@@ -50,10 +48,11 @@ export function getCompletions(parsed: ParsedDocument, position: Position, deps:
   if (markdown && (typeof markdown.frontMatter !== 'object' || position.line >= markdown.frontMatter.closingLine)) {
     return { isIncomplete: false, items: sectionCompletions(parsed, position) };
   }
-  const text = (markdown?.frontMatterParse ?? parsed).textDocument.getText();
+  const yamlParse = markdown?.frontMatterParse ?? parsed;
+  const text = yamlParse.textDocument.getText();
   const context = documentContext(text, position);
   if (!context) return { isIncomplete: false, items: [] };
-  const style = detectStyle(text);
+  const style = yamlParse.style();
   const kind = parsed.kind ?? kindFromText(text);
   if (context.mode === 'top') return { isIncomplete: false, items: topItems(context, text, deps.schemas, style) };
   if (context.mode === 'value' && context.path.length === 1 && context.key === 'kind') {

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, toRange, type Path } from './ast';
 import { inFrontMatter, proseSectionsUnder, sectionInsertions, valueAt } from './markdownDocument';
 import type { ParsedDocument } from './parse';
+import type { Style } from './style';
 import type { Fix, TextEdit } from './types';
 
 /**
@@ -94,8 +95,7 @@ function insertYamlFields(parsed: ParsedDocument, parentPath: Path, fields: Fiel
   if (items.length === 0) return [];
   const textDocument = parsed.textDocument;
   const text = textDocument.getText();
-  const frontMatter = parsed.markdown?.frontMatter;
-  const style = detectStyle(typeof frontMatter === 'object' ? text.slice(0, frontMatter.end) : text);
+  const style = parsed.style();
   const firstKey = items[0].key as Node;
   if (!firstKey.range) return [];
   const column = textDocument.positionAt(firstKey.range[0]).character;
@@ -126,29 +126,6 @@ function insertYamlFields(parsed: ParsedDocument, parentPath: Path, fields: Fiel
     const newText = (atEndWithoutNewline ? style.eol : '') + blocks.join('');
     return { range: toRange(textDocument, offset, offset), newText };
   });
-}
-
-interface Style {
-  indent: number;
-  indentSeq: boolean;
-  eol: string;
-}
-
-/** The document's own indentation unit, list style and line ending. */
-export function detectStyle(text: string): Style {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const nested = /^([ ]*)[^\s#-][^:\n]*:[ \t]*\r?\n(?:[ ]*#.*\r?\n)*([ ]*)(-[ ]|\S)/m.exec(text);
-  let indent = 2;
-  let indentSeq = true;
-  if (nested) {
-    const outer = nested[1].length;
-    const inner = nested[2].length;
-    if (nested[3].startsWith('-')) indentSeq = inner > outer;
-    if (inner > outer) indent = inner - outer;
-  }
-  const mapUnderKey = /^([ ]*)[^\s#-][^:\n]*:[ \t]*\r?\n([ ]*)[^\s#-][^:\n]*:/m.exec(text);
-  if (mapUnderKey && mapUnderKey[2].length > mapUnderKey[1].length) indent = mapUnderKey[2].length - mapUnderKey[1].length;
-  return { indent: Math.min(Math.max(indent, 1), 8), indentSeq, eol };
 }
 
 function renderField(field: FieldToInsert, style: Style, column: number, eol: string): string {

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { copyOf, nodeAt } from './ast';
 import { kindDefinition, type ProseSection } from './kinds';
+import { lazyStyle } from './style';
 import { directiveComment, directivesOf, readYamlDirectiveComments, refusal, type DirectiveComment, type ParsedDocument } from './parse';
 import type { Kind, Range, TextEdit } from './types';
 
@@ -64,6 +65,8 @@ export function parseMarkdown(textDocument: TextDocument, parseYaml: (frontMatte
     ...frontMatterParse,
     textDocument,
     directives: directivesOf(comments, textDocument.lineCount - 1),
+    // fixes write into the front matter, in its style
+    style: lazyStyle(typeof frontMatter === 'object' ? text.slice(0, frontMatter.end) : text),
     markdown: parts,
     ...(refused ? { refused } : {}),
   };

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncrementalState } from './incrementalParse';
 import { isMarkdownDocument } from './kinds';
 import { parseMarkdown, type MarkdownParts } from './markdownDocument';
+import { lazyStyle, type Style } from './style';
 import { isKind, type Kind } from './types';
 
 /**
@@ -23,6 +24,11 @@ export interface ParsedDocument {
    */
   readonly refused?: string;
   readonly directives: Directives;
+  /**
+   * The document's indentation unit, list style and line ending (style.ts), computed when first
+   * asked and then kept: the fixes of one version, and completion, share it.
+   */
+  readonly style: () => Style;
   /** What an incremental parse of the next version may reuse; absent after a plain `parse`. */
   readonly incremental?: IncrementalState;
   /** For a Markdown document (`*.role.md`): its front matter and body; `yaml` is then the front matter. */
@@ -115,7 +121,7 @@ export function parseYaml(textDocument: TextDocument): ParsedDocument {
     tooManyAliases = true;
   }
   const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
-  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, ...(refused ? { refused } : {}) };
+  return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, style: lazyStyle(text), ...(refused ? { refused } : {}) };
 }
 
 export function refusal(text: string): string | undefined {
@@ -136,58 +142,95 @@ const BLOCK_SCALAR = /(^|[\s:])[|>][-+0-9]*[ \t]*(#.*)?\r?$/;
  * A cheap upper estimate of how deep the document nests, read from the text before parsing
  * (parsing a very deep document is what costs): block levels from indentation and compact
  * `- - ` / `? ` indicators, flow levels from brackets outside quotes and comments. Stops past `max`.
+ *
+ * Run on every version of an edited document, so written for speed: a line's characters after its
+ * indicators are only walked while a flow collection is open or when the line holds a `[` or `{`
+ * (without one, outside a flow collection, the walk cannot change the depth), and the block-scalar
+ * pattern is only tried on a line holding a `|` or `>`. The next occurrence of each of these
+ * characters is found with `indexOf` and kept until the scan passes it.
  */
-function nestingDepth(text: string, max: number): number {
+export function nestingDepth(text: string, max: number): number {
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];
   let scalarIndent = -1; // inside a block scalar (`|`, `>`) opened on a line of this indentation
-  for (const line of text.split('\n')) {
-    let at = 0;
+  let nextBracket = -1;
+  let nextBrace = -1;
+  let nextPipe = -1;
+  let nextFold = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let at = start;
     let block = 0;
     if (flow === 0) {
-      while (line[at] === ' ') at++;
-      if (at === line.length || line[at] === '#' || line[at] === '\r') continue;
-      if (scalarIndent >= 0 && at > scalarIndent) continue;
-      scalarIndent = BLOCK_SCALAR.test(line) ? at : -1;
-      while (indents.length && indents[indents.length - 1] >= at) indents.pop();
-      indents.push(at);
-      while ((line[at] === '-' || line[at] === '?') && (line[at + 1] === ' ' || at + 1 === line.length)) {
+      while (text.charCodeAt(at) === 32 && at < end) at++;
+      const first = at < end ? text.charCodeAt(at) : -1;
+      if (first === -1 || first === 35 /* # */ || first === 13 /* \r */ || (scalarIndent >= 0 && at - start > scalarIndent)) {
+        start = end + 1;
+        continue;
+      }
+      if (nextPipe < start) nextPipe = indexOrEnd(text, '|', start);
+      if (nextFold < start) nextFold = indexOrEnd(text, '>', start);
+      scalarIndent = (nextPipe < end || nextFold < end) && BLOCK_SCALAR.test(text.slice(start, end)) ? at - start : -1;
+      const column = at - start;
+      while (indents.length && indents[indents.length - 1] >= column) indents.pop();
+      indents.push(column);
+      for (;;) {
+        const char = text.charCodeAt(at);
+        if (at >= end || (char !== 45 /* - */ && char !== 63) /* ? */) break;
+        if (!(at + 1 === end || text.charCodeAt(at + 1) === 32)) break;
         block++;
         at += 2;
-        while (line[at] === ' ') at++;
+        while (at < end && text.charCodeAt(at) === 32) at++;
       }
+      if (nextBracket < start) nextBracket = indexOrEnd(text, '[', start);
+      if (nextBrace < start) nextBrace = indexOrEnd(text, '{', start);
+      // no bracket on the rest of the line: the walk below would leave `flow` at 0
+      if (nextBracket >= end && nextBrace >= end) at = end;
     }
     let valueStart = true; // outside flow, a bracket opens a collection only where a value starts
-    for (; at < line.length; at++) {
-      const char = line[at];
-      if (char === '#' && (at === 0 || line[at - 1] === ' ' || line[at - 1] === '\t')) break;
+    for (; at < end; at++) {
+      const char = text[at];
+      if (char === '#' && (at === start || text[at - 1] === ' ' || text[at - 1] === '\t')) break;
       if ((char === '"' || char === "'") && (flow > 0 || valueStart)) {
-        at = closingQuote(line, at, char);
+        at = closingQuote(text, at, end, char);
         valueStart = false;
         continue;
       }
       if ((char === '[' || char === '{') && (flow > 0 || valueStart)) flow++;
       else if ((char === ']' || char === '}') && flow > 0) flow--;
       else if (char !== ' ' && char !== '\t') valueStart = flow === 0 && char === ':' ? true : char === '-' && valueStart;
-      deepest = Math.max(deepest, indents.length + block + flow);
+      if (indents.length + block + flow > deepest) {
+        deepest = indents.length + block + flow;
+        if (deepest > max) return deepest;
+      }
+    }
+    if (indents.length + block + flow > deepest) {
+      deepest = indents.length + block + flow;
       if (deepest > max) return deepest;
     }
-    deepest = Math.max(deepest, indents.length + block + flow);
-    if (deepest > max) return deepest;
+    start = end + 1;
   }
   return deepest;
 }
 
-function closingQuote(line: string, from: number, quote: string): number {
-  for (let at = from + 1; at < line.length; at++) {
-    if (quote === '"' && line[at] === '\\') at++;
-    else if (line[at] === quote) {
-      if (quote === "'" && line[at + 1] === "'") at++;
+/** Where `char` next occurs in `text` from `from`, or the text's length. */
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
+
+/** The closing quote of a quoted scalar opened at `from` on the line ending at `end`, or `end`. */
+function closingQuote(text: string, from: number, end: number, quote: string): number {
+  for (let at = from + 1; at < end; at++) {
+    if (quote === '"' && text[at] === '\\') at++;
+    else if (text[at] === quote) {
+      if (quote === "'" && text[at + 1] === "'") at++;
       else return at;
     }
   }
-  return line.length; // a quoted scalar that goes on to the next line: good enough for an estimate
+  return end; // a quoted scalar that goes on to the next line: good enough for an estimate
 }
 
 export function readKind(yaml: Document.Parsed): Kind | undefined {
@@ -218,7 +261,8 @@ export function directivesOf(comments: readonly DirectiveComment[], lastLine: nu
 /** The disable comments among the YAML comments of the text. */
 export function readYamlDirectiveComments(textDocument: TextDocument): DirectiveComment[] {
   const text = textDocument.getText();
-  if (!/charters-(?:disable|enable)/.test(text)) return [];
+  // `includes` rather than a pattern: this runs on every version of an edited document
+  if (!text.includes('charters-disable') && !text.includes('charters-enable')) return [];
   const comments: DirectiveComment[] = [];
   let offset = 0;
   let atScalar = false;

@@ -62,10 +62,24 @@ export function isEmptyValue(data: unknown): boolean {
   return isRecord(data) && Object.keys(data).length === 0;
 }
 
-/** The paths of every string in `value` that is empty or only spaces. */
-function blankStrings(value: unknown, path: Path): Path[] {
-  if (typeof value === 'string') return value.trim() === '' ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => blankStrings(item, [...path, index]));
-  if (isRecord(value)) return Object.entries(value).flatMap(([key, item]) => blankStrings(item, [...path, key]));
-  return [];
+/** The paths of every string in `value` that is empty or only spaces, in the order of the value. */
+function blankStrings(value: unknown, path: Path, found: Path[] = []): Path[] {
+  // one path, pushed and popped (a copy for each blank string): this walks the whole value of
+  // every version of an edited document
+  if (typeof value === 'string') {
+    if (value.trim() === '') found.push([...path]);
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      blankStrings(value[index], path, found);
+      path.pop();
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      blankStrings(value[key], path, found);
+      path.pop();
+    }
+  }
+  return found;
 }

@@ -56,26 +56,39 @@ export const placeholderText: Rule = {
   check(context) {
     const { parsed, schemas, kind } = context;
     if (!kind) return;
-    const visit = (node: Node | null | undefined, path: Path): void => {
+    // one path, pushed and popped as the walk goes (a copy is made only for a finding): the walk
+    // visits every node of the document, on every version of an edited one
+    const path: Path = [];
+    const visit = (node: Node | null | undefined): void => {
       if (isMap(node)) {
         for (const pair of node.items) {
           const key = isScalar(pair.key) ? pair.key.value : undefined;
           // a target without a number is unmeasurable-goal's, placeholder or not
-          if (typeof key === 'string' && key !== 'target') visit(pair.value as Node | null, [...path, key]);
+          if (typeof key !== 'string' || key === 'target') continue;
+          path.push(key);
+          visit(pair.value as Node | null);
+          path.pop();
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, index) => visit(item as Node | null, [...path, index]));
+        const items = node.items;
+        for (let index = 0; index < items.length; index++) {
+          path.push(index);
+          visit(items[index] as Node | null);
+          path.pop();
+        }
       } else if (isScalar(node) && typeof node.value === 'string') {
         const placeholder = findPlaceholder(node.value);
-        if (placeholder === undefined || !isText(schemas.at(kind, path, parsed.value))) return;
+        if (placeholder === undefined) return;
+        const at = [...path];
+        if (!isText(schemas.at(kind, at, parsed.value))) return;
         // an entry of a list is named, and hinted, by its list
-        const named = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+        const named = typeof at[at.length - 1] === 'number' ? at.slice(0, -1) : at;
         const field = String([...named].reverse().find((segment) => typeof segment === 'string') ?? 'value');
         const hint = schemas.at(kind, named, parsed.value)?.['x-hint'] ?? 'write what it stands for';
         const range = nodeRange(parsed.textDocument, node);
         if (range) context.report({ range, messageId: 'placeholder', data: { field, placeholder, hint } });
       }
     };
-    visit(parsed.yaml.contents as Node | null, []);
+    visit(parsed.yaml.contents as Node | null);
   },
 };

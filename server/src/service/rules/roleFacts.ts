@@ -25,9 +25,10 @@ export function ownResponsibilities(parsed: ParsedDocument, taxonomy: Taxonomy):
   const held: { item: Responsibility; range: Range }[] = [];
   parsed.value.responsibilities.forEach((id, position) => {
     const item = typeof id === 'string' ? taxonomy.responsibility(id) : undefined;
+    if (!item) return; // most entries of a long list are duties of the role's own: no node to look up
     const node = nodeAt(parsed.yaml, ['responsibilities', position]);
     const range = isScalar(node) ? nodeRange(parsed.textDocument, node) : undefined;
-    if (item && range) held.push({ item, range });
+    if (range) held.push({ item, range });
   });
   return held;
 }
