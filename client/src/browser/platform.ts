@@ -5,7 +5,7 @@
 // there the server runs inside the extension's own worker, at the other end of a MessageChannel.
 // Either way it reads the workspace's files through the editor (files.ts).
 import * as vscode from 'vscode';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, State, type MessageTransports } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { serveOver, type MessageEnd } from '../../../server/src/browser/server';
 import { LANGUAGE_ID, type Platform } from '../client';
 import { answerFileRequests } from './files';
@@ -27,6 +27,7 @@ class QuietLanguageClient extends LanguageClient {
 export const BROWSER_PLATFORM: Platform = {
   browser: true,
   launch(context, options, output) {
+    // The server ends itself on exit (server/src/browser/server.ts); one that crashed or hung is ended here before the next start.
     let stopServer: (() => void) | undefined;
     // a function, so that every start (and restart) of the client gets a fresh server
     const transports = async (): Promise<MessageTransports> => {
@@ -54,12 +55,6 @@ export const BROWSER_PLATFORM: Platform = {
     // The id `charters` makes the client honour the `charters.trace.server` setting.
     const client = new QuietLanguageClient(LANGUAGE_ID, 'Product Charters', transports, options);
     answerFileRequests(client);
-    client.onDidChangeState(({ newState }) => {
-      if (newState === State.Stopped) {
-        stopServer?.();
-        stopServer = undefined;
-      }
-    });
     return client;
   },
 };

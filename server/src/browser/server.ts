@@ -12,4 +12,9 @@ export type MessageEnd = ConstructorParameters<typeof BrowserMessageReader>[0];
 export function serveOver(end: MessageEnd): void {
   const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(end), new BrowserMessageWriter(end));
   startServer(connection, browserHost(connection));
+  // the client said exit, after shutdown was answered: a worker ends itself, a channel's port closes
+  connection.onExit(() => {
+    connection.dispose();
+    (end as { close?: () => void }).close?.();
+  });
 }

@@ -124,8 +124,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(async () => {
     workspace.setFolders(initialFolders);
-    // a source that must first learn what the folders hold (the browser's): whatever was located before is forgotten
+    // a source that must first learn what the folders hold (the browser's): nothing is located before
     const prepared = host.prepare?.(initialFolders);
+    if (prepared) workspace.holdUntilRebuilt();
     if (canWatchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
@@ -144,7 +145,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       await pullSettings();
     }
     const started = Date.now();
-    const count = prepared ? await prepared.then(() => workspace.rebuild()) : await workspace.indexAll();
+    // (an editor that could not list the folders leaves them empty, but located: the documents are still checked)
+    const whenPrepared = prepared?.catch((error) => connection.console.error(`Listing the workspace's files failed: ${(error as Error).message}`));
+    const count = whenPrepared ? await whenPrepared.then(() => workspace.rebuild()) : await workspace.indexAll();
     reindexOpen();
     watching?.update(workspace.watchPatterns());
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);

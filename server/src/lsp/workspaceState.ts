@@ -61,6 +61,11 @@ export class WorkspaceState {
   private reported = new WeakSet<Workspace>();
   /** For documents that are not files (untitled) when no folder is open: no config, no other documents. */
   private loose: Workspace | undefined;
+  /**
+   * Until the source knows what the folders hold (`holdUntilRebuilt`), every document's workspace:
+   * no config, never indexed, so no cross-document finding and nothing logged or cached.
+   */
+  private provisional: Workspace | undefined;
   /** A workspace found only when a document of it was opened has been indexed (`count` documents in `ms`). */
   onIndexed?: (workspace: Workspace, count: number, ms: number) => void;
   readonly allDocuments: WorkspaceIndex = new CombinedIndex(() => this.workspaces.all().map((workspace) => workspace.index));
@@ -91,6 +96,7 @@ export class WorkspaceState {
    * removed or changed, or the extra globs did. Returns how many documents were indexed.
    */
   async rebuild(): Promise<number> {
+    this.provisional = undefined;
     this.workspaces = new Workspaces(this.service, this.source);
     this.indexing = new Map();
     return this.indexAll();
@@ -112,8 +118,17 @@ export class WorkspaceState {
     return count;
   }
 
+  /**
+   * For a source that must first learn what the folders hold (the browser's): no workspace is
+   * located until `rebuild`, which the server calls once the source has learnt it.
+   */
+  holdUntilRebuilt(): void {
+    this.provisional = new Workspace('', DEFAULT_CONFIG, this.service.settings());
+  }
+
   /** The workspace of a document; one first met here is indexed in the background. */
   workspaceOf(uri: string): Workspace {
+    if (this.provisional) return this.provisional;
     const file = toPath(uri);
     if (!file) {
       if (this.editorFolders.length) return this.workspaces.ofFolder(this.editorFolders[0], this.editorFolders[0]);
