@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks a packaged extension (.vsix, a zip): lists its files and size, and fails if a file that
-// must ship is missing, a file that must not ship is present, the package is too large, or its
+// must ship is missing (both entries of its package.json, `main` for Node and `browser` for
+// vscode.dev and github.dev, and the browser server's worker among them), a file that must not ship is present, the package is too large, or its
 // README (the extension's page in VS Code) has a developer's command or a picture that would not
 // show offline (anything but a picture written into the page, or a file of the package).
 //
@@ -93,6 +94,8 @@ const required = [
   'package.json',
   'dist/client.js',
   'dist/server.js',
+  'dist/client.browser.js',
+  'dist/server.browser.js',
   'readme.md', // vsce writes README.md and CHANGELOG.md in lower case
   'changelog.md',
   'LICENSE.txt|LICENSE|LICENSE.md',
@@ -127,6 +130,16 @@ for (const f of files) {
   for (const [re, why] of forbidden) if (re.test(f)) problems.push(`must not ship: ${f} (${why})`);
 }
 if (!names.includes('extension.vsixmanifest')) problems.push('missing: extension.vsixmanifest');
+// the packed manifest's two entries: each names a file of the package
+const manifestEntry = entries.find((e) => e.name === 'extension/package.json');
+if (manifestEntry) {
+  const manifest = JSON.parse(read(manifestEntry).toString('utf8'));
+  for (const key of ['main', 'browser']) {
+    const entry = typeof manifest[key] === 'string' ? path.posix.normalize(manifest[key]) : undefined;
+    if (!entry) problems.push(`package.json has no "${key}" entry`);
+    else if (!files.includes(entry)) problems.push(`package.json's "${key}" (${manifest[key]}) is not a file of the package`);
+  }
+}
 const readmeEntry = entries.find((e) => e.name.toLowerCase() === 'extension/readme.md');
 let readmeSummary = '';
 if (readmeEntry) {

@@ -1,19 +1,19 @@
-// Starts the language server (dist/server.js) and keeps it alive: a crashed server is
-// restarted a few times, and if it keeps dying the user gets one message, not a stream.
+// Starts the language server and keeps it alive: a crashed server is restarted a few times, and
+// if it keeps dying the user gets one message, not a stream. Where the server runs (a Node process,
+// dist/server.js; a Web Worker or the extension's own worker in a browser) is the platform's
+// `launch` (node/platform.ts, browser/platform.ts); everything here is the same on both.
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
   RevealOutputChannelOn,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 
 import { isMarkdownDocument, markdownDocumentGlobs } from '../../server/src/service/kinds';
 
@@ -40,13 +40,17 @@ function settingsSnapshot(): unknown {
 }
 
 /**
- * The language client's own messages go to the output only: it would otherwise show a
- * notification for every failed restart. What the user needs to know, `Notifier` says once.
+ * Where the extension runs: Node (a desktop or remote extension host) or a browser (vscode.dev,
+ * github.dev, a web worker extension host). Only what differs between the two is here.
  */
-class QuietLanguageClient extends LanguageClient {
-  override error(message: string, data?: unknown, _showNotification?: boolean | 'force'): void {
-    super.error(message, data, false);
-  }
+export interface Platform {
+  readonly browser: boolean;
+  /**
+   * The language client, not started, with the server where this platform runs it. Its own error
+   * messages must go to the output only (`Notifier` says once what the user needs to know): a
+   * client that also showed a notification for every failed restart would flood the window.
+   */
+  launch(context: vscode.ExtensionContext, options: LanguageClientOptions, output: vscode.LogOutputChannel): BaseLanguageClient;
 }
 
 /** Shows at most one error message per server session. */
@@ -106,27 +110,28 @@ class RestartingErrorHandler implements ErrorHandler {
 }
 
 export interface ServerSession {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   /** Starts the server; never rejects: a server that cannot start is reported once. */
   start(): Promise<boolean>;
   /** Stops the server (not restarted). */
   stop(): Promise<void>;
 }
 
-export function createSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ServerSession {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** The schemes of the documents the server checks: files, untitled documents, and the file systems of the editor's folders (github.dev's). */
+function documentSchemes(): string[] {
+  return [...new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)])];
+}
 
+export function createSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, platform: Platform): ServerSession {
   const notifier = new Notifier(output);
+  const schemes = documentSchemes();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
+      ...schemes.map((scheme) => ({ language: LANGUAGE_ID, scheme })),
       // Markdown documents stay in VS Code's Markdown language (its highlighting and preview)
-      ...markdownDocumentGlobs().map((pattern) => ({ language: 'markdown', scheme: 'file', pattern })),
+      ...schemes
+        .filter((scheme) => scheme !== 'untitled')
+        .flatMap((scheme) => markdownDocumentGlobs().map((pattern) => ({ language: 'markdown', scheme, pattern }))),
     ],
     // the server registers the file watching it needs (its globs and each config's `files`)
     synchronize: { configurationSection: SETTINGS_SECTION },
@@ -145,8 +150,7 @@ export function createSession(context: vscode.ExtensionContext, output: vscode.L
     },
   };
 
-  // The id `charters` makes the client honour the `charters.trace.server` setting.
-  const client = new QuietLanguageClient(LANGUAGE_ID, 'Product Charters', serverOptions, clientOptions);
+  const client = platform.launch(context, clientOptions, output);
   const start = async (): Promise<boolean> => {
     try {
       await client.start();

@@ -1,9 +1,8 @@
 // The commands of the extension. Each takes its input as arguments when given (so tests and
 // other extensions can call it without UI) and asks the user only for what is missing.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KINDS, kindNames, newDocumentCommand, newDocumentFileName, starterDocument, starterMarkdownDocument, type Kind } from '../../server/src/service/kinds';
 import { exportFileName } from '../../server/src/service/preview/exportLinks';
 import { renderPage } from '../../server/src/service/preview/page';
@@ -17,8 +16,15 @@ export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   readonly output: vscode.LogOutputChannel;
   readonly preview: PreviewPanel;
-  client(): LanguageClient | undefined;
+  client(): BaseLanguageClient | undefined;
   restartServer(): Promise<void>;
+  /** Running in a browser: no process to start, no disk of the machine to write to. */
+  readonly browser: boolean;
+}
+
+/** What a command that needs the machine says in a browser, instead of failing or doing nothing. */
+export function notInBrowser(what: string, instead: string): void {
+  void vscode.window.showInformationMessage(`Product Charters: ${what} is not available in the browser. ${instead}`);
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -53,14 +59,16 @@ function toUri(value: unknown): vscode.Uri | undefined {
 async function newDocument(kind: Kind, idArgument: unknown, formatArgument: unknown): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   let format: 'yaml' | 'markdown' = formatArgument === 'markdown' ? 'markdown' : 'yaml';
-  const validate = (value: string): string | undefined => {
+  // a folder the document can be written to: on the disk, or a writable file system of the editor (github.dev's)
+  const writable = folder !== undefined && vscode.workspace.fs.isWritableFileSystem(folder.uri.scheme) !== false;
+  const validate = async (value: string): Promise<string | undefined> => {
     if (!isId(value)) return `Use lower-case words joined by hyphens, like "${toKebabCase(value) || 'senior-pm-payments'}".`;
-    if (folder && fs.existsSync(path.join(folder.uri.fsPath, newDocumentFileName(kind, value, format))))
+    if (writable && (await exists(vscode.Uri.joinPath(folder.uri, newDocumentFileName(kind, value, format)))))
       return `${newDocumentFileName(kind, value, format)} already exists.`;
     return undefined;
   };
   let id = typeof idArgument === 'string' ? idArgument.trim() : undefined;
-  if (id === undefined && folder?.uri.scheme === 'file') {
+  if (id === undefined && writable) {
     const picked = await vscode.window.showQuickPick(
       [
         { label: 'YAML', description: newDocumentFileName(kind, 'name'), format: 'yaml' as const },
@@ -84,7 +92,7 @@ async function newDocument(kind: Kind, idArgument: unknown, formatArgument: unkn
     });
     if (id === undefined) return undefined;
   }
-  const problem = validate(id);
+  const problem = await validate(id);
   if (problem) {
     void vscode.window.showErrorMessage(`Cannot create the ${kind}: ${problem}`);
     return undefined;
@@ -92,15 +100,24 @@ async function newDocument(kind: Kind, idArgument: unknown, formatArgument: unkn
   const today = new Date().toISOString().slice(0, 10);
   const text = format === 'markdown' ? starterMarkdownDocument(kind, id, today) : starterDocument(kind, id, today);
   let document: vscode.TextDocument;
-  if (folder && folder.uri.scheme === 'file') {
+  if (writable) {
     const uri = vscode.Uri.joinPath(folder.uri, newDocumentFileName(kind, id, format));
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     document = await vscode.workspace.openTextDocument(uri);
   } else {
     document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
   }
   await vscode.window.showTextDocument(document);
   return document.uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // ------------------------------------------------------------------ preview and export
@@ -141,7 +158,7 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
   }
   let target = toUri(targetArgument);
   if (!target) {
-    const folder = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(uri, '..');
     target = await vscode.window.showSaveDialog({
       title: 'Export preview as HTML',
       defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(uri.toString())) : undefined,
@@ -159,7 +176,7 @@ async function exportHtml(ctx: CommandContext, first: unknown, second: unknown):
     return undefined;
   }
   const html = renderPage(result.body, { nonce: newNonce(), standalone: true, title: result.title });
-  await vscode.workspace.fs.writeFile(target, Buffer.from(html, 'utf8'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   if (targetArgument === undefined) {
     void vscode.window.showInformationMessage(`Exported ${path.basename(target.path)}.`);
   }
@@ -184,6 +201,13 @@ async function siblingFiles(target: vscode.Uri): Promise<string[]> {
  * when given. Returns the address opened.
  */
 async function openSite(ctx: CommandContext, resource: unknown, page: unknown, role: unknown): Promise<vscode.Uri | undefined> {
+  if (ctx.browser) {
+    notInBrowser(
+      'the organisation site',
+      'It is written to a folder on disk and opened in a web browser: run `npx charters site DIR -o site` in a terminal, or open the folder in VS Code on the desktop. The preview of each document works here.',
+    );
+    return undefined;
+  }
   const uri = targetDocument(resource) ?? ctx.preview.shown ?? vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri;
   if (uri?.scheme !== 'file') {
     void vscode.window.showInformationMessage('Open a folder or a charter document to build its organisation site.');
@@ -214,26 +238,30 @@ async function openSite(ctx: CommandContext, resource: unknown, page: unknown, r
 
 // ------------------------------------------------------------------ rule pages
 
-/** Opens the rule's page from the extension's own docs/rules folder in the Markdown preview. */
+/** Opens the rule's page from the extension's own docs/rules folder in the Markdown preview (read through the editor, so also in a browser). */
 async function showRuleDocs(ctx: CommandContext, ruleArgument: unknown): Promise<void> {
-  const rulesFolder = ctx.extension.asAbsolutePath(path.join('docs', 'rules'));
+  const rulesFolder = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules');
   let ruleId = typeof ruleArgument === 'string' ? ruleArgument : undefined;
   if (ruleId === undefined) {
-    const ids = fs.existsSync(rulesFolder)
-      ? fs
-          .readdirSync(rulesFolder)
-          .filter((name) => name.endsWith('.md') && name !== 'README.md')
-          .map((name) => name.slice(0, -3))
-          .sort()
-      : [];
+    let entries: [string, vscode.FileType][] = [];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(rulesFolder);
+    } catch {
+      // no pages shipped: an empty list
+    }
+    const ids = entries
+      .map(([name]) => name)
+      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .map((name) => name.slice(0, -3))
+      .sort();
     ruleId = await vscode.window.showQuickPick(ids, { title: 'Show the documentation of a rule', placeHolder: 'rule id' });
     if (ruleId === undefined) return;
   }
   // Only a plain rule id names a page: nothing can reach outside docs/rules.
-  const page = isId(ruleId) ? path.join(rulesFolder, `${ruleId}.md`) : undefined;
-  if (!page || !fs.existsSync(page)) {
+  const page = isId(ruleId) ? vscode.Uri.joinPath(rulesFolder, `${ruleId}.md`) : undefined;
+  if (!page || !(await exists(page))) {
     void vscode.window.showErrorMessage(`Product Charters has no rule "${ruleId}".`);
     return;
   }
-  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(page));
+  await vscode.commands.executeCommand('markdown.showPreview', page);
 }

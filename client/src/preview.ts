@@ -1,10 +1,9 @@
 // The live preview: one webview panel showing the charter document of the active editor.
 // The server renders the HTML fragment (`charters/preview`); the page shell comes from
 // page.ts, with a fresh nonce on every render so only our own script runs.
-import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { renderPage } from '../../server/src/service/preview/page';
 import { escapeHtml } from '../../server/src/service/preview/escape';
 import { withLastGood } from '../../server/src/service/preview/lastGood';
@@ -18,15 +17,17 @@ const DEBOUNCE_MS = 150;
  * Ask the server for a document's preview fragment; undefined when it has none. With
  * `siblingExports` (the files beside an export), the fragment is for a standalone page.
  */
-export async function requestPreview(client: LanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
+export async function requestPreview(client: BaseLanguageClient | undefined, uri: vscode.Uri, siblingExports?: string[]): Promise<PreviewResult | undefined> {
   if (!client?.isRunning()) return undefined;
   const params: PreviewParams = { uri: uri.toString(), ...(siblingExports ? { siblingExports } : {}) };
   const result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, params);
   return result ?? undefined;
 }
 
+/** 16 random bytes in base64, from the Web Crypto API that Node and browsers both have. */
 export function newNonce(): string {
-  return crypto.randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function isCharterDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
@@ -35,7 +36,8 @@ export function isCharterDocument(document: vscode.TextDocument | undefined): do
 
 /**
  * A message from the webview is only trusted to name a file: it must be `{ type: 'open', uri }`
- * with a `file:` URI inside one of the workspace folders. Returns that file, or undefined.
+ * with a URI inside one of the workspace folders: a `file:` URI, or in a browser one of the
+ * folder's own file system (github.dev's). Returns that file, or undefined.
  */
 export function fileToOpen(message: unknown): vscode.Uri | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
@@ -47,12 +49,25 @@ export function fileToOpen(message: unknown): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.scheme !== 'file') return undefined;
+  if (parsed.scheme !== 'file') return insideVirtualFolder(parsed);
   const file = path.resolve(parsed.fsPath);
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (folder.uri.scheme !== 'file') continue;
     const relative = path.relative(path.resolve(folder.uri.fsPath), file);
     if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return vscode.Uri.file(file);
+  }
+  return undefined;
+}
+
+/** A URI of a folder's file system other than the disk, inside that folder, with its path normalised. */
+function insideVirtualFolder(uri: vscode.Uri): vscode.Uri | undefined {
+  if (uri.query || uri.fragment) return undefined;
+  const file = path.posix.normalize(uri.path);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const root = folder.uri;
+    if (root.scheme === 'file' || root.scheme !== uri.scheme || root.authority !== uri.authority) continue;
+    const relative = path.posix.relative(path.posix.normalize(root.path), file);
+    if (relative && !relative.startsWith('..') && !path.posix.isAbsolute(relative)) return root.with({ path: file });
   }
   return undefined;
 }
@@ -71,7 +86,7 @@ export function siteToOpen(message: unknown): string | undefined {
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.Uri | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Renders finish out of order; only the latest one may set the HTML. */
   private generation = 0;
   private lastBody: string | undefined;
@@ -79,7 +94,7 @@ export class PreviewPanel implements vscode.Disposable {
   private lastGood: PreviewResult | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly getClient: () => LanguageClient | undefined) {
+  constructor(private readonly getClient: () => BaseLanguageClient | undefined) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!this.panel || !editor || !isCharterDocument(editor.document)) return;

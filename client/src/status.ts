@@ -5,7 +5,7 @@
 // the answer changed, and draws the answer.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { STARTER_CONFIG_REQUEST, STATUS_CHANGED_NOTIFICATION, STATUS_REQUEST, type StatusParams, type StatusResult } from '../../server/src/protocol';
 import { LANGUAGE_ID } from './client';
 
@@ -28,7 +28,7 @@ export class LanguageStatus implements vscode.Disposable {
   /** Settles when the item shows the answer for the active editor. */
   private pending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  constructor(private readonly client: () => BaseLanguageClient | undefined) {
     this.item.name = 'Product Charters';
     this.item.text = 'Product Charters';
     this.disposables.push(
@@ -39,7 +39,7 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   /** Call for each new language client: it tells when the status may have changed. */
-  attach(client: LanguageClient): void {
+  attach(client: BaseLanguageClient): void {
     this.disposables.push(
       client.onNotification(STATUS_CHANGED_NOTIFICATION, () => this.refresh()),
       client.onDidChangeState(({ newState }) => newState === State.Running && this.refresh()),
@@ -64,18 +64,23 @@ export class LanguageStatus implements vscode.Disposable {
   async openConfig(): Promise<void> {
     const status = this.last;
     const document = vscode.window.activeTextEditor?.document;
-    if (status?.configPath) {
-      await vscode.window.showTextDocument(vscode.Uri.file(status.configPath));
+    if (status?.configUri) {
+      await vscode.window.showTextDocument(vscode.Uri.parse(status.configUri));
       return;
     }
-    const root = status?.root || (document?.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : '');
+    // the server's URIs: in a browser a path names no file of the machine
+    const root = status?.rootUri
+      ? vscode.Uri.parse(status.rootUri)
+      : document && document.uri.scheme !== 'untitled'
+        ? vscode.Uri.joinPath(document.uri, '..')
+        : undefined;
     if (!root) {
       void vscode.window.showInformationMessage(
         `No ${CONFIG_FILE} governs this document: every rule runs at its default severity, with the charters.rules setting. Save it in a folder to give it one.`,
       );
       return;
     }
-    const target = vscode.Uri.file(path.join(root, CONFIG_FILE));
+    const target = vscode.Uri.joinPath(root, CONFIG_FILE);
     const create = `Create ${CONFIG_FILE}`;
     const choice = await vscode.window.showInformationMessage(
       `No ${CONFIG_FILE} governs this document: every rule runs at its default severity, with the charters.rules setting. ` +
@@ -91,7 +96,7 @@ export class LanguageStatus implements vscode.Disposable {
     try {
       await vscode.workspace.fs.stat(target);
     } catch {
-      await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     }
     await vscode.window.showTextDocument(target);
   }
@@ -137,7 +142,7 @@ export class LanguageStatus implements vscode.Disposable {
         ? ` · charters.rules not applied (the config wins): ${status.ignoredSettings.join(', ')}`
         : '';
     if (status.configPath) {
-      const shown = vscode.workspace.asRelativePath(status.configPath);
+      const shown = vscode.workspace.asRelativePath(status.configUri ? vscode.Uri.parse(status.configUri) : status.configPath);
       const valid = !status.configProblems.length;
       this.item.text = valid ? `$(settings-gear) ${shown}` : `$(warning) ${shown} not valid: defaults`;
       this.item.severity = valid ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;

@@ -57,8 +57,12 @@ export interface StatusParams {
 export interface StatusResult {
   /** The workspace's root folder (absolute; empty for an untitled document with no folder open). */
   root: string;
+  /** The root folder's URI (empty with `root`): what the editor opens, since in a browser a path names no file of its own. */
+  rootUri: string;
   /** The `charters.config.yaml` that governs the document (absolute), if there is one. */
   configPath?: string;
+  /** That config's URI. */
+  configUri?: string;
   /** Why that config is not used (each `file:line: message`); empty when it is used. */
   configProblems: string[];
   /** Documents in the workspace's index. */
@@ -103,3 +107,49 @@ export interface SiteResult {
  * which page to open: `'index'` (default) or `'org-chart'`, and for the org chart a role id to show.
  */
 export const OPEN_SITE_COMMAND = 'charters.openSite';
+
+// ------------------------------------------------------------------ the browser
+// A server in the browser has no disk: it asks the editor for the files of its workspaces, which
+// the editor reads through its file system API (so github.dev's repositories work too). The
+// globs and the rules about which files count stay the server's: the editor only lists and reads.
+
+/**
+ * Server → client: the files under `base` (a folder's URI) matching `patterns` (globs relative
+ * to it) and none of `ignore`, with their text. With `folders`, also the folders matching a
+ * pattern (found by a file directly inside them: `.git` is a folder).
+ */
+export const FIND_FILES_REQUEST = 'charters/findFiles';
+
+export interface FindFilesParams {
+  base: string;
+  patterns: string[];
+  ignore: string[];
+  folders: boolean;
+}
+
+export interface FindFilesResult {
+  files: FileText[];
+  /** URIs of the folders found, with `folders`. */
+  folders: string[];
+}
+
+export interface FileText {
+  uri: string;
+  text: string;
+}
+
+/**
+ * Server → client: what the files named now hold, after the editor's file watcher reported them
+ * (`workspace/didChangeWatchedFiles`). `read`: their text; `stat`: only whether each is a folder.
+ */
+export const READ_FILES_REQUEST = 'charters/readFiles';
+
+export interface ReadFilesParams {
+  read: string[];
+  stat: string[];
+}
+
+/** One entry per URI asked about; a file that is gone (or cannot be read) has neither `text` nor `folder`. */
+export interface ReadFilesResult {
+  files: { uri: string; text?: string; folder?: boolean }[];
+}

@@ -1,6 +1,7 @@
 // The language server's entry: `node dist/server.js --stdio` (any LSP client; the npm package's
 // `charters-language-server --stdio`) or `--node-ipc` (VS Code).
 import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { NODE_HOST } from './lsp/nodeHost';
 import { startServer } from './lsp/startServer';
 import { version as packageVersion } from '../../package.json';
 
@@ -29,5 +30,5 @@ if (args[0] === '--version' || args[0] === '-v') {
     process.stderr.write(`charters-language-server: no transport given (--stdio, --node-ipc, --socket=PORT or --pipe=NAME).\n\n${USAGE}`);
     process.exitCode = 2;
   }
-  if (connection) startServer(connection);
+  if (connection) startServer(connection, NODE_HOST);
 }

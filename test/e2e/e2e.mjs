@@ -3,11 +3,15 @@
 // dist/product-charters.vsix into a fresh code-server (scripts/vscode-host/setup.sh), opens a
 // temp copy of examples/ in Debian's Chromium (playwright-core) and does what a person does,
 // with keyboard and mouse, asserting on what the screen shows. One screenshot per step in
-// test-results/e2e-<step>.png.
+// test-results/e2e-<step>.png (e2e-web-<step>.png with --web).
 //
-//   node test/e2e/e2e.mjs [--screenshots] [--no-setup] [--no-package] [--vsix FILE]
+//   node test/e2e/e2e.mjs [--web] [--screenshots] [--no-setup] [--no-package] [--vsix FILE]
 //                         [--only step,step] [--keep-temp] [--headed-slowmo MS]
 //
+//   --web           run the extension's browser build: the setting remote.extensionKind makes
+//                   code-server run it in the web worker extension host, as vscode.dev and
+//                   github.dev do; the steps are the same, plus what only a browser says
+//                   (npm run test:e2e:web)
 //   --screenshots   afterwards copy the screenshots of the squiggle, completion, hover, quick fix
 //                   and ladder preview steps to docs/images/ (npm run screenshots)
 //   --no-setup      skip bash scripts/vscode-host/setup.sh
@@ -38,13 +42,15 @@ const opts = {
   vsix: path.resolve(repoRoot, value('--vsix') ?? 'dist/product-charters.vsix'),
   only: value('--only')?.split(',').filter(Boolean),
   keepTemp: flag('--keep-temp'),
+  web: flag('--web'),
 };
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 const { entry: csEntry, cwd: csCwd } = codeServerPaths(repoRoot);
 const outDir = path.join(repoRoot, 'test-results');
-const shot = (step) => path.join(outDir, `e2e-${step}.png`);
+const prefix = opts.web ? 'e2e-web' : 'e2e';
+const shot = (step) => path.join(outDir, `${prefix}-${step}.png`);
 
 // Screenshots that README/docs use, copied by --screenshots.
 const DOC_IMAGES = {
@@ -54,6 +60,12 @@ const DOC_IMAGES = {
   'quick-fix': 'quick-fix.png',
   'ladder-preview': 'ladder-preview.png',
   'language-status': 'language-status.png',
+};
+// ... and with --web, those of the browser build (docs/browser.md).
+const WEB_DOC_IMAGES = {
+  'browser-host': 'browser-host.png',
+  'quick-fix': 'browser-quick-fix.png',
+  'ladder-preview': 'browser-ladder-preview.png',
 };
 
 // ------------------------------------------------------------------ processes and cleanup
@@ -240,6 +252,41 @@ function makeUi(page, workspace) {
     async focusEditor() {
       await page.keyboard.press('Control+1');
       await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 5000 });
+    },
+    /** F1, the command's title, Enter. */
+    async command(title) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10000 });
+      await page.keyboard.type(title, { delay: 10 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title.replace(/^>?\s*/, '') })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+    },
+    /**
+     * The Output view's text once it matches every one of `wanted` (or after `timeout`), long lines
+     * joined again: the view wraps them, and a line that does not start with a time continues the one above.
+     */
+    async outputText(wanted, timeout = 30000) {
+      const view = page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first();
+      await view.waitFor({ state: 'visible', timeout: 15000 });
+      let text = '';
+      const end = Date.now() + timeout;
+      while (Date.now() < end) {
+        const lines = await view
+          .locator('.view-lines')
+          .first()
+          .evaluate((el) =>
+            [...el.querySelectorAll('.view-line')]
+              .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+              .map((l) => l.textContent.replace(/\u00a0/g, ' ')),
+          );
+        text = lines.join('\n').replace(/\n(?!\d{4}-\d\d-\d\d )/g, '');
+        if (wanted.every((re) => re.test(text))) break;
+        await sleep(500);
+      }
+      return text;
     },
   };
   return ui;
@@ -597,22 +644,10 @@ const steps = [
     title: 'Restart Language Server, then Show Output: the log has the restart, the config loaded and the index, each line with its time',
     async run(ui) {
       const { page } = ui;
-      const command = async (title) => {
-        await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10000 });
-        await page.keyboard.type(title, { delay: 10 });
-        await page
-          .locator('.quick-input-widget .monaco-list-row.focused', { hasText: title.replace(/^>?\s*/, '') })
-          .first()
-          .waitFor({ timeout: 15000 });
-        await page.keyboard.press('Enter');
-      };
       await ui.open(ROLE);
-      await command('Product Charters: Restart Language Server');
+      await ui.command('Product Charters: Restart Language Server');
       await sleep(500);
-      await command('Product Charters: Show Output');
-      const view = page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first();
-      await view.waitFor({ state: 'visible', timeout: 15000 });
+      await ui.command('Product Charters: Show Output');
       const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}';
       const wanted = [
         new RegExp(`^${time} \\[info\\] Restarting the language server`, 'm'),
@@ -620,25 +655,33 @@ const steps = [
         new RegExp(`^${time} \\[info\\] Indexed ${ui.documentCount()} charter documents in \\d+ ms\\.$`, 'm'),
         new RegExp(`^${time} \\[info\\] The language server is running`, 'm'),
       ];
-      let text = '';
-      const end = Date.now() + 30000;
-      while (Date.now() < end) {
-        const lines = await view
-          .locator('.view-lines')
-          .first()
-          .evaluate((el) =>
-            [...el.querySelectorAll('.view-line')]
-              .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-              .map((l) => l.textContent.replace(/\u00a0/g, ' ')),
-          );
-        // the output wraps long lines: a line that does not start with a time continues the one above
-        text = lines.join('\n').replace(/\n(?!\d{4}-\d\d-\d\d )/g, '');
-        if (wanted.every((re) => re.test(text))) break;
-        await sleep(500);
-      }
+      const text = await ui.outputText(wanted);
       const missing = wanted.filter((re) => !re.test(text));
       expect(missing.length === 0, `the output lacks ${missing.join(', ')}; it shows:\n    ${text.split('\n').join('\n    ')}`);
       await page.screenshot({ path: shot('output-log') });
+    },
+  },
+  {
+    name: 'browser-host',
+    web: true,
+    title: 'the browser build is what runs (its log says where its server is), and the organisation site says plainly that it needs the desktop',
+    async run(ui) {
+      const { page } = ui;
+      await ui.open(LADDER);
+      await ui.command('Product Charters: Show Output');
+      const where = /The language server runs in (a Web Worker of its own|the extension's own worker)/;
+      const text = await ui.outputText([where]);
+      expect(where.test(text), `the output does not say where the browser's server runs; it shows:\n    ${text.split('\n').join('\n    ')}`);
+      log(`the log says: ${text.match(/The language server runs in [^\n]*/)[0]}`);
+      await ui.command('Product Charters: Open the Organisation Site');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'not available in the browser' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 15000 });
+      const message = (await toast.innerText()).replace(/\s+/g, ' ');
+      expect(/npx charters site/.test(message), `the message does not say what to do instead: ${message}`);
+      await page.mouse.move(5, 5);
+      await sleep(800); // the toast fades in
+      await page.screenshot({ path: shot('browser-host') });
+      await page.keyboard.press('Escape');
     },
   },
   {
@@ -688,7 +731,9 @@ const steps = [
 // ------------------------------------------------------------------ main
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  for (const f of fs.readdirSync(outDir)) if (/^e2e-.*\.(png|log)$/.test(f)) fs.rmSync(path.join(outDir, f), { force: true });
+  // this run's earlier files only: a Node run leaves the browser run's (e2e-web-*) alone
+  const earlier = (f) => f.startsWith(`${prefix}-`) && (opts.web || !f.startsWith('e2e-web-')) && /\.(png|log)$/.test(f);
+  for (const f of fs.readdirSync(outDir)) if (earlier(f)) fs.rmSync(path.join(outDir, f), { force: true });
   const timings = {};
   let t = Date.now();
   if (opts.setup) run('bash', ['scripts/vscode-host/setup.sh']);
@@ -703,6 +748,7 @@ async function main() {
   const userDataDir = path.join(tmpRoot, 'user-data');
   const extensionsDir = path.join(tmpRoot, 'extensions');
   const workspace = path.join(tmpRoot, 'workspace');
+  log(opts.web ? 'the browser build, in the web worker extension host' : 'the Node build, in the Node extension host');
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg-config'), XDG_DATA_HOME: path.join(tmpRoot, 'xdg-data') };
   // The clean examples only: examples/broken/ repeats their ids on purpose.
   fs.cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true, filter: (src) => !src.startsWith(path.join(repoRoot, 'examples', 'broken')) });
@@ -724,6 +770,8 @@ async function main() {
         'files.autoSave': 'off',
         'chat.commandCenter.enabled': false,
         'workbench.colorTheme': 'Default Dark Modern',
+        // --web: run the extension where vscode.dev and github.dev run it, in the browser's web worker extension host
+        ...(opts.web ? { 'remote.extensionKind': { 'product-charters.product-charters': ['web'] } } : {}),
       },
       null,
       2,
@@ -739,10 +787,10 @@ async function main() {
 
   t = Date.now();
   const port = await freePort();
-  const serverLogPath = path.join(outDir, 'e2e-server.log');
+  const serverLogPath = path.join(outDir, `${prefix}-server.log`);
   await startCodeServer({ entry: csEntry, cwd: csCwd, port, userDataDir, extensionsDir, folder: workspace, env, logFile: serverLogPath, log });
   const { page } = await launchChromium({ log });
-  const consoleLog = fs.createWriteStream(path.join(outDir, 'e2e-console.log'));
+  const consoleLog = fs.createWriteStream(path.join(outDir, `${prefix}-console.log`));
   page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
@@ -764,6 +812,7 @@ async function main() {
   const results = [];
   for (const step of steps) {
     if (opts.only && !opts.only.includes(step.name)) continue;
+    if (step.web && !opts.web) continue;
     const s = Date.now();
     let error = null;
     try {
@@ -800,7 +849,7 @@ async function main() {
     const docs = path.join(repoRoot, 'docs', 'images');
     fs.mkdirSync(docs, { recursive: true });
     for (const r of results) {
-      const target = DOC_IMAGES[r.name];
+      const target = (opts.web ? WEB_DOC_IMAGES : DOC_IMAGES)[r.name];
       if (!target) continue;
       if (r.error) {
         log(`not copying the screenshot of failed step ${r.name}`);
@@ -811,8 +860,8 @@ async function main() {
     }
   }
   fs.writeFileSync(
-    path.join(outDir, 'e2e-results.json'),
-    JSON.stringify({ timings, steps: results.map((r) => ({ ...r, error: r.error ? String(r.error.message ?? r.error) : null })) }, null, 2),
+    path.join(outDir, `${prefix}-results.json`),
+    JSON.stringify({ web: opts.web, timings, steps: results.map((r) => ({ ...r, error: r.error ? String(r.error.message ?? r.error) : null })) }, null, 2),
   );
   console.log(`\n${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;

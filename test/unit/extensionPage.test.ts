@@ -92,7 +92,9 @@ describe('charters/status: what governs a document', () => {
     const answer = await status(path.join(dir, 'product', 'roles', 'a.role.yaml'));
     assert.deepEqual(answer, {
       root: path.join(dir, 'product'),
+      rootUri: uriOf(path.join(dir, 'product')),
       configPath: path.join(dir, 'product', 'charters.config.yaml'),
+      configUri: uriOf(path.join(dir, 'product', 'charters.config.yaml')),
       configProblems: [],
       documents: 2,
       indexed: true,

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listedSource } from '../../server/src/workspace/source';
+import { DISK_SOURCE } from '../../server/src/workspace/disk';
 import { Workspaces } from '../../server/src/workspace/workspaces';
 import { service } from './harness';
 
@@ -46,7 +47,7 @@ describe('Workspaces over a list of files', () => {
         fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
         fs.writeFileSync(path.join(dir, name), text);
       }
-      const onDisk = resolve(new Workspaces(service), dir);
+      const onDisk = resolve(new Workspaces(service, DISK_SOURCE), dir);
       const files = Object.keys(FILES).map((name) => path.join(dir, ...name.split('/')));
       const listed = listedSource(files, (file) => FILES[path.relative(dir, file).split(path.sep).join('/')], [path.join(dir, '.git')]);
       const fromList = resolve(new Workspaces(service, listed), dir);

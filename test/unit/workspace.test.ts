@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { locateWorkspace, type Probe } from '../../server/src/workspace/locate';
+import { DISK_SOURCE } from '../../server/src/workspace/disk';
 import { Workspaces } from '../../server/src/workspace/workspaces';
 import { service } from './harness';
 
@@ -131,7 +132,7 @@ describe('Workspaces over a real tree', () => {
       'product/node_modules/x/n.role.yaml': ROLE('n'),
     });
     try {
-      const workspaces = new Workspaces(service);
+      const workspaces = new Workspaces(service, DISK_SOURCE);
       const found = workspaces.discover(dir, dir);
       assert.deepEqual(
         relative(
@@ -158,7 +159,7 @@ describe('Workspaces over a real tree', () => {
   test("discovery from a sub-folder starts at that folder's workspace, above it", () => {
     const dir = tree({ '.git/HEAD': '', 'roles/a.role.yaml': ROLE('a'), 'ladders/l.ladder.yaml': 'kind: ladder\n' });
     try {
-      const workspaces = new Workspaces(service);
+      const workspaces = new Workspaces(service, DISK_SOURCE);
       const [top, ...rest] = workspaces.discover(path.join(dir, 'roles'), path.join(dir, 'roles'));
       assert.equal(top.root, dir);
       assert.deepEqual(rest, []);
@@ -177,7 +178,7 @@ describe('Workspaces over a real tree', () => {
       'ok/charters.config.yaml': 'rules: {}\n',
     });
     try {
-      const workspaces = new Workspaces(service);
+      const workspaces = new Workspaces(service, DISK_SOURCE);
       assert.deepEqual(
         relative(
           dir,
@@ -201,7 +202,7 @@ describe('Workspaces over a real tree', () => {
   test('a config with problems keeps its place as a workspace, reports them and applies the defaults', () => {
     const dir = tree({ '.git/HEAD': '', 'charters.config.yaml': 'rules:\n  unknown-field: fatal\n' });
     try {
-      const workspace = new Workspaces(service).ofFolder(dir, dir);
+      const workspace = new Workspaces(service, DISK_SOURCE).ofFolder(dir, dir);
       assert.equal(workspace.configPath, path.join(dir, 'charters.config.yaml'));
       assert.equal(workspace.problems.length, 1);
       assert.match(workspace.problems[0].message, /"fatal" is not a severity/);

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DISK_SOURCE, type FileSource, listedSource } from '../workspace/source';
+import { DISK_SOURCE } from '../workspace/disk';
+import { type FileSource, listedSource } from '../workspace/source';
 import { UsageError } from './files';
 
 /** A revision's files, and a way to read many of them in one go before they are read one by one. */

@@ -13,6 +13,7 @@ import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
 import { lintInParallel, workerCount } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
+import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
 import { version as packageVersion } from '../../../package.json';
 
@@ -137,7 +138,7 @@ export function runLint(args: string[], io: Io, service: LanguageService): LintR
   const today = values.today ?? localDate(new Date());
   if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, such as 2027-03-31, not "${today}".`);
   const inputs = positionals.length ? positionals : ['.'];
-  const workspaces = new Workspaces(service);
+  const workspaces = new Workspaces(service, DISK_SOURCE);
   const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, today) : undefined;
   if (parallel) return { results: parallel, format, limits };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
@@ -280,7 +281,7 @@ function lintFile(
 
 function taxonomyCommand(args: string[], io: Io, service: LanguageService): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'markdown' } } });
-  const taxonomy = assertUsable(new Workspaces(service).ofFolder(io.cwd, io.cwd)).settings.taxonomy;
+  const taxonomy = assertUsable(new Workspaces(service, DISK_SOURCE).ofFolder(io.cwd, io.cwd)).settings.taxonomy;
   if (values.format === 'json') io.stdout(`${JSON.stringify(taxonomy.toJSON(), null, 2)}\n`);
   else if (values.format === 'markdown') io.stdout(taxonomyMarkdown(taxonomy));
   else throw new UsageError(`--format must be json or markdown, not "${values.format}".`);

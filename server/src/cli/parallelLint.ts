@@ -9,6 +9,7 @@ import { createLanguageService, MemoryIndex, type DocumentSummary } from '../ser
 import type { FileResult } from './formatters';
 import { UsageError, readText } from './files';
 import type { WorkspaceLocation } from '../workspace/locate';
+import { DISK_SOURCE } from '../workspace/disk';
 import { loadWorkspace, uriOf, type Workspace } from '../workspace/workspaces';
 
 /** Below this many documents one thread is faster than starting workers. */
@@ -95,7 +96,7 @@ function runWorker(input: WorkerInput): void {
   const texts = new Map<number, string>();
   let settings: ReturnType<typeof service.settings>;
   try {
-    settings = { ...loadWorkspace(service, input.location).settings, today: input.today };
+    settings = { ...loadWorkspace(service, input.location, DISK_SOURCE).settings, today: input.today };
     const summaries: DocumentSummary[] = [];
     input.files.forEach((file, at) => {
       let text: string;

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import type { Io } from './main';
 import { UsageError, assertUsable, readText, writeAtomically } from './files';
+import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces, uriOf } from '../workspace/workspaces';
 
 /**
@@ -20,7 +21,7 @@ export function renderCommand(args: string[], io: Io, service: LanguageService):
   const file = path.resolve(io.cwd, input);
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`No such file: ${input}`);
 
-  const workspaces = new Workspaces(service);
+  const workspaces = new Workspaces(service, DISK_SOURCE);
   const workspace = assertUsable(workspaces.of(file, path.dirname(file)));
   workspaces.indexAll(workspace);
   const { index, settings } = workspace;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LanguageService } from '../service';
 import { writeSite } from '../workspace/site';
+import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces } from '../workspace/workspaces';
 import { UsageError, assertUsable } from './files';
 import type { Io } from './main';
@@ -22,7 +23,7 @@ export function siteCommand(args: string[], io: Io, service: LanguageService): n
   const output = path.resolve(io.cwd, values.output);
   if (fs.statSync(output, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${values.output} is a file; give a folder to write the site to.`);
 
-  const workspaces = new Workspaces(service);
+  const workspaces = new Workspaces(service, DISK_SOURCE);
   const workspace = assertUsable(workspaces.ofFolder(folder, folder));
   const stages = { read: 'Reading documents', build: 'Drawing pages', write: 'Writing files' };
   const started = Date.now();

@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
+import { uriOf } from '../workspace/fileUris';
 import type { WatchPattern } from './workspaceState';
 
 /**
@@ -34,7 +34,7 @@ export class FileWatching {
 
   private globPattern(base: string | undefined, glob: string): FileSystemWatcher {
     if (base === undefined) return { globPattern: glob };
-    if (this.relativePatterns) return { globPattern: { baseUri: pathToFileURL(base).toString(), pattern: glob } };
+    if (this.relativePatterns) return { globPattern: { baseUri: uriOf(base), pattern: glob } };
     // a client without relative patterns matches string globs against absolute paths
     return { globPattern: `${base.split('\\').join('/').replace(/\/$/, '')}/${glob}` };
   }

@@ -6,6 +6,7 @@ import { ResponseError } from 'vscode-languageserver';
 import type { SiteResult } from '../protocol';
 import type { LanguageService } from '../service';
 import { writeSite } from '../workspace/site';
+import { DISK_SOURCE } from '../workspace/disk';
 import { toPath, uriOf, Workspaces } from '../workspace/workspaces';
 
 /**
@@ -23,7 +24,7 @@ export function buildSiteInTemp(
   const target = typeof uri === 'string' ? toPath(uri) : undefined;
   const stat = target === undefined ? undefined : fs.statSync(target, { throwIfNoEntry: false });
   if (target === undefined || !stat) throw new ResponseError(1, 'The organisation site needs a document or folder on disk to find its workspace.');
-  const workspaces = new Workspaces(service);
+  const workspaces = new Workspaces(service, DISK_SOURCE);
   const workspace = stat.isDirectory() ? workspaces.ofFolder(target, target) : workspaces.of(target, path.dirname(target));
   if (workspace.problems.length) throw new ResponseError(1, `${workspace.configPath} is not valid: ${workspace.problems[0].message}`);
   const folder = path.join(os.tmpdir(), `charters-site-${createHash('sha256').update(workspace.root).digest('hex').slice(0, 12)}`);

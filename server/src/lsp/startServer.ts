@@ -8,10 +8,10 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type FileEvent,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   FIX_ALL_KIND,
@@ -37,27 +37,34 @@ import {
   starterConfig,
 } from '../service';
 import { FileWatching } from './fileWatching';
+import type { ServerHost } from './host';
 import { ParseCache, Validator } from './validation';
 import { WorkspaceState, toPath, type ClientSettings } from './workspaceState';
-import { readDocument, uriOf } from '../workspace/workspaces';
-import { buildSiteInTemp } from './site';
+import { uriOf } from '../workspace/workspaces';
 import { version as packageVersion } from '../../../package.json';
 
-/** Wire the pure language service to an LSP connection. Every handler has the same shape. */
-export function startServer(connection: Connection): void {
+/**
+ * Wire the pure language service to an LSP connection. Every handler has the same shape. `host`
+ * is the machine: the disk on Node, the editor's files in a browser.
+ */
+export function startServer(connection: Connection, host: ServerHost): void {
   const service = lazyService();
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache(service);
-  const workspace = new WorkspaceState(service, {
-    info: (message) => connection.console.info(message),
-    warn: (message) => connection.console.warn(message),
-  });
+  const workspace = new WorkspaceState(
+    service,
+    {
+      info: (message) => connection.console.info(message),
+      warn: (message) => connection.console.warn(message),
+    },
+    host.source,
+  );
   /** What the status item shows may have changed: the client asks again. */
   const statusChanged = (): void => void connection.sendNotification(STATUS_CHANGED_NOTIFICATION).catch(() => undefined);
   const validator = new Validator(connection, documents, cache, workspace, service);
   validator.readClosed = (uri) => {
     const file = toPath(uri);
-    return file ? readDocument(file) : undefined;
+    return file ? host.source.read(file) : undefined;
   };
   let canPullConfiguration = false;
   let canWatchFolders = false;
@@ -86,6 +93,7 @@ export function startServer(connection: Connection): void {
   // initialize is answered before anything is loaded or compiled; the folders are read on initialized
   let initialFolders: string[] = [];
   connection.onInitialize((params): InitializeResult => {
+    host.initialize?.(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const folders = params.workspaceFolders?.map((folder) => toPath(folder.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
     initialFolders = folders.filter((folder): folder is string => folder !== undefined);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -116,6 +124,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     workspace.setFolders(initialFolders);
+    // a source that must first learn what the folders hold (the browser's): nothing is located before
+    const prepared = host.prepare?.(initialFolders);
+    if (prepared) workspace.holdUntilRebuilt();
     if (canWatchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = await connection.workspace.getWorkspaceFolders();
@@ -134,7 +145,9 @@ export function startServer(connection: Connection): void {
       await pullSettings();
     }
     const started = Date.now();
-    const count = await workspace.indexAll();
+    // (an editor that could not list the folders leaves them empty, but located: the documents are still checked)
+    const whenPrepared = prepared?.catch((error) => connection.console.error(`Listing the workspace's files failed: ${(error as Error).message}`));
+    const count = whenPrepared ? await whenPrepared.then(() => workspace.rebuild()) : await workspace.indexAll();
     reindexOpen();
     watching?.update(workspace.watchPatterns());
     connection.console.info(`Indexed ${count} charter documents in ${Date.now() - started} ms.`);
@@ -221,12 +234,30 @@ export function startServer(connection: Connection): void {
     const file = toPath(document.uri);
     const before = workspace.summaryOf(document.uri);
     let after: DocumentSummary | undefined;
-    if (file && fs.existsSync(file)) after = workspace.indexFile(file);
+    if (file && host.source.exists(file)) after = workspace.indexFile(file);
     else workspace.forget(document.uri);
     validator.revalidateDependents([before, after], document.uri);
   });
 
+  // a source that reads changes through the editor reads them first, one batch after the other
+  let refreshed = Promise.resolve();
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!host.refresh) return filesChanged(changes);
+    const refresh = host.refresh.bind(host);
+    // what the handler will read: charter documents and configs; of anything else created, only whether it is a folder
+    const wanted = (uri: string): 'read' | 'stat' | 'skip' =>
+      workspace.isCharterFile(uri) || workspace.isConfigFile(uri)
+        ? 'read'
+        : changes.some((change) => change.uri === uri && change.type === FileChangeType.Created)
+          ? 'stat'
+          : 'skip';
+    refreshed = refreshed
+      .then(() => refresh(changes, wanted))
+      .then(() => filesChanged(changes))
+      .catch((error) => connection.console.error(`Reading changed files failed: ${(error as Error).stack ?? error}`));
+  });
+
+  function filesChanged(changes: FileEvent[]): void {
     const configsChanged: string[] = [];
     let documentsChanged = false;
     const documentChanges = changes.filter((change) => {
@@ -269,13 +300,13 @@ export function startServer(connection: Connection): void {
         const before = workspace.summaryOf(change.uri);
         const after = workspace.indexFile(file);
         validator.revalidateDependents([before, after], change.uri);
-      } else if (change.type === FileChangeType.Created && isFolder(file)) {
+      } else if (change.type === FileChangeType.Created && host.isFolder(file)) {
         void indexFolder(file);
       }
     }
     if (configsChanged.length) void reloadWorkspaces(configsChanged.join(', '));
     else if (documentsChanged) statusChanged();
-  });
+  }
 
   /** A folder appeared (created, or a folder renamed to it): the editor reports the folder alone. */
   async function indexFolder(folder: string): Promise<void> {
@@ -308,7 +339,7 @@ export function startServer(connection: Connection): void {
     today: localDate(new Date()),
     exists: (uri) => {
       const file = toPath(uri);
-      return file !== undefined && fs.existsSync(file);
+      return file !== undefined && host.source.exists(file);
     },
     // until the workspace is indexed, every reference looks unresolved: nothing is offered to create
     canCreateFiles: canCreateFiles && workspace.isIndexed(uri),
@@ -384,14 +415,16 @@ export function startServer(connection: Connection): void {
   );
 
   // the site of a workspace, read afresh from disk and the editor's open documents, into a temporary folder
-  connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
-    buildSiteInTemp(
+  connection.onRequest(SITE_REQUEST, (params: SiteParams) => {
+    if (!host.buildSite)
+      return new ResponseError(1, 'The organisation site is written to a folder on disk, and this server has none (it runs in the browser).');
+    return host.buildSite(
       service,
       params?.uri,
       (uri) => documents.get(uri)?.getText(),
       (message) => connection.console.info(message),
-    ),
-  );
+    );
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -412,15 +445,6 @@ function lazyService(): LanguageService {
   return new Proxy({} as LanguageService, {
     get: (_target, key) => Reflect.get((instance ??= createLanguageService()), key),
   });
-}
-
-/** Whether a path on disk is a folder (false when it is gone). */
-function isFolder(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The file names an export request lists, if it lists any: plain names only, at most a few thousand. */

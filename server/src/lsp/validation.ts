@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ChartersDiagnostic, DocumentSummary, LanguageService, MemoryIndex, ParsedDocument } from '../service';

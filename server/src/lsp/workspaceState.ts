@@ -1,6 +1,4 @@
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { WatchKind } from 'vscode-languageserver';
 import {
@@ -18,6 +16,7 @@ import {
   type RuleSetting,
   type WorkspaceIndex,
 } from '../service';
+import type { FileSource } from '../workspace/source';
 import { CombinedIndex, Workspace, Workspaces, isInside, toPath, uriOf } from '../workspace/workspaces';
 import type { StatusResult } from '../protocol';
 
@@ -62,6 +61,11 @@ export class WorkspaceState {
   private reported = new WeakSet<Workspace>();
   /** For documents that are not files (untitled) when no folder is open: no config, no other documents. */
   private loose: Workspace | undefined;
+  /**
+   * Until the source knows what the folders hold (`holdUntilRebuilt`), every document's workspace:
+   * no config, never indexed, so no cross-document finding and nothing logged or cached.
+   */
+  private provisional: Workspace | undefined;
   /** A workspace found only when a document of it was opened has been indexed (`count` documents in `ms`). */
   onIndexed?: (workspace: Workspace, count: number, ms: number) => void;
   readonly allDocuments: WorkspaceIndex = new CombinedIndex(() => this.workspaces.all().map((workspace) => workspace.index));
@@ -69,8 +73,10 @@ export class WorkspaceState {
   constructor(
     private readonly service: LanguageService,
     private readonly log: ServerLog,
+    /** The disk, or in the browser the editor's files. */
+    readonly source: FileSource,
   ) {
-    this.workspaces = new Workspaces(service);
+    this.workspaces = new Workspaces(service, source);
   }
 
   setFolders(folders: string[]): void {
@@ -90,7 +96,8 @@ export class WorkspaceState {
    * removed or changed, or the extra globs did. Returns how many documents were indexed.
    */
   async rebuild(): Promise<number> {
-    this.workspaces = new Workspaces(this.service);
+    this.provisional = undefined;
+    this.workspaces = new Workspaces(this.service, this.source);
     this.indexing = new Map();
     return this.indexAll();
   }
@@ -111,8 +118,17 @@ export class WorkspaceState {
     return count;
   }
 
+  /**
+   * For a source that must first learn what the folders hold (the browser's): no workspace is
+   * located until `rebuild`, which the server calls once the source has learnt it.
+   */
+  holdUntilRebuilt(): void {
+    this.provisional = new Workspace('', DEFAULT_CONFIG, this.service.settings());
+  }
+
   /** The workspace of a document; one first met here is indexed in the background. */
   workspaceOf(uri: string): Workspace {
+    if (this.provisional) return this.provisional;
     const file = toPath(uri);
     if (!file) {
       if (this.editorFolders.length) return this.workspaces.ofFolder(this.editorFolders[0], this.editorFolders[0]);
@@ -169,7 +185,7 @@ export class WorkspaceState {
   /** The documents in a folder that appeared (created, or renamed from another name), unless its workspace ignores it. */
   async documentsIn(folder: string): Promise<string[]> {
     if (this.workspaceOf(uriOf(path.join(folder, '_'))).ignores(folder)) return [];
-    const files = await fg('**/*', { cwd: folder, absolute: true, dot: false, followSymbolicLinks: false, suppressErrors: true, ignore: ALWAYS_IGNORED });
+    const files = await this.workspaces.globAsync(['**/*'], { cwd: folder, ignore: ALWAYS_IGNORED });
     return files.map((file) => path.normalize(file)).filter((file) => this.isCharterFile(uriOf(file)));
   }
 
@@ -200,7 +216,9 @@ export class WorkspaceState {
     const governed = workspace.configPath !== undefined;
     return {
       root: workspace.root,
+      rootUri: workspace.root ? uriOf(workspace.root) : '',
       configPath: workspace.configPath,
+      configUri: workspace.configPath ? uriOf(workspace.configPath) : undefined,
       configProblems: workspace.problems.length ? problemLines(workspace) : [],
       documents: workspace.index.size,
       indexed: this.isIndexed(uri),
@@ -261,7 +279,7 @@ export class WorkspaceState {
     for (const file of files) {
       if (this.workspaces.indexFile(workspace, file)) count++;
       if (performance.now() - slice > 20) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         slice = performance.now();
       }
     }
@@ -271,14 +289,7 @@ export class WorkspaceState {
   /** Files the editor's `charters.files` globs add in one of its folders. */
   private async extraFiles(folder: string): Promise<string[]> {
     if (!this.clientSettings.files.length) return [];
-    const files = await fg(this.clientSettings.files, {
-      cwd: folder,
-      absolute: true,
-      dot: false,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
-    });
+    const files = await this.workspaces.globAsync(this.clientSettings.files, { cwd: folder, ignore: ['**/node_modules/**', '**/.git/**'] });
     return files.map((file) => path.normalize(file)).filter((file) => this.isCharterFile(uriOf(file)) && !this.workspaceOf(uriOf(file)).includes(file));
   }
 
@@ -316,6 +327,11 @@ function isAtOrUnder(file: string, paths: Set<string>): boolean {
     if (paths.has(at)) return true;
     if (up === at) return false;
   }
+}
+
+/** Lets pending messages be answered: `setImmediate` on Node, a timer where there is none (a browser). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function relativeTo(folder: string, file: string): string {

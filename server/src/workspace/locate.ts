@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../service';
 
@@ -14,18 +13,13 @@ export interface Probe {
   exists(file: string): boolean;
 }
 
-export const DISK: Probe = {
-  isFile: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true,
-  exists: (file) => fs.existsSync(file),
-};
-
 /**
  * The workspace of a document in `folder` (the document model, "Where a document's workspace
  * is"): the nearest folder at or above `folder` holding `charters.config.yaml`, searching no
  * higher than the first folder that holds `.git`; without a config, that git root; without
  * one, `fallback` (the folder named on the command line, or the editor's workspace folder).
  */
-export function locateWorkspace(folder: string, fallback: string, probe: Probe = DISK): WorkspaceLocation {
+export function locateWorkspace(folder: string, fallback: string, probe: Probe): WorkspaceLocation {
   return new Locator(probe).locate(folder, fallback);
 }
 
@@ -34,7 +28,7 @@ export class Locator {
   /** Per folder: the config or git root found at or above it; null when there is neither. */
   private readonly found = new Map<string, WorkspaceLocation | null>();
 
-  constructor(private readonly probe: Probe = DISK) {}
+  constructor(private readonly probe: Probe) {}
 
   locate(folder: string, fallback: string): WorkspaceLocation {
     return this.search(path.resolve(folder)) ?? { root: path.resolve(fallback) };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, SiteDocument } from '../service';
-import { readDocument, uriOf, type Workspace, type Workspaces } from './workspaces';
+import { uriOf, type Workspace, type Workspaces } from './workspaces';
 
 /** What a site build reports as it goes: reading documents, then drawing pages, then writing files. */
 export type SiteProgress = (stage: 'read' | 'build' | 'write', done: number, total: number) => void;
@@ -24,7 +24,7 @@ export function writeSite(
   const files = workspaces.listDocuments(workspace);
   const documents: SiteDocument[] = [];
   files.forEach((file, position) => {
-    const text = options.read?.(file) ?? readDocument(file);
+    const text = options.read?.(file) ?? workspaces.read(file);
     const uri = uriOf(file);
     if (text === undefined) {
       workspace.index.delete(uri);

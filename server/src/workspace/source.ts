@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import type { Probe } from './locate';
 
@@ -15,6 +13,8 @@ export interface FileSource extends Probe {
   /** Absolute paths under `cwd` matching `patterns` and none of `ignore`, in any order (`dot: false`). */
   glob(patterns: string[], options: GlobOptions): string[];
   globAsync(patterns: string[], options: GlobOptions): Promise<string[]>;
+  /** Why `file` cannot be read, in a few words (its error code on the disk), for a config that cannot be. */
+  readError?(file: string): string;
 }
 
 export interface GlobOptions {
@@ -24,32 +24,6 @@ export interface GlobOptions {
   folders?: boolean;
 }
 
-function fastGlobOptions(options: GlobOptions): fg.Options {
-  return {
-    cwd: options.cwd,
-    ignore: options.ignore,
-    absolute: true,
-    dot: false,
-    onlyFiles: !options.folders,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-  };
-}
-
-export const DISK_SOURCE: FileSource = {
-  isFile: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true,
-  exists: (file) => fs.existsSync(file),
-  read(file) {
-    try {
-      return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
-    }
-  },
-  glob: (patterns, options) => fg.sync(patterns, fastGlobOptions(options)),
-  globAsync: (patterns, options) => fg(patterns, fastGlobOptions(options)),
-};
-
 /**
  * A fixed list of files (absolute paths) read through `read`: a git revision's tree. `markers` are
  * other paths that exist without being files (the `.git` of a nested repository).
@@ -57,18 +31,7 @@ export const DISK_SOURCE: FileSource = {
 export function listedSource(files: Iterable<string>, read: (file: string) => string | undefined, markers: Iterable<string> = []): FileSource {
   const listed = new Set([...files].map((file) => path.resolve(file)));
   const present = new Set([...listed, ...[...markers].map((marker) => path.resolve(marker))]);
-  const glob = (patterns: string[], options: GlobOptions): string[] => {
-    const matches = picomatch(patterns, { dot: false });
-    const ignored = picomatch(options.ignore, { dot: true });
-    const found: string[] = [];
-    for (const file of options.folders ? present : listed) {
-      const relative = path.relative(options.cwd, file);
-      if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
-      const posix = relative.split(path.sep).join('/');
-      if (matches(posix) && !ignored(posix)) found.push(file);
-    }
-    return found;
-  };
+  const glob = (patterns: string[], options: GlobOptions): string[] => globList(options.folders ? present : listed, patterns, options);
   return {
     isFile: (file) => listed.has(path.resolve(file)),
     exists: (file) => present.has(path.resolve(file)),
@@ -76,4 +39,18 @@ export function listedSource(files: Iterable<string>, read: (file: string) => st
     glob,
     globAsync: async (patterns, options) => glob(patterns, options),
   };
+}
+
+/** The paths among `paths` (absolute) under `options.cwd` that match `patterns` and none of its `ignore`, as a glob of the disk would find them. */
+export function globList(paths: Iterable<string>, patterns: string[], options: GlobOptions): string[] {
+  const matches = picomatch(patterns, { dot: false });
+  const ignored = picomatch(options.ignore, { dot: true });
+  const found: string[] = [];
+  for (const file of paths) {
+    const relative = path.relative(options.cwd, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const posix = relative.split(path.sep).join('/');
+    if (matches(posix) && !ignored(posix)) found.push(file);
+  }
+  return found;
 }

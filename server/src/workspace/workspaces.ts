@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
   ALWAYS_IGNORED,
@@ -16,8 +14,11 @@ import {
   type ParsedDocument,
   type WorkspaceIndex,
 } from '../service';
+import { uriOf } from './fileUris';
 import { Locator, type WorkspaceLocation } from './locate';
-import { DISK_SOURCE, type FileSource, type GlobOptions } from './source';
+import type { FileSource, GlobOptions } from './source';
+
+export { toPath, uriOf } from './fileUris';
 
 /**
  * One workspace: a root folder, its config (if it has one) and the index of its documents, which
@@ -68,13 +69,13 @@ export class Workspace {
 }
 
 /** Read a workspace's config; a config with problems is reported and the defaults apply. */
-export function loadWorkspace(service: LanguageService, location: WorkspaceLocation, source: FileSource = DISK_SOURCE): Workspace {
+export function loadWorkspace(service: LanguageService, location: WorkspaceLocation, source: FileSource): Workspace {
   const { root, configPath } = location;
   if (!configPath) return new Workspace(root, DEFAULT_CONFIG, service.settings());
   let result: ReturnType<LanguageService['parseConfig']>;
   try {
     const text = source.read(configPath);
-    if (text === undefined) throw new Error(source === DISK_SOURCE ? readError(configPath) : 'the file cannot be read');
+    if (text === undefined) throw new Error(source.readError?.(configPath) ?? 'the file cannot be read');
     result = service.parseConfig(text);
   } catch (error) {
     const start = { line: 0, character: 0 };
@@ -94,8 +95,8 @@ export class Workspaces {
 
   constructor(
     private readonly service: LanguageService,
-    /** The disk, or a git revision's files (`charters diff`). */
-    private readonly source: FileSource = DISK_SOURCE,
+    /** The disk, a git revision's files (`charters diff`), or in the browser the editor's files. */
+    private readonly source: FileSource,
   ) {
     this.locator = new Locator(source);
   }
@@ -143,6 +144,11 @@ export class Workspaces {
   /** A file's text from this run's source (the disk, or a revision); undefined when it cannot be read. */
   read(file: string): string | undefined {
     return this.source.read(file);
+  }
+
+  /** Files under `options.cwd` matching `patterns`, from this run's source (a folder that appeared, the editor's extra globs). */
+  globAsync(patterns: string[], options: GlobOptions): Promise<string[]> {
+    return this.source.globAsync(patterns, options);
   }
 
   /** Re-read one file into its workspace's index; its summary, or undefined when it is unreadable or not a document. */
@@ -214,9 +220,9 @@ export class Workspaces {
 }
 
 /** What makes a folder a workspace root; `.git` is found without searching hidden folders. */
-const MARKERS = [`**/${CONFIG_FILE}`, '**/.git'];
+export const MARKERS = [`**/${CONFIG_FILE}`, '**/.git'];
 
-function markerOptions(folder: string): GlobOptions {
+export function markerOptions(folder: string): GlobOptions {
   return { cwd: folder, folders: true, ignore: ['**/node_modules/**', '**/.git/*'] };
 }
 
@@ -237,33 +243,6 @@ export class CombinedIndex implements WorkspaceIndex {
       const summary = index.get(uri);
       if (summary) return summary;
     }
-    return undefined;
-  }
-}
-
-/** A document's text on disk, without a byte order mark; undefined when it cannot be read. */
-export function readDocument(file: string): string | undefined {
-  return DISK_SOURCE.read(file);
-}
-
-/** Why a file on disk cannot be read: its error code (`ENOENT`, `EACCES`) or message. */
-function readError(file: string): string {
-  try {
-    fs.readFileSync(file);
-    return 'the file cannot be read';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  }
-}
-
-export function uriOf(file: string): string {
-  return pathToFileURL(file).toString();
-}
-
-export function toPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
     return undefined;
   }
 }
