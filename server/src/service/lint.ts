@@ -5,6 +5,7 @@ import { isSilenced, type ParsedDocument } from './parse';
 import { DOCUMENT_RULES, KIND_RULES, LAST_RULES, RULES, type Rule } from './rules';
 import { messageText, type Finding, type Report, type RuleContext, type SchemaError } from './rules/rule';
 import { isRecord, type Schemas } from './schemas';
+import { nearest } from './suggest';
 import type { ChartersDiagnostic, RuleSetting, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
 import { version as packageVersion } from '../../../package.json';
@@ -44,6 +45,12 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
   const diagnostics: ChartersDiagnostic[] = [];
   const findings: Finding[] = [];
   const schemaErrors = parsed.kind && isRecord(parsed.value) ? validate(parsed, schemas) : [];
+  const suggestions = new Map<string, string | undefined>();
+  const memoNearest = (set: string, word: string, candidates: () => Iterable<string>) => {
+    const key = `${set}\u0000${word}`;
+    if (!suggestions.has(key)) suggestions.set(key, nearest(word, candidates()));
+    return suggestions.get(key);
+  };
   const run = (rule: Rule, last = false) => {
     const setting: RuleSetting | Severity = settings.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') return;
@@ -58,6 +65,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
       index: input.index,
       uri: input.uri,
       today: settings.today,
+      nearest: memoNearest,
       ...(last ? { findings, ruleIds: RULE_IDS, everyRuleRan: input.workspaceReady !== false } : {}),
       report: (report) => {
         if (!last) {

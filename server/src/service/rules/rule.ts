@@ -62,6 +62,11 @@ export interface RuleContext {
   readonly ruleIds?: ReadonlySet<string>;
   /** Only for those rules: false when some rules did not run (the workspace is not indexed yet). */
   readonly everyRuleRan?: boolean;
+  /**
+   * `nearest(word, candidates())` from suggest.ts, computed once per word and candidate set in one
+   * lint of the document (`set` names the set): a list of hundreds of the same unknown id costs one.
+   */
+  nearest(set: string, word: string, candidates: () => Iterable<string>): string | undefined;
   report(report: Report): void;
 }
 

@@ -16,6 +16,7 @@ export const unknownResponsibility: Rule = {
     const { parsed, taxonomy, kind } = context;
     if (kind !== 'role' || !isRecord(parsed.value) || !Array.isArray(parsed.value.responsibilities)) return;
     const known = {
+      set: 'taxonomy responsibilities',
       ids: taxonomy.responsibilities.map((item) => item.id),
       has: (id: string) => taxonomy.responsibility(id) !== undefined,
       title: (id: string) => taxonomy.responsibility(id)?.title,

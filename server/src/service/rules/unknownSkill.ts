@@ -15,6 +15,7 @@ export const unknownSkill: Rule = {
     const { parsed, taxonomy, kind } = context;
     if (kind !== 'role' || !isRecord(parsed.value) || !Array.isArray(parsed.value.skills)) return;
     const known = {
+      set: 'taxonomy skills',
       ids: taxonomy.skills.map((skill) => skill.id),
       has: (id: string) => taxonomy.skill(id) !== undefined,
       title: (id: string) => taxonomy.skill(id)?.title,

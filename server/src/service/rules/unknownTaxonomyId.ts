@@ -1,6 +1,5 @@
 import { nodeAt, nodeRange, type Path } from '../ast';
 import { replacementFix } from '../edits';
-import { nearest } from '../suggest';
 import { isId } from '../types';
 import type { RuleContext } from './rule';
 
@@ -13,13 +12,13 @@ export function reportUnknownId(
   context: RuleContext,
   path: Path,
   id: string,
-  known: { ids: readonly string[]; has: (id: string) => boolean; title: (id: string) => string | undefined },
+  known: { set: string; ids: readonly string[]; has: (id: string) => boolean; title: (id: string) => string | undefined },
 ): void {
   if (!isId(id) || known.has(id)) return;
   const node = nodeAt(context.parsed.yaml, path);
   const range = node && nodeRange(context.parsed.textDocument, node);
   if (!range) return;
-  const suggestion = nearest(id, known.ids);
+  const suggestion = context.nearest(known.set, id, () => known.ids);
   context.report({
     range,
     messageId: suggestion ? 'suggestion' : 'unknown',

@@ -2,7 +2,6 @@ import { isScalar } from 'yaml';
 import { nodeAt } from '../ast';
 import { replacementFix } from '../edits';
 import { isId } from '../types';
-import { nearest } from '../suggest';
 import { collectReferences, namesExternalRoles } from '../workspace';
 import type { Rule } from './rule';
 
@@ -22,9 +21,11 @@ export const unresolvedReference: Rule = {
     for (const reference of collectReferences(parsed, schemas)) {
       if (!isId(reference.id) || index.find(reference.kind, reference.id).length > 0) continue;
       if (reference.kind === 'role' && external.has(reference.id)) continue;
-      const ids = new Set<string>(reference.kind === 'role' ? external.keys() : []);
-      for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
-      const suggestion = nearest(reference.id, ids);
+      const suggestion = context.nearest(`${reference.kind} ids`, reference.id, () => {
+        const ids = new Set<string>(reference.kind === 'role' ? external.keys() : []);
+        for (const summary of index.documents(reference.kind)) if (summary.id) ids.add(summary.id);
+        return ids;
+      });
       // a duplicated key has two scalars at one path: fix only the one this finding is about
       const node = nodeAt(parsed.yaml, reference.path);
       const target = isScalar(node) && node.value === reference.id ? node : undefined;
