@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { yamlWithoutDebugEnv } from './lib/yamlPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -25,6 +26,7 @@ const result = await build({
   minify: production,
   logLevel: 'warning',
   metafile: false,
+  plugins: [yamlWithoutDebugEnv],
   write: false,
 });
 
