@@ -98,7 +98,7 @@ export async function runWorkspace({ tmp, quick, log, sizes = [1000, 10000] }) {
     } finally {
       await client.stop();
     }
-    const lintRuns = quick || count >= 10000 ? 1 : 2;
+    const lintRuns = quick ? 1 : count >= 10000 ? 3 : 2;
     const lint = [];
     let lintPeak = 0;
     for (let i = 0; i < lintRuns; i++) {

@@ -2,14 +2,18 @@
 //   node bench/tools/build-to.mjs OUTDIR [SRCROOT]
 // SRCROOT defaults to the repository; point it at a copy of the tree to measure other sources.
 import { build } from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [outdir, root = path.resolve(fileURLToPath(import.meta.url), '../../..')] = process.argv.slice(2);
 if (!outdir) {
   console.error('usage: node bench/tools/build-to.mjs OUTDIR [SRCROOT]');
   process.exit(2);
 }
+// the tree's own bundling plugins, as its scripts/build.mjs uses them (none in trees older than them)
+const pluginFile = path.join(root, 'scripts/lib/yamlPlugin.mjs');
+const plugins = fs.existsSync(pluginFile) ? [(await import(pathToFileURL(pluginFile).href)).yamlWithoutDebugEnv] : [];
 await build({
   entryPoints: [
     { in: path.join(root, 'server/src/cli/index.ts'), out: 'cli' },
@@ -25,4 +29,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   nodePaths: [path.resolve(fileURLToPath(import.meta.url), '../../../node_modules')],
+  plugins,
 });

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yamlWithoutDebugEnv } from './yamlPlugin.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,6 +21,7 @@ export async function loadSource(entry) {
     format: 'cjs',
     write: false,
     logLevel: 'silent',
+    plugins: [yamlWithoutDebugEnv],
   });
   const module = { exports: {} };
   const require = createRequire(path.join(ROOT, 'package.json'));

@@ -4,6 +4,7 @@
 // Node module at all: a browser has none, and the extension would fail to load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -70,4 +71,21 @@ test("the browser client's Node-only launcher stays out of it, and the Node clie
   assert.ok(!browser.some((input) => input.includes('vscode-languageclient/lib/node/')));
   const node = Object.keys((await bundle('client/src/extension.ts', 'node')).metafile.inputs);
   assert.ok(!node.some((input) => input.startsWith('client/src/browser/') || input.startsWith('server/src/browser/')));
+});
+
+// scripts/lib/yamlPlugin.mjs: yaml's parser and composer read process.env for every token, to
+// print tokens when debugging yaml; the bundles drop those reads (a quarter of a short parse)
+test('the bundles carry yaml without its per-token reads of process.env', () => {
+  const yamlSources = ['parse/parser.js', 'compose/composer.js'].map((file) =>
+    fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'yaml', 'dist', file), 'utf8'),
+  );
+  assert.ok(
+    yamlSources.every((source) => /env\.LOG_(TOKENS|STREAM)/.test(source)),
+    'yaml no longer reads them: remove the plugin',
+  );
+  for (const bundle of ['dist/server.js', 'dist/cli.js', 'action/index.js']) {
+    const text = fs.readFileSync(path.join(REPO_ROOT, bundle), 'utf8');
+    assert.match(text, /Implicit keys need to be on a single line/, `${bundle} carries yaml`);
+    assert.doesNotMatch(text, /LOG_TOKENS|LOG_STREAM/, bundle);
+  }
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../../server/src/service/rules';
 import { CLEAN_ROLE, charters, workspace } from './cliHarness';
 import { REPO_ROOT } from './harness';
@@ -100,6 +101,47 @@ describe('charters lint', () => {
       ['No role in the workspace has id "pm-076x". Did you mean "pm-076"?'],
     );
     assert.equal(run.code, 1);
+  });
+
+  // parallelLint.ts: chunks taken by whichever thread is free, summaries and findings passed as
+  // JSON text; whatever the number of threads, the report must be the one thread's, byte for byte
+  test('one thread and several print the same report: the examples, in every format', () => {
+    const same = (folder: string, format: string, threads: string[], code: number) => {
+      const runs = threads.map((count) => charters(['lint', folder, '--format', format, '--today', '2027-02-15'], REPO_ROOT, { CHARTERS_LINT_THREADS: count }));
+      assert.equal(runs[0].code, code, runs[0].stderr);
+      for (const run of runs.slice(1)) {
+        assert.equal(run.stderr, runs[0].stderr, `${folder} ${format}`);
+        assert.equal(run.code, runs[0].code, `${folder} ${format}`);
+        assert.equal(run.stdout, runs[0].stdout, `${folder} ${format}`);
+      }
+    };
+    same('examples', 'json', ['1', '3'], 0);
+    const broken = path.join('examples', 'broken');
+    same(broken, 'json', ['1', '2', '3'], 1);
+    for (const format of ['stylish', 'sarif', 'github', 'junit', 'markdown']) same(broken, format, ['1', '3'], 1);
+  });
+
+  test('one thread and several print the same report: a generated workspace of 600 documents with cross references', async () => {
+    const generator = (await import(pathToFileURL(path.join(REPO_ROOT, 'bench', 'lib', 'generate.mjs')).href)) as {
+      writeWorkspace(dir: string, count: number): { files: string[] };
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-threads-'));
+    assert.equal(generator.writeWorkspace(dir, 600).files.length, 600);
+    // {}: the default for 600 documents, one thread per core (at most four)
+    for (const [format, others] of [
+      ['json', [{}, { CHARTERS_LINT_THREADS: '3' }]],
+      ['stylish', [{}]],
+    ] as [string, Record<string, string>[]][]) {
+      const args = ['lint', '.', '--format', format, '--today', '2027-02-15'];
+      const one = charters(args, dir, { CHARTERS_LINT_THREADS: '1' });
+      assert.ok(one.stdout.split('\n').length > 600, format);
+      for (const env of others) {
+        const run = charters(args, dir, env);
+        assert.equal(run.code, one.code, `${format} ${JSON.stringify(env)}: ${run.stderr}`);
+        assert.equal(run.stdout, one.stdout, `${format} ${JSON.stringify(env)}`);
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('exit 2 for a missing path, an unknown option and a bad format', () => {

@@ -8,9 +8,9 @@ import { REPO_ROOT } from './repoRoot';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'charters.js');
 
-/** `charters ARGS` in `cwd`, without colours: its exit code and what it printed. */
-export function charters(args: string[], cwd: string = REPO_ROOT) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** `charters ARGS` in `cwd`, without colours (and with `env` added): its exit code and what it printed. */
+export function charters(args: string[], cwd: string = REPO_ROOT, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

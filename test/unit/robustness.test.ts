@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../server/src/service/edits';
-import { LIMITS } from '../../server/src/service/parse';
+import fc from 'fast-check';
+import { depthBound, LIMITS, nestingDepth } from '../../server/src/service/parse';
 import type { ChartersDiagnostic } from '../../server/src/service/types';
 import { loadWorkspace, REPO_ROOT, service } from './harness';
 
@@ -307,3 +308,28 @@ for (const { name, text, check } of FIX_CASES) {
     check(service.fixAll(URI, text, index, settings).text, diagnostics);
   });
 }
+
+// refusal() skips the nesting scan when depthBound says the text cannot nest past the limit: the
+// bound must never be below what the scan finds, or a deep document would be parsed after all
+test('the nesting bound is never below the nesting scan', () => {
+  const bound = (text: string) => {
+    const lines = text.split('\n');
+    return depthBound(text, lines.length, Math.max(...lines.map((line) => line.length)), Number.MAX_SAFE_INTEGER);
+  };
+  const pieces = ['- ', '? ', '-', '?', '[', ']', '{', '}', ' ', '  ', '\n', '\r\n', 'a', ': ', '#', '"', "'", '|', '>-', '\t', ','];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(texts, (text) => nestingDepth(text, Number.MAX_SAFE_INTEGER) <= bound(text)),
+    { seed: 20261126, numRuns: 3000 },
+  );
+  for (const text of [
+    ROLE,
+    `tags:\n  ${'- '.repeat(300)}x\n`,
+    `tags: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    `a:\n${Array.from({ length: 250 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`,
+  ]) {
+    assert.ok(nestingDepth(text, Number.MAX_SAFE_INTEGER) <= bound(text));
+  }
+  // and a document under the limit on both counts is never refused for its depth
+  assert.ok(bound(ROLE) <= LIMITS.depth, 'the example role is short enough to skip the scan');
+});

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { findRepoRoot } from './repoRoot';
 import { KIND_DEFINITIONS } from '../../server/src/service/kinds';
 import { RULES } from '../../server/src/service/rules';
+import { Schemas } from '../../server/src/service/schemas';
 import { createRequire } from 'node:module';
 import type AjvClass from 'ajv';
 import type { ErrorObject } from 'ajv';
@@ -485,4 +486,21 @@ test('config: rejects a taxonomy responsibility without area and an unknown top-
   const errors = validateAt(CONFIG, '', { taxonomy: { responsibilities: [{ id: 'x', title: 'X' }] }, rule: {} });
   assert.ok(errors.some((e) => e.keyword === 'required' && e.instancePath === '/taxonomy/responsibilities/0' && e.params.missingProperty === 'area'));
   assert.ok(errors.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '' && e.params.additionalProperty === 'rule'));
+});
+
+test('the service resolves every $ref of the schemas to what ajv resolves it to', () => {
+  const refs = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') refs.add(value);
+        else walk(value);
+      }
+    }
+  };
+  for (const schema of schemas.values()) walk(schema);
+  assert.ok(refs.size > 10);
+  const service = new Schemas();
+  for (const ref of refs) assert.deepEqual(service.resolve({ $ref: ref }), ajv.getSchema(ref)?.schema, ref);
 });

@@ -11,7 +11,7 @@ import { siteCommand } from './site';
 import { initCommand } from './init';
 import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
-import { lintInParallel, workerCount } from './parallelLint';
+import { lintInParallel, threadCount } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
@@ -139,7 +139,8 @@ export function runLint(args: string[], io: Io, service: LanguageService): LintR
   if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, such as 2027-03-31, not "${today}".`);
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service, DISK_SOURCE);
-  const parallel = inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, today) : undefined;
+  const parallel =
+    inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today) : undefined;
   if (parallel) return { results: parallel, format, limits };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
@@ -225,17 +226,17 @@ export function report(results: FileResult[], format: string, io: Io, { cwd, max
   return errors > 0 || tooMany ? 1 : 0;
 }
 
-/** A large folder of one workspace is linted on worker threads (see parallelLint.ts); undefined when one thread will do. */
-function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces, today: string): FileResult[] | undefined {
+/** A large folder of one workspace is linted on several threads (see parallelLint.ts); undefined when one thread will do. */
+function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces, service: LanguageService, today: string): FileResult[] | undefined {
   if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
   const found = workspaces.discover(absolute, absolute);
   if (found.length !== 1) return undefined;
   const workspace = assertUsable(found[0]);
   const documents = workspaces.listDocuments(workspace);
-  const count = workerCount(documents.length);
-  if (count < 2) return undefined;
+  const threads = threadCount(documents.length);
+  if (threads < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(workspace, documents, shown, count, today);
+  return lintInParallel(service, workspace, documents, shown, threads, today);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

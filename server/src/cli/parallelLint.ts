@@ -1,11 +1,16 @@
-// `charters lint` of a large folder on worker threads: each worker reads, parses and summarises
-// its share of the files once, the summaries are merged into one index that every worker gets,
-// then each worker lints its share from the texts it already holds. `main()` stays synchronous:
-// the main thread sleeps on a shared counter and takes results with receiveMessageOnPort.
+// `charters lint` of a large folder on several threads: the main thread and `threads - 1` workers.
+// The files are cut into chunks that the threads take from a shared counter, so a thread that
+// starts late (a worker loads the bundle first) or runs slower takes fewer. Each thread reads and
+// summarises its chunks; the summaries go to every other thread as JSON text (copying one string
+// and parsing it costs a fraction of a structured clone of thousands of small objects), and every
+// thread builds the same index, in the order of the files. Each thread then lints the chunks it
+// read (their texts are in memory), then any chunk still free; the workers send their findings as
+// JSON text. `main()` stays synchronous: between its own chunks the main thread takes the workers'
+// messages with receiveMessageOnPort, and sleeps on a shared counter when it has nothing left.
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, MemoryIndex, type DocumentSummary } from '../service';
+import { createLanguageService, MemoryIndex, type DocumentSummary, type LanguageService, type LintSettings } from '../service';
 import type { FileResult } from './formatters';
 import { UsageError, readText } from './files';
 import type { WorkspaceLocation } from '../workspace/locate';
@@ -14,67 +19,119 @@ import { loadWorkspace, uriOf, type Workspace } from '../workspace/workspaces';
 
 /** Below this many documents one thread is faster than starting workers. */
 const PARALLEL_THRESHOLD = 400;
+/** Files per chunk: small enough to balance the threads, large enough to keep messages few. */
+const CHUNK = 50;
+
+/** The shared counters: the next chunk to summarise, the messages sent to the main thread, then one lint claim per chunk. */
+const NEXT = 0;
+const POSTED = 1;
+const CLAIMS = 2;
 
 interface WorkerInput {
   chartersLintWorker: true;
   location: WorkspaceLocation;
-  /** Every document of the workspace this worker indexes; `shown[i]` set when it is also linted. */
+  /** Every document of the workspace; `shown[i]` set when it is also linted (else it is only indexed). */
   files: string[];
   shown: (string | null)[];
   /** The date the lint compares due dates with (`--today`, or the machine's). */
   today: string;
   port: MessagePort;
-  signal: SharedArrayBuffer;
+  shared: SharedArrayBuffer;
 }
 
-type Reply = { summaries: DocumentSummary[] } | { results: { at: number; result: FileResult }[] } | { error: string; usage: boolean };
+/** The summaries of some chunks, as JSON text: `{ chunks: number[], summaries: DocumentSummary[][] }`. */
+type SummariesText = string;
 
-export function workerCount(documents: number): number {
+/** Worker → main. */
+type Reply =
+  | { summaries: SummariesText }
+  | { chunk: number; results: string }
+  | { chunk: number; error: string; usage: boolean }
+  | { error: string; usage: boolean };
+
+/**
+ * How many threads lint `documents` files: one below the threshold, else one per core (at most
+ * four). `CHARTERS_LINT_THREADS` sets it (the tests compare one thread with several on small folders).
+ */
+export function threadCount(documents: number, env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.CHARTERS_LINT_THREADS;
+  if (set !== undefined && /^[1-9]\d*$/.test(set)) return Math.min(Number(set), 16);
   if (documents < PARALLEL_THRESHOLD) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cpus, Math.floor(documents / (PARALLEL_THRESHOLD / 2))));
 }
 
 /**
- * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) across `count` workers.
- * Returns the results in the order of `files`.
+ * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) on this thread and
+ * `threads - 1` workers. Returns the results in the order of `files`.
  */
-export function lintInParallel(workspace: Workspace, files: string[], shown: (string | null)[], count: number, today: string): FileResult[] {
-  const signal = new SharedArrayBuffer(4);
-  const counter = new Int32Array(signal);
-  const workers: { worker: Worker; port: MessagePort; positions: number[] }[] = [];
+export function lintInParallel(
+  service: LanguageService,
+  workspace: Workspace,
+  files: string[],
+  shown: (string | null)[],
+  threads: number,
+  today: string,
+): FileResult[] {
+  const chunkCount = Math.ceil(files.length / CHUNK);
+  const shared = new SharedArrayBuffer(4 * (CLAIMS + chunkCount));
+  const counters = new Int32Array(shared);
+  const workers: { worker: Worker; port: MessagePort }[] = [];
   const location: WorkspaceLocation = { root: workspace.root, configPath: workspace.configPath };
   try {
-    for (let w = 0; w < count; w++) {
-      // contiguous shares keep each folder's files together
-      const from = Math.floor((files.length * w) / count);
-      const to = Math.floor((files.length * (w + 1)) / count);
-      const positions = Array.from({ length: to - from }, (_, i) => from + i);
+    for (let w = 1; w < threads; w++) {
       const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { chartersLintWorker: true, location, files: files.slice(from, to), shown: shown.slice(from, to), today, port: port2, signal };
-      const worker = new Worker(__filename, { workerData: input, transferList: [port2] });
-      workers.push({ worker, port: port1, positions });
+      const input: WorkerInput = { chartersLintWorker: true, location, files, shown, today, port: port2, shared };
+      workers.push({ worker: new Worker(__filename, { workerData: input, transferList: [port2] }), port: port1 });
     }
-    const receive = (port: MessagePort): Reply => {
+    const thread = new LintThread(service, { ...workspace.settings, today }, files, shown, counters);
+    const failure = (reply: { error: string; usage: boolean }) =>
+      reply.usage ? new UsageError(reply.error) : new Error(`charters lint worker failed: ${reply.error}`);
+    /** The next message of any worker, and which; with `wait`, sleeps until one comes. */
+    const receive = (wait: boolean): { reply: Reply; from: number } | undefined => {
       for (;;) {
-        const seen = Atomics.load(counter, 0);
-        const message = receiveMessageOnPort(port);
-        if (message) {
-          const reply = message.message as Reply;
-          if ('error' in reply) throw reply.usage ? new UsageError(reply.error) : new Error(`charters lint worker failed: ${reply.error}`);
-          return reply;
+        const seen = Atomics.load(counters, POSTED);
+        for (const [from, { port }] of workers.entries()) {
+          const message = receiveMessageOnPort(port);
+          if (message) return { reply: message.message as Reply, from };
         }
-        Atomics.wait(counter, 0, seen, 1000);
+        if (!wait) return undefined;
+        Atomics.wait(counters, POSTED, seen, 1000);
       }
     };
-    const summaries: DocumentSummary[] = [];
-    for (const { port } of workers) summaries.push(...(receive(port) as { summaries: DocumentSummary[] }).summaries);
-    for (const { port } of workers) port.postMessage(summaries);
-    const results: FileResult[] = new Array(files.length);
-    for (const { port, positions } of workers) {
-      for (const { at, result } of (receive(port) as { results: { at: number; result: FileResult }[] }).results) results[positions[at]] = result;
+
+    // 1. summaries: this thread's go to every worker at once, each worker's to the others as it comes
+    const own = thread.summarise();
+    const ownText = workers.length ? JSON.stringify(own) : '';
+    for (const { port } of workers) port.postMessage(ownText);
+    const texts: SummariesText[] = [];
+    while (texts.length < workers.length) {
+      const { reply, from } = receive(true)!;
+      // a worker lints only once it has every summary, so nothing else comes before them
+      if (!('summaries' in reply)) throw failure(reply as { error: string; usage: boolean });
+      texts.push(reply.summaries);
+      workers.forEach(({ port }, to) => to !== from && port.postMessage(reply.summaries));
     }
-    return results.filter((result) => result !== undefined);
+    const index = thread.index([own, ...texts.map((text) => JSON.parse(text) as ChunkSummaries)]);
+
+    // 2. findings: this thread lints, and takes the workers' results between its chunks
+    const results: (FileResult[] | undefined)[] = new Array(chunkCount);
+    const errors = new Map<number, Error>();
+    const take = (reply: Reply) => {
+      if (!('chunk' in reply)) throw failure(reply as { error: string; usage: boolean });
+      if ('error' in reply) errors.set(reply.chunk, failure(reply));
+      else results[reply.chunk] = JSON.parse(reply.results) as FileResult[];
+    };
+    thread.lint(index, (chunk, outcome) => {
+      if (outcome instanceof Error) errors.set(chunk, outcome);
+      else results[chunk] = outcome;
+      for (let message = receive(false); message; message = receive(false)) take(message.reply);
+    });
+    const settled = () => results.filter((chunk) => chunk !== undefined).length + errors.size;
+    while (settled() < chunkCount) take(receive(true)!.reply);
+    // as one thread would: the first file that cannot be read stops the lint
+    if (errors.size) throw errors.get(Math.min(...errors.keys()));
+    return results.flatMap((chunk) => chunk!);
   } finally {
     for (const { worker, port } of workers) {
       port.close();
@@ -83,58 +140,135 @@ export function lintInParallel(workspace: Workspace, files: string[], shown: (st
   }
 }
 
+interface ChunkSummaries {
+  chunks: number[];
+  summaries: DocumentSummary[][];
+}
+
+/** What each thread does, the main one and the workers alike. */
+class LintThread {
+  /** The texts read for the summaries, by file, kept for the lint of the same chunk. */
+  private readonly texts = new Map<number, string>();
+  private readonly summarised: number[] = [];
+
+  constructor(
+    private readonly service: LanguageService,
+    private readonly settings: LintSettings,
+    private readonly files: string[],
+    private readonly shown: (string | null)[],
+    private readonly counters: Int32Array,
+  ) {}
+
+  private chunkCount(): number {
+    return Math.ceil(this.files.length / CHUNK);
+  }
+
+  /** Read and summarise chunks until none is left. */
+  summarise(): ChunkSummaries {
+    const result: ChunkSummaries = { chunks: [], summaries: [] };
+    for (let chunk = Atomics.add(this.counters, NEXT, 1); chunk < this.chunkCount(); chunk = Atomics.add(this.counters, NEXT, 1)) {
+      const summaries: DocumentSummary[] = [];
+      for (let at = chunk * CHUNK; at < Math.min(this.files.length, (chunk + 1) * CHUNK); at++) {
+        let text: string;
+        try {
+          text = readText(this.files[at]);
+        } catch {
+          continue; // unreadable files are reported when they are linted
+        }
+        if (this.shown[at] !== null) this.texts.set(at, text);
+        const summary = this.service.summarizeText(uriOf(this.files[at]), text);
+        if (summary) summaries.push(summary);
+      }
+      this.summarised.push(chunk);
+      result.chunks.push(chunk);
+      result.summaries.push(summaries);
+    }
+    return result;
+  }
+
+  /** The index of every chunk's summaries, in the order of the files (as one thread indexes them). */
+  index(parts: ChunkSummaries[]): MemoryIndex {
+    const byChunk: DocumentSummary[][] = new Array(this.chunkCount());
+    for (const part of parts) part.chunks.forEach((chunk, at) => (byChunk[chunk] = part.summaries[at]));
+    const index = new MemoryIndex();
+    for (const summaries of byChunk) for (const summary of summaries) index.set(summary);
+    return index;
+  }
+
+  /** Lint the chunks this thread summarised, then any chunk no thread has taken; `done` gets each chunk's results. */
+  lint(index: MemoryIndex, done: (chunk: number, outcome: FileResult[] | Error) => void): void {
+    const order = [...this.summarised, ...Array.from({ length: this.chunkCount() }, (_, chunk) => chunk)];
+    for (const chunk of order) {
+      if (Atomics.compareExchange(this.counters, CLAIMS + chunk, 0, 1) !== 0) continue;
+      let outcome: FileResult[] | Error;
+      try {
+        outcome = this.lintChunk(chunk, index);
+      } catch (error) {
+        outcome = error as Error;
+      }
+      done(chunk, outcome);
+    }
+  }
+
+  private lintChunk(chunk: number, index: MemoryIndex): FileResult[] {
+    const results: FileResult[] = [];
+    for (let at = chunk * CHUNK; at < Math.min(this.files.length, (chunk + 1) * CHUNK); at++) {
+      const shown = this.shown[at];
+      if (shown === null) continue;
+      const uri = uriOf(this.files[at]);
+      const text = this.texts.get(at) ?? readText(this.files[at]); // throws the usual UsageError when unreadable
+      this.texts.delete(at);
+      const parsed = this.service.parse(TextDocument.create(uri, 'yaml', 1, text));
+      results.push({ path: shown, diagnostics: this.service.validate(uri, parsed, index, this.settings) });
+    }
+    return results;
+  }
+}
+
 function runWorker(input: WorkerInput): void {
-  const counter = new Int32Array(input.signal);
+  const counters = new Int32Array(input.shared);
   const reply = (message: Reply) => {
     input.port.postMessage(message);
-    Atomics.add(counter, 0, 1);
-    Atomics.notify(counter, 0);
+    Atomics.add(counters, POSTED, 1);
+    Atomics.notify(counters, POSTED);
   };
-  const fail = (error: unknown) =>
-    reply({ error: error instanceof UsageError ? error.message : String((error as Error).stack ?? error), usage: error instanceof UsageError });
-  const service = createLanguageService();
-  const texts = new Map<number, string>();
-  let settings: ReturnType<typeof service.settings>;
-  try {
-    settings = { ...loadWorkspace(service, input.location, DISK_SOURCE).settings, today: input.today };
-    const summaries: DocumentSummary[] = [];
-    input.files.forEach((file, at) => {
-      let text: string;
-      try {
-        text = readText(file);
-      } catch {
-        return; // unreadable files are reported when they are linted
-      }
-      if (input.shown[at] !== null) texts.set(at, text);
-      const uri = uriOf(file);
-      const summary = service.summarizeText(uri, text);
-      if (summary) summaries.push(summary);
-    });
-    reply({ summaries });
-  } catch (error) {
-    fail(error);
-    return;
-  }
-  input.port.once('message', (all: DocumentSummary[]) => {
+  const failure = (error: unknown) => ({
+    error: error instanceof UsageError ? error.message : String((error as Error).stack ?? error),
+    usage: error instanceof UsageError,
+  });
+  let thread: LintThread | undefined;
+  let own: ChunkSummaries | undefined;
+  // the other threads' summaries, the main thread's first, each as it comes
+  const others: ChunkSummaries[] = [];
+  const startLint = () => {
+    const covered = [own, ...others].reduce((sum, part) => sum + (part?.chunks.length ?? 0), 0);
+    if (!thread || !own || covered < Math.ceil(input.files.length / CHUNK)) return;
+    input.port.off('message', onSummaries);
     try {
-      const index = new MemoryIndex();
-      for (const summary of all) index.set(summary);
-      const results: { at: number; result: FileResult }[] = [];
-      input.files.forEach((file, at) => {
-        const shown = input.shown[at];
-        if (shown === null) return;
-        const uri = uriOf(file);
-        const text = texts.get(at) ?? readText(file); // throws the usual UsageError when unreadable
-        texts.delete(at);
-        const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-        results.push({ at, result: { path: shown, diagnostics: service.validate(uri, parsed, index, settings) } });
-      });
-      reply({ results });
+      thread.lint(thread.index([own, ...others]), (chunk, outcome) =>
+        reply(outcome instanceof Error ? { chunk, ...failure(outcome) } : { chunk, results: JSON.stringify(outcome) }),
+      );
     } catch (error) {
-      fail(error);
+      reply(failure(error));
     }
     input.port.close();
-  });
+  };
+  const onSummaries = (text: SummariesText) => {
+    others.push(JSON.parse(text) as ChunkSummaries);
+    startLint();
+  };
+  input.port.on('message', onSummaries);
+  try {
+    const service = createLanguageService();
+    const settings = { ...loadWorkspace(service, input.location, DISK_SOURCE).settings, today: input.today };
+    thread = new LintThread(service, settings, input.files, input.shown, counters);
+    own = thread.summarise();
+    reply({ summaries: JSON.stringify(own) });
+    startLint();
+  } catch (error) {
+    reply(failure(error));
+    input.port.close();
+  }
 }
 
 // in the bundle, a worker runs this whole file (dist/cli.js): index.ts runs main() only on the main thread

@@ -45,8 +45,16 @@ export interface DuplicateSection {
   readonly firstLine: number;
 }
 
-/** The parser of bodies: HTML kept as HTML tokens, so that comments are found as comments. */
-const BODY_PARSER = new MarkdownIt('default', { html: true });
+let bodyParser: MarkdownIt | undefined;
+/**
+ * The parser of bodies: HTML kept as HTML tokens, so that comments are found as comments. Made on
+ * first use (a constant, never changed): building it costs every start of the server and of each
+ * lint worker, most of which never read Markdown.
+ */
+function bodyParserOnce(): MarkdownIt {
+  bodyParser ??= new MarkdownIt('default', { html: true });
+  return bodyParser;
+}
 
 /** Parse a Markdown document; `parseYaml` parses its front matter (fully or incrementally). */
 export function parseMarkdown(textDocument: TextDocument, parseYaml: (frontMatter: TextDocument) => ParsedDocument): ParsedDocument {
@@ -108,7 +116,7 @@ interface Body {
 function readBody(textDocument: TextDocument, bodyLine: number, kind: Kind | undefined): Body {
   const text = textDocument.getText();
   const bodyStart = textDocument.offsetAt({ line: bodyLine, character: 0 });
-  const tokens = BODY_PARSER.parse(text.slice(bodyStart), {});
+  const tokens = bodyParserOnce().parse(text.slice(bodyStart), {});
   const lineOffset = (line: number) => textDocument.offsetAt({ line: bodyLine + line, character: 0 });
   const sectionsOfKind = kind ? kindDefinition(kind).proseSections : [];
   const headings: MarkdownHeading[] = [];

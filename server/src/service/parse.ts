@@ -129,11 +129,33 @@ export function refusal(text: string): string | undefined {
     return `The file is too large to check (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${LIMITS.characters / 1e6} million): split it into one document per file`;
   }
   let lines = 1;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  let longest = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    lines++;
+    if (index - lineStart > longest) longest = index - lineStart;
+    lineStart = index + 1;
+  }
+  if (text.length - lineStart > longest) longest = text.length - lineStart;
   if (lines > LIMITS.lines) return `The file has too many lines to check (${lines}; the limit is ${LIMITS.lines}): split it into one document per file`;
+  // most documents are too short to nest past the limit: their lines are not scanned
+  if (depthBound(text, lines, longest, LIMITS.depth) <= LIMITS.depth) return undefined;
   const depth = nestingDepth(text, LIMITS.depth);
   if (depth > LIMITS.depth) return `The file nests lists and mappings too deeply to check (more than ${LIMITS.depth} levels): flatten it`;
   return undefined;
+}
+
+/**
+ * A bound that `nestingDepth` never exceeds, read without splitting the text: each level it counts
+ * takes a line of its own (an indentation), two characters of one line (a `- ` or `? `) or an
+ * opening bracket. Stops counting brackets past `max`.
+ */
+export function depthBound(text: string, lines: number, longest: number, max: number): number {
+  let bound = lines + Math.ceil(longest / 2);
+  for (const bracket of ['[', '{']) {
+    for (let index = text.indexOf(bracket); index !== -1 && bound <= max; index = text.indexOf(bracket, index + 1)) bound++;
+  }
+  return bound;
 }
 
 const BLOCK_SCALAR = /(^|[\s:])[|>][-+0-9]*[ \t]*(#.*)?\r?$/;

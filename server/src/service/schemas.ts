@@ -39,13 +39,25 @@ export class Schemas {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly referenceKinds = new Map<string, Kind | null>();
   private readonly prefixes = new Map<Kind, Set<string>>();
+  /** `common.schema.json#/definitions/text` → that definition, as ajv resolves it (test/unit/schemas.test.ts). */
+  private readonly definitions = new Map<string, FieldSchema>();
 
   constructor() {
     // our own schemas are checked against the meta-schema by the tests, not at every start
     this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, validateSchema: false });
     addFormats(this.ajv, ['date']);
     this.ajv.addVocabulary(['x-hint', 'x-placeholder', 'x-reference']);
-    this.ajv.addSchema([common, ...KIND_DEFINITIONS.map((definition) => definition.schema), config] as object[]);
+    const schemas = [common, ...KIND_DEFINITIONS.map((definition) => definition.schema), config] as {
+      $id: string;
+      definitions?: Record<string, FieldSchema>;
+    }[];
+    this.ajv.addSchema(schemas);
+    // ajv.getSchema would compile a validator only to hand back the definition: look it up instead
+    for (const schema of schemas) {
+      for (const [name, definition] of Object.entries(schema.definitions ?? {})) {
+        if (definition.$ref === undefined) this.definitions.set(`${schema.$id}#/definitions/${name}`, definition);
+      }
+    }
   }
 
   root(kind: Kind): FieldSchema {
@@ -67,7 +79,7 @@ export class Schemas {
   resolve(schema: FieldSchema | undefined): FieldSchema | undefined {
     let current = schema;
     for (let depth = 0; current?.$ref && depth < 10; depth++) {
-      const target = this.ajv.getSchema(current.$ref)?.schema as FieldSchema | undefined;
+      const target = this.definitions.get(current.$ref) ?? (this.ajv.getSchema(current.$ref)?.schema as FieldSchema | undefined);
       current = target ? { ...target, ...withoutRef(current) } : undefined;
     }
     return current;
