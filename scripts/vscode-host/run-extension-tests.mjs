@@ -1,26 +1,32 @@
 #!/usr/bin/env node
-// Runs the extension-host test suite (out/test/vscode/index.js) inside a real VS Code:
-// code-server (installed by scripts/vscode-host/setup.sh) on 127.0.0.1, driven by Debian's
-// Chromium through playwright-core. The page opens an "[Extension Development Host]" window
-// whose extension host loads this repo as the extension under development and calls the
-// suite's run(); the suite writes its results to $CHARTERS_TEST_RESULTS, which we wait for.
+// Runs the extension-host test suite inside a real VS Code: code-server (installed by
+// scripts/vscode-host/setup.sh) on 127.0.0.1, driven by Debian's Chromium through playwright-core.
+// The page opens an "[Extension Development Host]" window whose extension host loads this repo as
+// the extension under development and calls the suite's run(). The suite reads the run's settings
+// from charters-test-run.json beside the workspace folder and writes its results where they say
+// (test/vscode/testRun.ts), which we wait for.
 //
-//   node scripts/vscode-host/run-extension-tests.mjs [--workspace DIR] [--tests PATH]
-//        [--timeout SECONDS] [--keep-open] [--keep-temp]
+//   node scripts/vscode-host/run-extension-tests.mjs [--web] [--workspace DIR] [--tests PATH]
+//        [--grep PATTERN] [--timeout SECONDS] [--keep-open] [--keep-temp]
 //
+//   --web             the browser's web worker extension host instead of Node's: the extension's
+//                     browser build (package.json `browser`) and the suite's bundle for a web
+//                     worker (node scripts/vscode-host/build-web-suite.mjs)
 //   --workspace DIR   folder to COPY into a fresh temp workspace (default examples)
-//   --tests PATH      compiled suite entry (default out/test/vscode/index.js)
+//   --tests PATH      the suite's entry (default out/test/vscode/index.js, with --web
+//                     out/test/vscode-web/index.js)
+//   --grep PATTERN    run only the tests whose title matches (mocha's grep; default $CHARTERS_TEST_GREP)
 //   --timeout SECS    overall limit for the suite (default 300)
 //   --keep-open       after the results arrive, leave code-server + Chromium running
 //                     (prints the URL; Ctrl-C ends both)
 //   --keep-temp       do not delete the temp profile/workspace dir (for debugging)
 //
-// Outputs, in <repo>/test-results/:
+// Outputs, in <repo>/test-results/ (vscode-host-web-* with --web):
 //   vscode-host-results.json   the suite's results file
 //   vscode-host-final.png      screenshot of the workbench after the run
 //   vscode-host-console.log    the page's console (includes extension-host log lines)
 //   vscode-host-server.log     code-server's stdout/stderr
-// Exit code 0 only if at least one test ran and none failed.
+// Exit code 0 only if at least one test ran, none failed, and the suite ran in the host asked for.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +42,9 @@ const repoRoot = path.resolve(here, '..', '..');
 function parseArgs(argv) {
   const opts = {
     workspace: path.join(repoRoot, 'examples'),
-    tests: path.join(repoRoot, 'out', 'test', 'vscode', 'index.js'),
+    tests: undefined,
+    web: false,
+    grep: process.env.CHARTERS_TEST_GREP || undefined,
     timeoutSec: 300,
     keepOpen: false,
     keepTemp: false,
@@ -48,7 +56,9 @@ function parseArgs(argv) {
       if (v === undefined) usage(`${a} needs a value`);
       return v;
     };
-    if (a === '--workspace') opts.workspace = path.resolve(val());
+    if (a === '--web') opts.web = true;
+    else if (a === '--grep') opts.grep = val();
+    else if (a === '--workspace') opts.workspace = path.resolve(val());
     else if (a === '--tests') opts.tests = path.resolve(val());
     else if (a === '--timeout') opts.timeoutSec = Number(val());
     else if (a === '--keep-open') opts.keepOpen = true;
@@ -57,25 +67,30 @@ function parseArgs(argv) {
     else usage(`unknown option ${a}`);
   }
   if (!(opts.timeoutSec > 0)) usage('--timeout must be a positive number of seconds');
+  opts.tests ??= path.join(repoRoot, 'out', 'test', opts.web ? 'vscode-web' : 'vscode', 'index.js');
   return opts;
 }
 function usage(msg) {
   if (msg) console.error(`error: ${msg}`);
-  console.error('usage: node scripts/vscode-host/run-extension-tests.mjs [--workspace DIR] [--tests PATH] [--timeout SECS] [--keep-open] [--keep-temp]');
+  console.error(
+    'usage: node scripts/vscode-host/run-extension-tests.mjs [--web] [--workspace DIR] [--tests PATH] [--grep PATTERN] [--timeout SECS] [--keep-open] [--keep-temp]',
+  );
   process.exit(msg ? 2 : 0);
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const t0 = Date.now();
-const log = (msg) => console.log(`[vscode-host ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+const host = opts.web ? 'web' : 'node';
+const prefix = opts.web ? 'vscode-host-web' : 'vscode-host';
+const log = (msg) => console.log(`[${prefix} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 
 const codeServer = codeServerPaths(repoRoot);
 const outDir = path.join(repoRoot, 'test-results');
 const files = {
-  results: path.join(outDir, 'vscode-host-results.json'),
-  screenshot: path.join(outDir, 'vscode-host-final.png'),
-  console: path.join(outDir, 'vscode-host-console.log'),
-  server: path.join(outDir, 'vscode-host-server.log'),
+  results: path.join(outDir, `${prefix}-results.json`),
+  screenshot: path.join(outDir, `${prefix}-final.png`),
+  console: path.join(outDir, `${prefix}-console.log`),
+  server: path.join(outDir, `${prefix}-server.log`),
 };
 
 // ------------------------------------------------------------------ cleanup
@@ -102,8 +117,17 @@ const cleanup = onExitCleanup(
 );
 
 // ------------------------------------------------------------------ helpers
+// The text of each notification toast the window shows (what showInformationMessage says).
+async function notificationsShown(page) {
+  try {
+    return await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+  } catch {
+    return [];
+  }
+}
+
 // Screenshots asked for by the tests (test/vscode/screenshot.ts), taken while the
-// extension host is still alive (it exits once run() settles).
+// extension host is still alive (it exits once run() settles), with the notifications on screen.
 async function serveScreenshotRequests(page, dir) {
   let names;
   try {
@@ -113,17 +137,20 @@ async function serveScreenshotRequests(page, dir) {
   }
   for (const f of names) {
     const name = f.slice(0, -'.request'.length).replace(/[^A-Za-z0-9._-]/g, '_');
-    const target = path.join(outDir, `vscode-host-${name}.png`);
+    const target = path.join(outDir, `${prefix}-${name}.png`);
     let answer;
     try {
       await page.screenshot({ path: target, timeout: 15_000 });
-      answer = { path: target };
+      answer = { path: target, notifications: await notificationsShown(page) };
       log(`screenshot for the suite: ${path.relative(repoRoot, target)}`);
     } catch (e) {
       answer = { error: e.message };
     }
     fs.rmSync(path.join(dir, f), { force: true });
-    fs.writeFileSync(path.join(dir, `${f.slice(0, -'.request'.length)}.done`), JSON.stringify(answer));
+    // written whole, then renamed: the suite polls for the answer
+    const done = path.join(dir, `${f.slice(0, -'.request'.length)}.done`);
+    fs.writeFileSync(`${done}.tmp`, JSON.stringify(answer));
+    fs.renameSync(`${done}.tmp`, done);
   }
 }
 
@@ -160,7 +187,9 @@ function printResults(results) {
   console.log('');
   console.log(
     `  ${results.passed ?? 0} passing, ${results.failed ?? 0} failing, ${results.pending ?? 0} pending` +
-      (results.durationMs !== undefined ? ` (${results.durationMs} ms in the extension host)` : ''),
+      (results.durationMs !== undefined
+        ? ` (${results.durationMs} ms in ${results.host === 'web' ? "the browser's web worker" : "Node's"} extension host)`
+        : ''),
   );
   console.log('');
 }
@@ -172,8 +201,14 @@ async function main() {
   }
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} missing: run bash scripts/vscode-host/setup.sh`);
   if (!fs.existsSync(opts.tests)) {
-    throw new Error(`${opts.tests} missing: compile first with npx tsc -p tsconfig.vscode.json && node scripts/emit-css.mjs`);
+    throw new Error(
+      opts.web
+        ? `${opts.tests} missing: bundle it first with node scripts/vscode-host/build-web-suite.mjs`
+        : `${opts.tests} missing: compile first with npx tsc -p tsconfig.vscode.json && node scripts/emit-css.mjs`,
+    );
   }
+  const entry = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))[opts.web ? 'browser' : 'main'];
+  if (!fs.existsSync(path.join(repoRoot, entry))) throw new Error(`${entry} missing: build first with npm run build`);
 
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of [files.results, files.screenshot]) fs.rmSync(f, { force: true });
@@ -187,8 +222,31 @@ async function main() {
   const resultsTmp = path.join(tmpRoot, 'results.json');
   const shotsDir = path.join(tmpRoot, 'screenshot-requests');
   fs.mkdirSync(shotsDir);
+  // The suite's settings, beside the workspace folder (test/vscode/testRun.ts): environment
+  // variables would not reach a web worker, a file reached through vscode.workspace.fs does.
+  fs.writeFileSync(
+    path.join(tmpRoot, 'charters-test-run.json'),
+    JSON.stringify({
+      results: path.basename(resultsTmp),
+      screenshots: path.basename(shotsDir),
+      grep: opts.grep,
+      // a test's own limit (ms); the suite's default is 60000
+      timeoutMs: Number(process.env.CHARTERS_TEST_TIMEOUT) || undefined,
+    }),
+  );
   fs.mkdirSync(userDataDir);
   fs.mkdirSync(extensionsDir);
+  if (opts.web) {
+    // What puts the extension (and so its tests: they run in the host of the extension whose folder
+    // holds them) in the browser's web worker extension host, as vscode.dev and github.dev run it.
+    // The payload's extensionDevelopmentKind below says the same, but code-server 4.100's web
+    // workbench reads it under another name (extensionDevelopmentLocationKind) and ignores it.
+    fs.mkdirSync(path.join(userDataDir, 'User'));
+    fs.writeFileSync(
+      path.join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ 'remote.extensionKind': { 'product-charters.product-charters': ['web'] } }, null, 2),
+    );
+  }
   if (!fs.existsSync(opts.workspace)) {
     log(`${opts.workspace} does not exist yet: creating it (empty)`);
     fs.mkdirSync(opts.workspace, { recursive: true });
@@ -209,10 +267,6 @@ async function main() {
     log,
     env: {
       ...process.env,
-      CHARTERS_TEST_RESULTS: resultsTmp,
-      CHARTERS_TEST_WORKSPACE: workspace,
-      // test/vscode/screenshot.ts drops <name>.request here; we answer with <name>.done
-      CHARTERS_SCREENSHOT_REQUESTS: shotsDir,
       // code-server writes config.yaml / state under these: keep them out of $HOME
       XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg-config'),
       XDG_DATA_HOME: path.join(tmpRoot, 'xdg-data'),
@@ -250,6 +304,8 @@ async function main() {
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['extensionTestsPath', remote(opts.tests)],
+    // the extension and the tests in the browser's web worker extension host
+    ...(opts.web ? [['extensionDevelopmentKind', 'web']] : []),
   ];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}` + `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`opening ${url}`);
@@ -313,8 +369,17 @@ async function main() {
   fs.writeFileSync(files.results, JSON.stringify(results, null, 2));
   printResults(results);
   const total = (results.tests ?? []).length;
-  const ok = (results.failed ?? 0) === 0 && (results.passed ?? 0) > 0 && total > 0;
-  log(ok ? `PASS (${results.passed} tests)` : (results.passed ?? 0) === 0 && !(results.failed > 0) ? 'FAIL: no test ran' : `FAIL: ${results.failed} failing`);
+  const inHost = results.host === host;
+  const ok = inHost && (results.failed ?? 0) === 0 && (results.passed ?? 0) > 0 && total > 0;
+  log(
+    !inHost
+      ? `FAIL: the suite ran in the ${results.host} extension host, not the ${host} one`
+      : ok
+        ? `PASS (${results.passed} tests${results.pending ? `, ${results.pending} pending` : ''})`
+        : (results.passed ?? 0) === 0 && !(results.failed > 0)
+          ? 'FAIL: no test ran'
+          : `FAIL: ${results.failed} failing`,
+  );
 
   if (opts.keepOpen) {
     log(`--keep-open: code-server still serving http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)} — Ctrl-C to stop`);

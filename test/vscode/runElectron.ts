@@ -22,16 +22,14 @@ async function main(): Promise<number> {
   else fs.mkdirSync(workspace, { recursive: true });
   const resultsFile = path.join(repoRoot, 'test-results', 'vscode-electron-results.json');
   fs.rmSync(resultsFile, { force: true });
+  // the suite reads its settings beside the workspace folder (testRun.ts); no screenshots without a runner to take them
+  fs.writeFileSync(path.join(tmp, 'charters-test-run.json'), JSON.stringify({ results: resultsFile }));
 
   try {
     const code = await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: {
-        CHARTERS_TEST_RESULTS: resultsFile,
-        CHARTERS_TEST_WORKSPACE: workspace,
-      },
     });
     return code;
   } catch (err) {

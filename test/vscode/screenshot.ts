@@ -3,29 +3,46 @@
  * screenshot of the workbench *now*, e.g. with squiggles, a hover or a preview showing:
  *
  *   import { screenshot } from './screenshot';
- *   const png = await screenshot('diagnostics');  // -> test-results/vscode-host-diagnostics.png
+ *   const shot = await screenshot('diagnostics');  // -> test-results/vscode-host-diagnostics.png
  *
- * The runner takes it from the browser side. Under @vscode/test-electron (no runner listening)
+ * The runner takes it from the browser side, and answers with the picture's path and the text
+ * of the notifications the window shows. The request and the answer are files in the folder the
+ * run's settings name (testRun.ts), reached through `vscode.workspace.fs`, so this works in Node's
+ * extension host and in a web worker alike. Without a runner listening (@vscode/test-electron)
  * this resolves to undefined at once.
  */
-/// <reference types="node" />
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { runSettings } from './testRun';
 
-export async function screenshot(name: string, timeoutMs = 20_000): Promise<string | undefined> {
-  const dir = process.env.CHARTERS_SCREENSHOT_REQUESTS;
+export interface Screenshot {
+  path: string;
+  /** The text of each notification toast on screen (messages shown with `showInformationMessage` …). */
+  notifications: string[];
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function screenshot(name: string, timeoutMs = 20_000): Promise<Screenshot | undefined> {
+  const dir = (await runSettings()).screenshots;
   if (!dir) return undefined;
   const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
-  const done = path.join(dir, `${safe}.done`);
-  fs.rmSync(done, { force: true });
-  fs.writeFileSync(path.join(dir, `${safe}.request`), '');
+  const done = vscode.Uri.joinPath(dir, `${safe}.done`);
+  if (await exists(done)) await vscode.workspace.fs.delete(done);
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `${safe}.request`), new Uint8Array());
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (fs.existsSync(done)) {
-      const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as { path?: string; error?: string };
-      fs.rmSync(done, { force: true });
-      if (answer.error) throw new Error(`screenshot ${safe} failed: ${answer.error}`);
-      return answer.path;
+    if (await exists(done)) {
+      const answer = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(done))) as Partial<Screenshot> & { error?: string };
+      await vscode.workspace.fs.delete(done);
+      if (answer.error || !answer.path) throw new Error(`screenshot ${safe} failed: ${answer.error ?? 'no picture'}`);
+      return { path: answer.path, notifications: answer.notifications ?? [] };
     }
     await new Promise((r) => setTimeout(r, 100));
   }
