@@ -17,7 +17,7 @@ import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
-import { EXTENSION_ID, extensionHost } from './testRun';
+import { EXTENSION_ID, exists, extensionHost } from './testRun';
 import { fileToOpen, siteToOpen } from '../../client/src/preview';
 import { KINDS } from '../../server/src/service/kinds';
 
@@ -136,15 +136,6 @@ async function remove(uri: vscode.Uri): Promise<void> {
     await vscode.workspace.fs.delete(uri, { recursive: true });
   } catch {
     // already gone
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

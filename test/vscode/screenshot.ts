@@ -12,21 +12,12 @@
  * this resolves to undefined at once.
  */
 import * as vscode from 'vscode';
-import { runSettings } from './testRun';
+import { exists, runSettings } from './testRun';
 
 export interface Screenshot {
   path: string;
   /** The text of each notification toast on screen (messages shown with `showInformationMessage` …). */
   notifications: string[];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function screenshot(name: string, timeoutMs = 20_000): Promise<Screenshot | undefined> {

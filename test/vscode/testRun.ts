@@ -139,3 +139,13 @@ export function runAndReport(mocha: Pick<Mocha, 'run'>, settings: RunSettings, s
     }
   });
 }
+
+/** Whether a file or folder is there (through the editor's file system, which both hosts have). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
