@@ -1,17 +1,17 @@
 // Drive the server through one scenario under `node --cpu-prof` and leave the .cpuprofile in DIR:
-//   node bench/tools/profile-server.mjs startup|edit5000|edit1000|rename10000 DIR [SERVER.js]
+//   node bench/tools/profile-server.mjs startup|edit5000|edit1000|onelist1000|onelist5000|rename10000|index10000 DIR [SERVER.js]
 // then: node scripts/bench-profile.mjs DIR/<file>.cpuprofile
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchClient, uriOf } from '../lib/lspClient.mjs';
-import { roleDocument, writeWorkspace } from '../lib/generate.mjs';
+import { oneListRoleDocument, roleDocument, writeWorkspace } from '../lib/generate.mjs';
 import { sleep } from '../lib/stats.mjs';
 
 const [scenario, dir, server = path.resolve(fileURLToPath(import.meta.url), '../../../dist/server.js')] = process.argv.slice(2);
 if (!scenario || !dir) {
-  console.error('usage: node bench/tools/profile-server.mjs startup|edit5000|edit1000|rename10000|index10000 DIR [SERVER.js]');
+  console.error('usage: node bench/tools/profile-server.mjs startup|edit5000|edit1000|onelist1000|onelist5000|rename10000|index10000 DIR [SERVER.js]');
   process.exit(2);
 }
 fs.mkdirSync(dir, { recursive: true });
@@ -21,9 +21,10 @@ try {
   if (scenario === 'startup') {
     const { sinceSpawn } = await client.initialize(work);
     console.log(`initialize answered ${Math.round(sinceSpawn)} ms after spawn`);
-  } else if (scenario.startsWith('edit')) {
-    const lines = Number(scenario.slice(4));
-    const doc = roleDocument(lines);
+  } else if (scenario.startsWith('edit') || scenario.startsWith('onelist')) {
+    // a role of many top-level blocks, or one whose bulk is a single list (issue 16's two shapes)
+    const lines = Number(scenario.replace(/^\D+/, ''));
+    const doc = scenario.startsWith('edit') ? roleDocument(lines) : oneListRoleDocument(lines);
     const file = path.join(work, `bench-${lines}.role.yaml`);
     fs.writeFileSync(file, doc.text);
     await client.initialize(work);
@@ -32,7 +33,7 @@ try {
     await client.open(uri, doc.text, 'charters');
     await first;
     const { line, character } = doc.edit;
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 200; i++) {
       const insert = i % 2 === 0;
       const version = client.versions.get(uri) + 1;
       const published = client.nextDiagnostics(uri, (p) => p.version >= version);
