@@ -125,7 +125,7 @@ function checkAreas(context: RuleContext): void {
     const path = ['responsibilities', index, 'area'];
     const range = fieldRange(parsed, path);
     if (!range) return;
-    const suggestion = nearest(item.area, areaIds);
+    const suggestion = context.nearest('taxonomy areas', item.area, () => areaIds);
     context.report({
       range,
       messageId: suggestion ? 'area' : 'areaNoSuggestion',
