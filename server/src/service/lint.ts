@@ -51,30 +51,42 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
     if (!suggestions.has(key)) suggestions.set(key, nearest(word, candidates()));
     return suggestions.get(key);
   };
-  const run = (rule: Rule, last = false) => {
-    const setting: RuleSetting | Severity = settings.rules[rule.id] ?? rule.defaultSeverity;
-    if (setting === 'off') return;
-    if (rule.readsWorkspace && input.workspaceReady === false) return;
-    const context: RuleContext = {
-      parsed,
-      kind: parsed.kind,
-      taxonomy: settings.taxonomy,
-      externalRoles: settings.externalRoles,
-      schemas,
-      schemaErrors,
-      index: input.index,
-      uri: input.uri,
-      today: settings.today,
-      nearest: memoNearest,
-      ...(last ? { findings, ruleIds: RULE_IDS, everyRuleRan: input.workspaceReady !== false } : {}),
-      report: (report) => {
-        if (!last) {
-          findings.push({ rule: rule.id, line: report.range.start.line });
-          if (isSilenced(parsed.directives, rule.id, report.range.start.line)) return;
-        }
-        diagnostics.push(toDiagnostic(rule, setting, report));
-      },
-    };
+  // One context for every rule of this lint (rules run one at a time and report synchronously):
+  // `rule`, `setting` and `last` say whose reports these are. A context per rule cost a closure
+  // and an object of a dozen fields per rule and document, a few per cent of a large lint.
+  let rule: Rule = RULES[0];
+  let setting: RuleSetting | Severity = 'off';
+  let last = false;
+  const context: RuleContext = {
+    parsed,
+    kind: parsed.kind,
+    taxonomy: settings.taxonomy,
+    externalRoles: settings.externalRoles,
+    schemas,
+    schemaErrors,
+    index: input.index,
+    uri: input.uri,
+    today: settings.today,
+    nearest: memoNearest,
+    report: (report) => {
+      if (!last) {
+        findings.push({ rule: rule.id, line: report.range.start.line });
+        if (isSilenced(parsed.directives, rule.id, report.range.start.line)) return;
+      }
+      diagnostics.push(toDiagnostic(rule, setting, report));
+    },
+  };
+  const run = (next: Rule, isLast = false) => {
+    const nextSetting: RuleSetting | Severity = settings.rules[next.id] ?? next.defaultSeverity;
+    if (nextSetting === 'off') return;
+    if (next.readsWorkspace && input.workspaceReady === false) return;
+    rule = next;
+    setting = nextSetting;
+    if (isLast && !last) {
+      // only the rules that run after all the others see the others' findings
+      last = true;
+      Object.assign(context, { findings, ruleIds: RULE_IDS, everyRuleRan: input.workspaceReady !== false });
+    }
     try {
       rule.check(context);
     } catch (error) {
@@ -90,9 +102,9 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
     }
   };
   // a document refused for its size or depth (docs/limits.md) gets yaml-syntax's one finding only
-  DOCUMENT_RULES.filter((rule) => !parsed.refused || rule.id === 'yaml-syntax').forEach((rule) => run(rule));
-  if (parsed.kind) KIND_RULES.forEach((rule) => run(rule));
-  if (!parsed.refused) LAST_RULES.forEach((rule) => run(rule, true));
+  for (const documentRule of DOCUMENT_RULES) if (!parsed.refused || documentRule.id === 'yaml-syntax') run(documentRule);
+  if (parsed.kind) for (const kindRule of KIND_RULES) run(kindRule);
+  if (!parsed.refused) for (const lastRule of LAST_RULES) run(lastRule, true);
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
