@@ -104,8 +104,9 @@ export class Schemas {
   }
 
   /** The kind of document a string at `path` refers to, from the schema's `x-reference`. */
-  referenceAt(kind: Kind, path: (string | number)[]): Kind | undefined {
-    const key = `${kind}/${path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('/')}`;
+  referenceAt(kind: Kind, path: (string | number)[], pattern?: string): Kind | undefined {
+    // `pattern`: the path with list indexes as `*`, when the caller has it already (a walk builds it as it goes)
+    const key = `${kind}/${pattern ?? path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('/')}`;
     let target = this.referenceKinds.get(key);
     if (target === undefined) {
       const schema = this.at(

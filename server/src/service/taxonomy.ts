@@ -89,6 +89,7 @@ export class Taxonomy {
   readonly responsibilities: readonly Responsibility[];
   readonly skills: readonly Skill[];
   readonly sources: readonly Source[];
+  private readonly holders = new Map<Responsibility, Level[]>();
   private readonly byId: {
     level: Map<string, Level>;
     role: Map<string, CrossFunctionalRole>;
@@ -192,8 +193,14 @@ export class Taxonomy {
     return like !== undefined && responsibility.levels.includes(like);
   }
   /** The levels that typically hold a responsibility: those it lists, and the added levels `like` one of them. */
-  holdersOf(responsibility: Responsibility): Level[] {
-    return this.levels.filter((level) => this.holds(level.id, responsibility));
+  holdersOf(responsibility: Responsibility): readonly Level[] {
+    // asked for every responsibility of every role a lint meets: worked out once per taxonomy
+    let holders = this.holders.get(responsibility);
+    if (!holders) {
+      holders = this.levels.filter((level) => this.holds(level.id, responsibility));
+      this.holders.set(responsibility, holders);
+    }
+    return holders;
   }
   /** Responsibilities that a level or cross-functional role typically holds. */
   responsibilitiesOf(holderId: string): Responsibility[] {

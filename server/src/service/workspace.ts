@@ -172,7 +172,7 @@ export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Ref
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => visit(item as Node, [...path, index], below('*')));
     } else if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
-      const target = schemas.referenceAt(kind, path);
+      const target = schemas.referenceAt(kind, path, pattern);
       const range = nodeRange(parsed.textDocument, node);
       if (target && range) references.push({ kind: target, id: node.value, path, range });
     }
