@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { oneListRoleDocument, roleDocument } from './lib/generate.mjs';
 import { summarize } from './lib/stats.mjs';
-import { yamlWithoutDebugEnv } from '../scripts/lib/yamlPlugin.mjs';
+import { yamlEsmBuild } from '../scripts/lib/yamlPlugin.mjs';
 
 export async function loadService(tmp) {
   const outfile = path.join(tmp, 'service-bundle.cjs');
@@ -19,7 +19,7 @@ export async function loadService(tmp) {
     format: 'cjs',
     loader: { '.css': 'text' },
     logLevel: 'warning',
-    plugins: [yamlWithoutDebugEnv],
+    plugins: [yamlEsmBuild],
   });
   return createRequire(import.meta.url)(outfile);
 }

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { browserModules } from './lib/browserModules.mjs';
-import { yamlWithoutDebugEnv } from './lib/yamlPlugin.mjs';
+import { yamlEsmBuild } from './lib/yamlPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const present = (entries) => entries.filter((entry) => existsSync(entry.in));
@@ -20,7 +20,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   metafile: false,
-  plugins: [yamlWithoutDebugEnv],
+  plugins: [yamlEsmBuild],
   write: false,
 };
 

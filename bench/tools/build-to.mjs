@@ -13,7 +13,8 @@ if (!outdir) {
 }
 // the tree's own bundling plugins, as its scripts/build.mjs uses them (none in trees older than them)
 const pluginFile = path.join(root, 'scripts/lib/yamlPlugin.mjs');
-const plugins = fs.existsSync(pluginFile) ? [(await import(pathToFileURL(pluginFile).href)).yamlWithoutDebugEnv] : [];
+const pluginModule = fs.existsSync(pluginFile) ? await import(pathToFileURL(pluginFile).href) : {};
+const plugins = [pluginModule.yamlEsmBuild ?? pluginModule.yamlWithoutDebugEnv].filter(Boolean);
 await build({
   entryPoints: [
     { in: path.join(root, 'server/src/cli/index.ts'), out: 'cli' },

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { yamlWithoutDebugEnv } from './yamlPlugin.mjs';
+import { yamlEsmBuild } from './yamlPlugin.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,7 +21,7 @@ export async function loadSource(entry) {
     format: 'cjs',
     write: false,
     logLevel: 'silent',
-    plugins: [yamlWithoutDebugEnv],
+    plugins: [yamlEsmBuild],
   });
   const module = { exports: {} };
   const require = createRequire(path.join(ROOT, 'package.json'));

@@ -73,19 +73,22 @@ test("the browser client's Node-only launcher stays out of it, and the Node clie
   assert.ok(!node.some((input) => input.startsWith('client/src/browser/') || input.startsWith('server/src/browser/')));
 });
 
-// scripts/lib/yamlPlugin.mjs: yaml's parser and composer read process.env for every token, to
-// print tokens when debugging yaml; the bundles drop those reads (a quarter of a short parse)
-test('the bundles carry yaml without its per-token reads of process.env', () => {
+// scripts/lib/yamlPlugin.mjs: the bundles carry yaml's ES module build, not its CommonJS Node build,
+// which reads process.env for every token (to print tokens when debugging yaml; a quarter of a short
+// parse) and is reached through a getter per imported name
+test("the bundles carry yaml's ES module build: no per-token reads of process.env, no CommonJS wrapper", () => {
   const yamlSources = ['parse/parser.js', 'compose/composer.js'].map((file) =>
     fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'yaml', 'dist', file), 'utf8'),
   );
   assert.ok(
     yamlSources.every((source) => /env\.LOG_(TOKENS|STREAM)/.test(source)),
-    'yaml no longer reads them: remove the plugin',
+    "yaml's Node build no longer reads them: the ES build may no longer be needed",
   );
   for (const bundle of ['dist/server.js', 'dist/cli.js', 'action/index.js']) {
     const text = fs.readFileSync(path.join(REPO_ROOT, bundle), 'utf8');
     assert.match(text, /Implicit keys need to be on a single line/, `${bundle} carries yaml`);
     assert.doesNotMatch(text, /LOG_TOKENS|LOG_STREAM/, bundle);
+    // the CommonJS build's three modules that read process each require it; nothing else does
+    assert.doesNotMatch(text, /require\("process"\)/, `${bundle} carries yaml's CommonJS build`);
   }
 });
