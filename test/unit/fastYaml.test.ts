@@ -345,6 +345,15 @@ test('accepted: numbers, booleans, nulls, quoted strings, comments, empty values
     '- a: 1\n  b:\n    - x\n- c\n',
   ];
   for (const text of accepted) assert.ok(differential(text), JSON.stringify(text));
+  // plain keys and values starting with each character: the core schema's tag tests are skipped for most
+  let taken = 0;
+  for (let code = 33; code < 127; code++) {
+    for (const tail of ['', '1', 'rue', 'alse', 'ull', '.5', 'x1', 'o7', 'e3', 'inf', 'nan']) {
+      const scalar = String.fromCharCode(code) + tail;
+      for (const text of [`${scalar}: x\n`, `a: ${scalar}\n`, `- ${scalar}\n`]) if (differential(text)) taken++;
+    }
+  }
+  assert.ok(taken > 1500, `${taken}`);
   const value = fastParseYaml('a: 1.0\nb: 0x1F\nc: .inf\nd: 1e3\ne: 0o7\nf: 2026-09-01\ng:\n', YAML_OPTIONS)!.value;
   assert.deepEqual(value, { a: 1, b: 31, c: Number.POSITIVE_INFINITY, d: 1000, e: 7, f: '2026-09-01', g: null });
 });

@@ -71,6 +71,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
   const directives = new Composer(options).streamInfo().directives;
   const doc = new Document(undefined, { _directives: directives, ...options } as Options) as Document.Parsed;
   const schema = doc.schema;
+  const context: Context = { schema, options: doc.options, core: options.schema === 'core' && !options.customTags };
   const stack: Frame[] = [];
   let root: Frame | undefined;
   // what the last content line ended with: a scalar value, an empty value, or a collection's key
@@ -189,7 +190,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
       if (at === newline || text.charCodeAt(at) === 35) return undefined; // an empty item, or one on the next lines
       const colon = keyColon(text, at, newline);
       if (colon === -1) {
-        const scalar = scalarAt(text, at, newline, lineEnd, schema, doc.options);
+        const scalar = scalarAt(text, at, newline, lineEnd, context);
         if (!scalar) return undefined;
         (frame.node as YAMLSeq).items.push(scalar);
         (frame.js as unknown[]).push(scalar.value);
@@ -209,7 +210,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
     if (colon === -1) return undefined;
     const keyText = text.slice(at, colon);
     if (!KEY.test(keyText) || keyText === '__proto__' || keyText.length > 1000) return undefined;
-    const key = composeScalar(keyText, 'PLAIN', [at, colon, colon], true, schema, doc.options);
+    const key = composeScalar(keyText, 'PLAIN', [at, colon, colon], true, context);
     if (!key || typeof key.value !== 'string') return undefined;
     const js = lineFrame.js as Record<string, unknown>;
     if (Object.hasOwn(js, keyText)) return undefined; // yaml: DUPLICATE_KEY
@@ -217,7 +218,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
     while (text.charCodeAt(value) === 32) value++;
     if (value === newline || text.charCodeAt(value) === 35) {
       // `key:` (maybe with a comment): an empty value, or a collection on the next lines
-      const scalar = composeScalar('', 'PLAIN', [value, value, value], false, schema, doc.options)!;
+      const scalar = composeScalar('', 'PLAIN', [value, value, value], false, context)!;
       const pair = new Pair(key, scalar);
       (lineFrame.node as YAMLMap).items.push(pair);
       js[keyText] = scalar.value;
@@ -226,7 +227,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
       tail = undefined;
       tailFrame = lineFrame;
     } else {
-      const scalar = scalarAt(text, value, newline, lineEnd, schema, doc.options);
+      const scalar = scalarAt(text, value, newline, lineEnd, context);
       if (!scalar) return undefined;
       (lineFrame.node as YAMLMap).items.push(new Pair(key, scalar));
       js[keyText] = scalar.value;
@@ -268,7 +269,7 @@ function keyColon(text: string, from: number, end: number): number {
  * The scalar that starts at `from` and is all that is left of its line (but trailing spaces and a
  * comment), or undefined when it is not a single-line scalar of the subset.
  */
-function scalarAt(text: string, from: number, end: number, lineEnd: number, schema: Document['schema'], options: Document['options']): Scalar | undefined {
+function scalarAt(text: string, from: number, end: number, lineEnd: number, context: Context): Scalar | undefined {
   const first = text[from];
   let close: number;
   let source: string;
@@ -292,8 +293,9 @@ function scalarAt(text: string, from: number, end: number, lineEnd: number, sche
   } else {
     if (NOT_PLAIN_START.has(first) && !(first === '-' && from + 1 < end && !' :#'.includes(text[from + 1]) && !NOT_PLAIN_START.has(text[from + 1])))
       return undefined;
-    let comment = text.indexOf(' #', from);
-    if (comment === -1 || comment > end) comment = end;
+    // a ` #` starts a comment (searched for on this line only: indexOf would scan the whole text)
+    let comment = from;
+    while (comment < end && !(text.charCodeAt(comment) === 35 && text.charCodeAt(comment - 1) === 32)) comment++;
     close = comment;
     while (text.charCodeAt(close - 1) === 32) close--;
     source = text.slice(from, close);
@@ -301,23 +303,14 @@ function scalarAt(text: string, from: number, end: number, lineEnd: number, sche
     if (source.includes(': ') || source.endsWith(':')) return undefined;
     type = 'PLAIN';
   }
-  return composeScalar(source, type, [from, close, lineEnd], false, schema, options);
+  return composeScalar(source, type, [from, close, lineEnd], false, context);
 }
 
 /** yaml's composeScalar (compose-scalar.js) for an untagged scalar: the core schema's tag by test. */
-function composeScalar(
-  source: string,
-  type: Scalar.Type,
-  range: [number, number, number],
-  atKey: boolean,
-  schema: Document['schema'],
-  options: Document['options'],
-): Scalar | undefined {
-  const tags = schema.tags as unknown as ScalarTag[];
-  const stringTag = (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_TAG];
-  const tag = type === 'PLAIN' ? (tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) ?? stringTag) : stringTag;
+function composeScalar(source: string, type: Scalar.Type, range: [number, number, number], atKey: boolean, context: Context): Scalar | undefined {
+  const tag = type === 'PLAIN' ? tagByTest(source, atKey, context) : stringTag(context.schema);
   let failed = false;
-  const resolved = tag.resolve(source, () => (failed = true), options);
+  const resolved = tag.resolve(source, () => (failed = true), context.options);
   if (failed) return undefined;
   const scalar = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
   scalar.range = range;
@@ -325,6 +318,30 @@ function composeScalar(
   scalar.type = type;
   if (tag.format) scalar.format = tag.format;
   return scalar;
+}
+
+/** yaml's findScalarTagByTest: the first default tag whose test matches, or the string tag. */
+function tagByTest(source: string, atKey: boolean, { schema, core }: Context): ScalarTag {
+  // In the core schema only these characters start a null, boolean, integer or float (the tests
+  // of yaml/dist/schema/core/schema.js): the tests of a word are skipped.
+  if (core && source && !CORE_NOT_STRING_START.has(source[0])) return stringTag(schema);
+  for (const tag of schema.tags as unknown as ScalarTag[]) {
+    if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) return tag;
+  }
+  return stringTag(schema);
+}
+
+const CORE_NOT_STRING_START = new Set([...'~nNtTfF0123456789+-.']);
+
+function stringTag(schema: Document['schema']): ScalarTag {
+  return (schema as unknown as Record<symbol, ScalarTag>)[SCALAR_TAG];
+}
+
+/** What composing a scalar reads: the document's schema and options; `core`: the core schema alone. */
+interface Context {
+  readonly schema: Document['schema'];
+  readonly options: Document['options'];
+  readonly core: boolean;
 }
 
 interface ScalarTag {
