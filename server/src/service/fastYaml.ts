@@ -18,9 +18,9 @@ import { Composer, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Docu
  * Node ranges (all three numbers) follow where yaml's CST parser puts comment and blank lines: a
  * comment line indented deeper than its collection after a scalar extends the scalar's range; other
  * comment lines end with the innermost collection they are not less indented than, or with the
- * document; the tokens after an empty value belong to it (see `emptyEnd`). test/unit/fastYaml.test.ts
- * checks every node against yaml's on the examples, the fixtures, the bench documents and
- * generated texts.
+ * document; the blank and comment lines after an empty value belong to it (`Empty`, settled at the
+ * next content line). test/unit/fastYaml.test.ts checks every node against yaml's on the examples,
+ * the fixtures, the bench documents and generated texts.
  *
  * Comments are the one thing not reproduced: the nodes' `comment`, `commentBefore` and
  * `spaceBefore`, and the document's `comment` and `commentBefore`, are left unset. Nothing
@@ -252,7 +252,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
 
 /**
  * Where the `:` of a `key: value` line starting at `from` is, or -1 when the line is not one: the
- * first `:` followed by a space or the line end, before any ` #`, quote or further `: `.
+ * first `:` followed by a space or the line end, before any ` #` (a quoted key is never one here).
  */
 function keyColon(text: string, from: number, end: number): number {
   const first = text.charCodeAt(from);
