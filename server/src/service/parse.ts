@@ -1,5 +1,6 @@
 import { type Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fastParseYaml } from './fastYaml';
 import type { IncrementalState } from './incrementalParse';
 import { isMarkdownDocument } from './kinds';
 import { parseMarkdown, type MarkdownParts } from './markdownDocument';
@@ -111,14 +112,18 @@ export function parse(textDocument: TextDocument): ParsedDocument {
 export function parseYaml(textDocument: TextDocument): ParsedDocument {
   const text = textDocument.getText();
   const refused = refusal(text);
-  const yaml = parseDocument(refused ? '' : text, YAML_OPTIONS);
-  let value: unknown;
+  // the block subset most documents are written in, without yaml's lexer and composer (fastYaml.ts)
+  const fast = refused ? undefined : fastParseYaml(text, YAML_OPTIONS);
+  const yaml = fast?.yaml ?? parseDocument(refused ? '' : text, YAML_OPTIONS);
+  let value: unknown = fast?.value;
   let tooManyAliases = false;
-  try {
-    value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    // alias bombs and broken anchors: yaml-syntax reports them
-    tooManyAliases = true;
+  if (!fast) {
+    try {
+      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      // alias bombs and broken anchors: yaml-syntax reports them
+      tooManyAliases = true;
+    }
   }
   const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
   return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, style: lazyStyle(text), ...(refused ? { refused } : {}) };
