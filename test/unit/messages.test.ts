@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { messageText } from '../../server/src/service/rules/rule';
 import { toKebabCase } from '../../server/src/service/suggest';
 import { REPO_ROOT, lintFile, lintText, listDocuments, loadWorkspace } from './harness';
 
@@ -145,3 +146,21 @@ test('ids made from text keep accented letters as plain letters', () => {
   ];
   for (const [text, id] of cases) assert.equal(toKebabCase(text), id, text);
 });
+
+// messageText fills a rule's template from the report's data; a name the data lacks stays as written
+const FILLS: [string, Record<string, string | number> | undefined, string][] = [
+  ['No {kind} has id "{id}".', { kind: 'role', id: 'pm-1' }, 'No role has id "pm-1".'],
+  ['{count} of {count} left, rank {rank}', { count: 2, rank: 0 }, '2 of 2 left, rank 0'],
+  ['Missing {field}: add it', {}, 'Missing {field}: add it'],
+  ['Missing {field}: add it', undefined, 'Missing {field}: add it'],
+  ['{a}{b}', { a: 'x', b: 'y' }, 'xy'],
+  ['no placeholder { here }', { here: 'no' }, 'no placeholder { here }'],
+  ['{first} at the start and the end {last}', { first: '«', last: '»' }, '« at the start and the end »'],
+];
+for (const [template, data, expected] of FILLS) {
+  test(`a message template is filled from its data: ${JSON.stringify(template)}`, () => {
+    const rule = { id: 'x', description: '', defaultSeverity: 'error' as const, fixable: false, messages: { m: template } };
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.equal(messageText(rule, { range, messageId: 'm', data }), expected);
+  });
+}

@@ -59,14 +59,16 @@ export interface WorkspaceIndex {
 
 export class MemoryIndex implements WorkspaceIndex {
   private readonly byUri = new Map<string, DocumentSummary>();
-  private readonly byKey = new Map<string, DocumentSummary[]>();
+  /** By kind, then id: the rules look ids up for every reference they check, so no key string is built per lookup. */
+  private readonly byKindAndId = new Map<Kind, Map<string, DocumentSummary[]>>();
 
   set(summary: DocumentSummary): void {
     this.delete(summary.uri);
     this.byUri.set(summary.uri, summary);
     if (summary.id !== undefined) {
-      const key = keyOf(summary.kind, summary.id);
-      this.byKey.set(key, [...(this.byKey.get(key) ?? []), summary]);
+      let byId = this.byKindAndId.get(summary.kind);
+      if (!byId) this.byKindAndId.set(summary.kind, (byId = new Map()));
+      byId.set(summary.id, [...(byId.get(summary.id) ?? []), summary]);
     }
   }
 
@@ -74,11 +76,11 @@ export class MemoryIndex implements WorkspaceIndex {
     const previous = this.byUri.get(uri);
     if (!previous) return undefined;
     this.byUri.delete(uri);
-    if (previous.id !== undefined) {
-      const key = keyOf(previous.kind, previous.id);
-      const rest = (this.byKey.get(key) ?? []).filter((item) => item.uri !== uri);
-      if (rest.length) this.byKey.set(key, rest);
-      else this.byKey.delete(key);
+    const byId = previous.id === undefined ? undefined : this.byKindAndId.get(previous.kind);
+    if (byId && previous.id !== undefined) {
+      const rest = (byId.get(previous.id) ?? []).filter((item) => item.uri !== uri);
+      if (rest.length) byId.set(previous.id, rest);
+      else byId.delete(previous.id);
     }
     return previous;
   }
@@ -92,7 +94,7 @@ export class MemoryIndex implements WorkspaceIndex {
   }
 
   find(kind: Kind, id: string): readonly DocumentSummary[] {
-    return this.byKey.get(keyOf(kind, id)) ?? [];
+    return this.byKindAndId.get(kind)?.get(id) ?? NONE;
   }
 
   /** Documents whose findings can change when a document of `kind` with `id` changes. */
@@ -112,9 +114,7 @@ export class MemoryIndex implements WorkspaceIndex {
   }
 }
 
-function keyOf(kind: Kind, id: string): string {
-  return `${kind}\u0000${id}`;
-}
+const NONE: readonly DocumentSummary[] = Object.freeze([]);
 
 export function summarize(uri: string, parsed: ParsedDocument, schemas: Schemas): DocumentSummary | undefined {
   const kind = parsed.kind;
