@@ -184,7 +184,7 @@ function parseBlock(source: string, offset: number, keyText: string): Block | un
   if (typeof js !== 'object' || js === null || !Object.hasOwn(js, key.value)) return undefined;
   if (Object.keys(js).length !== 1) return undefined;
   const value = (js as Record<string, unknown>)[key.value];
-  if (endsEmptyBeforeComments(pair, source)) return undefined;
+  if (endsEmptyBeforeComments(pair, source) || !copiesWhole(pair.key) || !copiesWhole(pair.value)) return undefined;
   if (offset !== 0) {
     shiftNode(pair.key, offset);
     if (pair.value) shiftNode(pair.value, offset);
@@ -230,30 +230,102 @@ function shifted(entry: Block, offset: number): Block {
 
 /**
  * A copy of `node` and everything under it, its ranges shifted by `delta`. Hand-written rather than
- * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing.
+ * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing;
+ * and not through yaml's constructors, whose `Object.defineProperty` of the node type (and of a
+ * collection's schema) was most of a copy's cost. A copy's prototype is one of `COPY`'s: the
+ * class's prototype extended with the node type and a schema, so `isScalar` and the other tests,
+ * `instanceof`, the class's methods and `constructor` read as on a parsed node; its own
+ * properties are the fields a parsed node has (`SCALAR_FIELDS`, `COLLECTION_FIELDS`: `parseItem`
+ * keeps no item with any other).
  */
 function cloneShifted(node: unknown, delta: number): unknown {
   if (node === null) return null;
-  let copy: Scalar | YAMLMap | YAMLSeq;
-  if (isScalar(node)) {
-    copy = assignOwn(new Scalar(node.value), node);
-  } else if (isMap(node)) {
-    copy = assignOwn(new YAMLMap(node.schema), node);
-    copy.items = node.items.map((item) => new Pair(cloneShifted(item.key, delta), cloneShifted(item.value, delta)));
-  } else if (isSeq(node)) {
-    copy = assignOwn(new YAMLSeq(node.schema), node);
-    copy.items = node.items.map((item) => cloneShifted(item, delta));
-  } else {
-    throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  const source = node as Record<string | symbol, unknown>;
+  const type = source[NODE_TYPE];
+  if (type === SCALAR) {
+    const copy = Object.create(COPY.scalar) as Record<string, unknown>;
+    copy.value = source.value;
+    copy.range = shiftedRange(source.range, delta);
+    copy.source = source.source;
+    if (source.type !== undefined) copy.type = source.type;
+    copyOptional(copy, source);
+    return copy;
   }
-  const range = node.range;
-  if (range) copy.range = [range[0] + delta, range[1] + delta, range[2] + delta];
+  if (type !== MAP && type !== SEQ) throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  const copy = Object.create(type === MAP ? COPY.map : COPY.seq) as Record<string, unknown>;
+  const items = source.items as unknown[];
+  const copies = new Array<unknown>(items.length);
+  if (type === MAP) {
+    for (let index = 0; index < items.length; index++) {
+      const pair = items[index] as Pair;
+      const pairCopy = Object.create(COPY.pair) as Record<string, unknown>;
+      pairCopy.key = cloneShifted(pair.key, delta);
+      pairCopy.value = cloneShifted(pair.value, delta);
+      copies[index] = pairCopy;
+    }
+  } else {
+    for (let index = 0; index < items.length; index++) copies[index] = cloneShifted(items[index], delta);
+  }
+  copy.items = copies;
+  copy.range = shiftedRange(source.range, delta);
+  if (source.flow !== undefined) copy.flow = source.flow;
+  copyOptional(copy, source);
   return copy;
 }
 
-function assignOwn<T extends object>(copy: T, node: T): T {
-  for (const key of Object.keys(node)) (copy as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
-  return copy;
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const SCALAR = Symbol.for('yaml.scalar');
+const MAP = Symbol.for('yaml.map');
+const SEQ = Symbol.for('yaml.seq');
+const PAIR = Symbol.for('yaml.pair');
+
+/** The prototypes of copies (see `cloneShifted`); a collection's schema is the one every parse with YAML_OPTIONS makes alike. */
+const COPY = (() => {
+  const schema = parseDocument('', YAML_OPTIONS).schema;
+  const marked = (prototype: object, type: symbol, withSchema: boolean) =>
+    Object.create(prototype, {
+      [NODE_TYPE]: { value: type },
+      ...(withSchema ? { schema: { value: schema, configurable: true, writable: true } } : {}),
+    }) as object;
+  return {
+    scalar: marked(Scalar.prototype, SCALAR, false),
+    map: marked(YAMLMap.prototype, MAP, true),
+    seq: marked(YAMLSeq.prototype, SEQ, true),
+    pair: marked(Pair.prototype, PAIR, false),
+  };
+})();
+
+/** The own properties a parsed scalar may have (anchors and tags are refused before parsing, and copied all the same). */
+const SCALAR_FIELDS = new Set(['value', 'range', 'source', 'type', 'format', 'minFractionDigits', 'comment', 'commentBefore', 'spaceBefore', 'tag', 'anchor']);
+/** The own enumerable properties a parsed map or sequence may have. */
+const COLLECTION_FIELDS = new Set(['items', 'range', 'flow', 'comment', 'commentBefore', 'spaceBefore', 'tag', 'anchor']);
+
+/** The fields few nodes have, copied only where the node has them. */
+function copyOptional(copy: Record<string, unknown>, source: Record<string | symbol, unknown>): void {
+  if (source.comment !== undefined) copy.comment = source.comment;
+  if (source.commentBefore !== undefined) copy.commentBefore = source.commentBefore;
+  if (source.spaceBefore !== undefined) copy.spaceBefore = source.spaceBefore;
+  if (source.format !== undefined) copy.format = source.format;
+  if (source.minFractionDigits !== undefined) copy.minFractionDigits = source.minFractionDigits;
+  if (source.tag !== undefined) copy.tag = source.tag;
+  if (source.anchor !== undefined) copy.anchor = source.anchor;
+}
+
+function shiftedRange(range: unknown, delta: number): [number, number, number] | undefined {
+  if (!range) return range as undefined;
+  const [start, valueEnd, nodeEnd] = range as [number, number, number];
+  return [start + delta, valueEnd + delta, nodeEnd + delta];
+}
+
+/** Whether `cloneShifted` copies every own property of `node` and of everything under it. */
+function copiesWhole(node: unknown): boolean {
+  if (isScalar(node)) return Object.keys(node).every((key) => SCALAR_FIELDS.has(key));
+  if (isCollection(node)) {
+    if (!Object.keys(node).every((key) => COLLECTION_FIELDS.has(key))) return false;
+    if (isMap(node)) return node.items.every((pair) => Object.keys(pair).length === 2 && copiesWhole(pair.key) && copiesWhole(pair.value));
+    return node.items.every(copiesWhole);
+  }
+  return node === null;
 }
 
 /** Shift in place: only ever a fresh parse or a fresh clone. */
@@ -451,7 +523,7 @@ function parseItem(source: string, offset: number, indent: number): Item | undef
   }
   if (!Array.isArray(js) || js.length !== 1) return undefined;
   const node = seq.items[0] as Node;
-  if (nodeEndsEmptyBeforeComments(node, source)) return undefined;
+  if (nodeEndsEmptyBeforeComments(node, source) || !copiesWhole(node)) return undefined;
   if (offset !== 0) shiftNode(node, offset);
   return {
     source,
