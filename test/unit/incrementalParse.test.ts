@@ -605,6 +605,35 @@ test('incremental parse: whole items deleted, duplicated or swapped, and several
   }
 });
 
+test('incremental parse: a list an edit did not touch keeps its items for the next version, moved or not', () => {
+  const text = oneListRole(1000, 11);
+  const inList = (at: string) => text.indexOf(at) + at.length;
+  const versions = [
+    text,
+    // before the list: the list moves by one character
+    text.replace('title: One-list PM', 'title: One-list PMs'),
+    `${text.slice(0, inList('review 150'))}x${text.slice(inList('review 150'))}`.replace('title: One-list PM', 'title: One-list PMs'),
+    // after the list: the list stays where it is
+    `${text.slice(0, inList('review 150'))}x${text.slice(inList('review 150'))}`
+      .replace('title: One-list PM', 'title: One-list PMs')
+      .replace('  - PM', '  - PMs'),
+    `${text.slice(0, inList('review 150'))}xy${text.slice(inList('review 150'))}`
+      .replace('title: One-list PM', 'title: One-list PMs')
+      .replace('  - PM', '  - PMs'),
+  ];
+  let previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, versions[0]));
+  for (const [index, version] of versions.entries()) {
+    if (index === 0) continue;
+    const before = tree(previous);
+    const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', index + 1, version));
+    assert.deepEqual(tree(previous), before, 'the previous version was not touched');
+    assertSame(next, parse(TextDocument.create(URI, 'yaml', index + 1, version)), [inList('review 150'), 40]);
+    assert.ok(itemsParsedAlone(next) > 300, `version ${index + 1}: ${itemsParsedAlone(next)} items kept`);
+    assert.ok(itemsParsed(next) <= 1, `version ${index + 1}: ${itemsParsed(next)} items parsed`);
+    previous = next;
+  }
+});
+
 test('incremental parse equals the full parse: several edits inside the items of a one-list role in each version', () => {
   const documents = [oneListRole(800, 13), oneListRole(500, 14).replace(/\n/g, '\r\n')];
   let split = 0;

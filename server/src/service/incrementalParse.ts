@@ -54,8 +54,14 @@ function parseYamlIncrementally(previous: ParsedDocument | undefined, textDocume
   for (const { start, end, key } of blocks) {
     const source = text.slice(start, end);
     let entry = cache?.get(source);
-    if (entry && entry.offset !== start) entry = shifted(entry, start);
-    else if (!entry && lists) entry = parseListBlock(source, start, key, minItemLines, cache, lists, parts);
+    if (entry) {
+      if (entry.offset !== start) entry = shifted(entry, start);
+      // a list the edit did not touch keeps its items (and its head) for the next version
+      if (lists && entry.items) {
+        for (const item of entry.items) lists.items.push(item);
+        if (entry.head) parts.push(entry.head);
+      }
+    } else if (lists) entry = parseListBlock(source, start, key, minItemLines, cache, lists, parts);
     if (!entry) entry = parseBlock(source, start, key);
     if (!entry) {
       // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
@@ -115,6 +121,9 @@ interface Block {
   readonly map: YAMLMap;
   /** toJS of the pair's value. */
   readonly value: unknown;
+  /** A list assembled from its items: the items after the first (the nodes of the list), and its head, the block of the first. */
+  readonly items?: readonly Item[];
+  readonly head?: Block;
 }
 
 /** A top-level key this module splits at: a plain, identifier-like key at column 0. */
@@ -233,7 +242,20 @@ function shifted(entry: Block, offset: number): Block {
   const doc = copyOf(entry.doc);
   doc.contents = map as YAMLMap.Parsed;
   doc.range = entry.doc.range.map((at) => at + delta) as [number, number, number];
-  return { ...entry, offset, pair, map, doc };
+  // a list's items are the copied list's nodes, moved (its head stays behind: the next version parses it again if it needs it)
+  const list = pair.value;
+  const items =
+    entry.items &&
+    isSeq(list) &&
+    entry.items.map((item, index) => ({
+      source: item.source,
+      offset: item.offset + delta,
+      node: list.items[index + 1] as Node,
+      value: item.value,
+      end: [item.end[0] + delta, item.end[1] + delta] as const,
+      documentEnd: [item.documentEnd[0] + delta, item.documentEnd[1] + delta] as const,
+    }));
+  return { source: entry.source, offset, key: entry.key, pair, doc, map, value: entry.value, items: items || undefined };
 }
 
 /**
@@ -601,7 +623,7 @@ function parseListBlock(
   doc.contents = map as YAMLMap.Parsed;
   doc.range = [head.doc.range[0], last.documentEnd[0], last.documentEnd[1]];
   const value = [head.value[0], ...pieces.map((item) => item.value)];
-  return { source, offset, key, pair, doc, map, value };
+  return { source, offset, key, pair, doc, map, value, items: pieces, head };
 }
 
 /** One list item at `offset`, parsed alone; undefined unless it is exactly one clean item at `indent`. */
