@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { isCollection, isPair, isScalar, isAlias } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type ParsedDocument } from '../../server/src/service/parse';
-import { isAssembled, itemsParsedAlone, parseIncrementally } from '../../server/src/service/incrementalParse';
+import { isAssembled, itemsParsed, itemsParsedAlone, parseIncrementally } from '../../server/src/service/incrementalParse';
 import { listDocuments, loadWorkspace, REPO_ROOT, service } from './harness';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261123);
@@ -385,7 +385,10 @@ function oneListRole(lines: number, seed: number): string {
 type ItemEdit =
   | { type: 'type'; line: number; column: number; text: string }
   | { type: 'insertLine'; line: number; text: string }
-  | { type: 'dropLine'; line: number };
+  | { type: 'dropLine'; line: number }
+  | { type: 'copyLine'; line: number; from: number }
+  | { type: 'moveLines'; line: number; count: number; to: number }
+  | { type: 'append'; line: number; text: string };
 
 const itemEdit: fc.Arbitrary<ItemEdit> = fc.oneof(
   fc.record({
@@ -444,6 +447,19 @@ const itemEdit: fc.Arbitrary<ItemEdit> = fc.oneof(
     ),
   }),
   fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
+  // a line made the same as another (an item's text equal to another item's), or a line's copy inserted
+  fc.record({ type: fc.constant('copyLine' as const), line: fc.nat(), from: fc.integer({ min: -3, max: 3 }) }),
+  // whole lines cut and pasted elsewhere (items moved, deleted with their neighbours' lines, or duplicated)
+  fc.record({ type: fc.constant('moveLines' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 12 }), to: fc.integer({ min: -40, max: 40 }) }),
+);
+
+/** Edits that mostly leave a list splittable: typing at a line's end, lines copied, moved or dropped. */
+const mildItemEdit: fc.Arbitrary<ItemEdit> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('append' as const), line: fc.nat(), text: fc.constantFrom('x', ' more words', 's', ' TODO') }) },
+  fc.record({ type: fc.constant('copyLine' as const), line: fc.nat(), from: fc.integer({ min: -3, max: 3 }) }),
+  fc.record({ type: fc.constant('moveLines' as const), line: fc.nat(), count: fc.constantFrom(2, 4), to: fc.integer({ min: -40, max: 40 }) }),
+  fc.record({ type: fc.constant('dropLine' as const), line: fc.nat() }),
+  itemEdit,
 );
 
 function applyItemEdit(text: string, change: ItemEdit): string {
@@ -463,6 +479,20 @@ function applyItemEdit(text: string, change: ItemEdit): string {
     case 'dropLine':
       lines.splice(line, 1);
       break;
+    case 'copyLine': {
+      const from = Math.min(Math.max(line + change.from, 0), lines.length - 1);
+      if (change.from % 2 === 0) lines[line] = lines[from];
+      else lines.splice(line, 0, lines[from]);
+      break;
+    }
+    case 'append':
+      lines[line] += change.text;
+      break;
+    case 'moveLines': {
+      const cut = lines.splice(line, change.count);
+      lines.splice(Math.min(Math.max(line + change.to, 0), lines.length), 0, ...cut);
+      break;
+    }
   }
   return lines.join('\n');
 }
@@ -533,6 +563,102 @@ test('incremental parse: an edit inside one list item re-parses that item alone;
   assert.equal(items[edit - 1], list(first)[edit - 1], 'an item before the edit is the same node');
   assert.notEqual(items[edit + 1], list(first)[edit + 1], 'an item after the edit moved and was copied');
   assert.ok(itemsParsedAlone(second) > 300);
+  assert.equal(itemsParsed(second), 1, 'the edited item alone was parsed');
+});
+
+test('incremental parse: whole items deleted, duplicated or swapped, and several edits in one change, parse no more items than they touch', () => {
+  const text = oneListRole(1000, 10);
+  const first = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+  assert.ok(itemsParsedAlone(first) > 300);
+  const lines = text.split('\n');
+  // the lines of the item starting on the line of `needle`
+  const item = (needle: string) => {
+    const start = lines.findIndex((line) => line.includes(needle));
+    let end = start + 1;
+    while (end < lines.length && lines[end].startsWith('    ')) end++;
+    return { start, end, lines: lines.slice(start, end) };
+  };
+  const a = item('review 100');
+  const b = item('review 101');
+  const c = item('review 300');
+  const versions: [string, string[], number][] = [
+    ['an item deleted', [...lines.slice(0, b.start), ...lines.slice(b.end)], 0],
+    ['an item duplicated after itself', [...lines.slice(0, b.end), ...b.lines, ...lines.slice(b.end)], 1],
+    ['two neighbouring items swapped', [...lines.slice(0, a.start), ...b.lines, ...a.lines, ...lines.slice(b.end)], 2],
+    ['an item made equal to the one before it', [...lines.slice(0, b.start), ...a.lines, ...lines.slice(b.end)], 1],
+    [
+      'an edit in each of two distant items',
+      lines.map((line, index) => (index === a.start || index === c.start ? `${line}x` : line)),
+      // the items between the two edits are found by their text; the two edited ones are parsed
+      2,
+    ],
+    ['a character typed at the start of an item line', lines.map((line, index) => (index === c.start ? ` ${line}` : line)), 2],
+  ];
+  for (const [name, next, most] of versions) {
+    const edited = next.join('\n');
+    const before = tree(first);
+    const second = parseIncrementally(first, TextDocument.create(URI, 'yaml', 2, edited));
+    assert.deepEqual(tree(first), before, `${name}: the previous version was not touched`);
+    assertSame(second, parse(TextDocument.create(URI, 'yaml', 2, edited)), [text.indexOf('review 101'), 50]);
+    if (name !== 'a character typed at the start of an item line') assert.ok(itemsParsedAlone(second) > 300, name);
+    assert.ok(itemsParsed(second) <= most, `${name}: ${itemsParsed(second)} items parsed, at most ${most} expected`);
+  }
+});
+
+test('incremental parse: a list an edit did not touch keeps its items for the next version, moved or not', () => {
+  const text = oneListRole(1000, 11);
+  const inList = (at: string) => text.indexOf(at) + at.length;
+  const versions = [
+    text,
+    // before the list: the list moves by one character
+    text.replace('title: One-list PM', 'title: One-list PMs'),
+    `${text.slice(0, inList('review 150'))}x${text.slice(inList('review 150'))}`.replace('title: One-list PM', 'title: One-list PMs'),
+    // after the list: the list stays where it is
+    `${text.slice(0, inList('review 150'))}x${text.slice(inList('review 150'))}`
+      .replace('title: One-list PM', 'title: One-list PMs')
+      .replace('  - PM', '  - PMs'),
+    `${text.slice(0, inList('review 150'))}xy${text.slice(inList('review 150'))}`
+      .replace('title: One-list PM', 'title: One-list PMs')
+      .replace('  - PM', '  - PMs'),
+  ];
+  let previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, versions[0]));
+  for (const [index, version] of versions.entries()) {
+    if (index === 0) continue;
+    const before = tree(previous);
+    const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', index + 1, version));
+    assert.deepEqual(tree(previous), before, 'the previous version was not touched');
+    assertSame(next, parse(TextDocument.create(URI, 'yaml', index + 1, version)), [inList('review 150'), 40]);
+    assert.ok(itemsParsedAlone(next) > 300, `version ${index + 1}: ${itemsParsedAlone(next)} items kept`);
+    assert.ok(itemsParsed(next) <= 1, `version ${index + 1}: ${itemsParsed(next)} items parsed`);
+    previous = next;
+  }
+});
+
+test('incremental parse equals the full parse: several edits inside the items of a one-list role in each version', () => {
+  const documents = [oneListRole(800, 13), oneListRole(500, 14).replace(/\n/g, '\r\n')];
+  let split = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: documents.length - 1 }),
+      fc.array(fc.array(mildItemEdit, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+      positions,
+      (seed, changes, at) => {
+        let text = documents[seed];
+        let previous = parseIncrementally(undefined, TextDocument.create(URI, 'yaml', 1, text));
+        for (const [version, edits] of changes.entries()) {
+          for (const change of edits) text = applyItemEdit(text, change);
+          const before = tree(previous);
+          const next = parseIncrementally(previous, TextDocument.create(URI, 'yaml', version + 2, text));
+          assert.deepEqual(tree(previous), before, 'the previous version was not touched');
+          assertSame(next, parse(TextDocument.create(URI, 'yaml', version + 2, text)), at);
+          if (itemsParsedAlone(next) > 0) split++;
+          previous = next;
+        }
+      },
+    ),
+    { seed: SEED, numRuns: RUNS },
+  );
+  assert.ok(split > RUNS / 2, `only ${split} versions were assembled from list items`);
 });
 
 const ONE_LIST = oneListRole(400, 12);

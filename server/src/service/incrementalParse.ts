@@ -47,26 +47,31 @@ function parseYamlIncrementally(previous: ParsedDocument | undefined, textDocume
   const blocks = splittable(text, options.minLines ?? MIN_LINES);
   if (!blocks || refusal(text)) return parseYaml(textDocument);
   const cache = previous?.incremental?.blocks;
-  const itemCache = options.items === false ? undefined : (previous?.incremental?.items ?? new Map<string, Item>());
+  const lists = options.items === false ? undefined : new Lists(previous?.incremental, text);
   const minItemLines = Math.floor((options.minLines ?? MIN_LINES) / 4);
   const entries: Block[] = [];
   const parts: Block[] = [];
-  const items: Item[] = [];
   for (const { start, end, key } of blocks) {
     const source = text.slice(start, end);
     let entry = cache?.get(source);
-    if (entry && entry.offset !== start) entry = shifted(entry, start);
-    else if (!entry && itemCache) entry = parseListBlock(source, start, key, minItemLines, cache, itemCache, parts, items);
+    if (entry) {
+      if (entry.offset !== start) entry = shifted(entry, start);
+      // a list the edit did not touch keeps its items (and its head) for the next version
+      if (lists && entry.items) {
+        for (const item of entry.items) lists.items.push(item);
+        if (entry.head) parts.push(entry.head);
+      }
+    } else if (lists) entry = parseListBlock(source, start, key, minItemLines, cache, lists, parts);
     if (!entry) entry = parseBlock(source, start, key);
     if (!entry) {
       // a block that does not parse cleanly alone: the full parse gives the authoritative errors;
       // the blocks that did parse are kept for the next version
       const full = parseYaml(textDocument);
-      return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource([...entries, ...parts]), items: byItemSource(items) } } : full;
+      return entries.length ? { ...full, incremental: { assembled: false, blocks: bySource([...entries, ...parts]), ...lists?.state() } } : full;
     }
     entries.push(entry);
   }
-  const assembled = assemble(textDocument, entries, parts, items);
+  const assembled = assemble(textDocument, entries, parts, lists);
   return assembled ?? parseYaml(textDocument);
 }
 
@@ -77,7 +82,12 @@ export function isAssembled(parsed: ParsedDocument): boolean {
 
 /** For tests and measurements: how many list items (after the first of their list) the version kept, each parsed alone. */
 export function itemsParsedAlone(parsed: ParsedDocument): number {
-  return parsed.incremental?.items?.size ?? 0;
+  return parsed.incremental?.items?.length ?? 0;
+}
+
+/** For tests and measurements: how many of those items the version parsed, rather than took from the previous version. */
+export function itemsParsed(parsed: ParsedDocument): number {
+  return parsed.incremental?.itemsParsed ?? 0;
 }
 
 /** Under this many lines the full parse is cheap enough, and splitting is not worth it. */
@@ -88,8 +98,12 @@ export interface IncrementalState {
   /** Whether the version was assembled from these blocks; false when it fell back to the full parse. */
   readonly assembled: boolean;
   readonly blocks: ReadonlyMap<string, Block>;
-  /** The list items (after the first of their list) of the blocks that were split into items, by their text. */
-  readonly items?: ReadonlyMap<string, Item>;
+  /** The list items (after the first of their list) of the blocks that were split into items, in the order of the text. */
+  readonly items?: readonly Item[];
+  /** The text the items were parsed from (their offsets are in it). */
+  readonly text?: string;
+  /** How many of the items this version parsed (the others it took from the previous version). */
+  readonly itemsParsed?: number;
 }
 
 function bySource(entries: Block[]): ReadonlyMap<string, Block> {
@@ -107,6 +121,9 @@ interface Block {
   readonly map: YAMLMap;
   /** toJS of the pair's value. */
   readonly value: unknown;
+  /** A list assembled from its items: the items after the first (the nodes of the list), and its head, the block of the first. */
+  readonly items?: readonly Item[];
+  readonly head?: Block;
 }
 
 /** A top-level key this module splits at: a plain, identifier-like key at column 0. */
@@ -184,7 +201,7 @@ function parseBlock(source: string, offset: number, keyText: string): Block | un
   if (typeof js !== 'object' || js === null || !Object.hasOwn(js, key.value)) return undefined;
   if (Object.keys(js).length !== 1) return undefined;
   const value = (js as Record<string, unknown>)[key.value];
-  if (endsEmptyBeforeComments(pair, source)) return undefined;
+  if (endsEmptyBeforeComments(pair, source) || !copiesWhole(pair.key) || !copiesWhole(pair.value)) return undefined;
   if (offset !== 0) {
     shiftNode(pair.key, offset);
     if (pair.value) shiftNode(pair.value, offset);
@@ -225,35 +242,120 @@ function shifted(entry: Block, offset: number): Block {
   const doc = copyOf(entry.doc);
   doc.contents = map as YAMLMap.Parsed;
   doc.range = entry.doc.range.map((at) => at + delta) as [number, number, number];
-  return { ...entry, offset, pair, map, doc };
+  // a list's items are the copied list's nodes, moved (its head stays behind: the next version parses it again if it needs it)
+  const list = pair.value;
+  const items =
+    entry.items &&
+    isSeq(list) &&
+    entry.items.map((item, index) => ({
+      source: item.source,
+      offset: item.offset + delta,
+      node: list.items[index + 1] as Node,
+      value: item.value,
+      end: [item.end[0] + delta, item.end[1] + delta] as const,
+      documentEnd: [item.documentEnd[0] + delta, item.documentEnd[1] + delta] as const,
+    }));
+  return { source: entry.source, offset, key: entry.key, pair, doc, map, value: entry.value, items: items || undefined };
 }
 
 /**
  * A copy of `node` and everything under it, its ranges shifted by `delta`. Hand-written rather than
- * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing.
+ * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing;
+ * and not through yaml's constructors, whose `Object.defineProperty` of the node type (and of a
+ * collection's schema) was most of a copy's cost. A copy's prototype is one of `COPY`'s: the
+ * class's prototype extended with the node type and a schema, so `isScalar` and the other tests,
+ * `instanceof`, the class's methods and `constructor` read as on a parsed node; its own
+ * properties are the fields a parsed node has (`SCALAR_FIELDS`, `COLLECTION_FIELDS`: `parseItem`
+ * keeps no item with any other).
  */
 function cloneShifted(node: unknown, delta: number): unknown {
   if (node === null) return null;
-  let copy: Scalar | YAMLMap | YAMLSeq;
-  if (isScalar(node)) {
-    copy = assignOwn(new Scalar(node.value), node);
-  } else if (isMap(node)) {
-    copy = assignOwn(new YAMLMap(node.schema), node);
-    copy.items = node.items.map((item) => new Pair(cloneShifted(item.key, delta), cloneShifted(item.value, delta)));
-  } else if (isSeq(node)) {
-    copy = assignOwn(new YAMLSeq(node.schema), node);
-    copy.items = node.items.map((item) => cloneShifted(item, delta));
-  } else {
-    throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  const source = node as Record<string | symbol, unknown>;
+  const type = source[NODE_TYPE];
+  if (type === SCALAR) {
+    const copy = Object.create(COPY.scalar) as Record<string, unknown>;
+    copy.value = source.value;
+    copy.range = shiftedRange(source.range, delta);
+    copy.source = source.source;
+    if (source.type !== undefined) copy.type = source.type;
+    copyOptional(copy, source);
+    return copy;
   }
-  const range = node.range;
-  if (range) copy.range = [range[0] + delta, range[1] + delta, range[2] + delta];
+  if (type !== MAP && type !== SEQ) throw new Error('incrementalParse: unexpected node'); // aliases are refused before parsing
+  const copy = Object.create(type === MAP ? COPY.map : COPY.seq) as Record<string, unknown>;
+  const items = source.items as unknown[];
+  const copies: unknown[] = [];
+  if (type === MAP) {
+    for (let index = 0; index < items.length; index++) {
+      const pair = items[index] as Pair;
+      const pairCopy = Object.create(COPY.pair) as Record<string, unknown>;
+      pairCopy.key = cloneShifted(pair.key, delta);
+      pairCopy.value = cloneShifted(pair.value, delta);
+      copies.push(pairCopy);
+    }
+  } else {
+    for (let index = 0; index < items.length; index++) copies.push(cloneShifted(items[index], delta));
+  }
+  copy.items = copies;
+  copy.range = shiftedRange(source.range, delta);
+  if (source.flow !== undefined) copy.flow = source.flow;
+  copyOptional(copy, source);
   return copy;
 }
 
-function assignOwn<T extends object>(copy: T, node: T): T {
-  for (const key of Object.keys(node)) (copy as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
-  return copy;
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const SCALAR = Symbol.for('yaml.scalar');
+const MAP = Symbol.for('yaml.map');
+const SEQ = Symbol.for('yaml.seq');
+const PAIR = Symbol.for('yaml.pair');
+
+/** The prototypes of copies (see `cloneShifted`); a collection's schema is the one every parse with YAML_OPTIONS makes alike. */
+const COPY = (() => {
+  const schema = parseDocument('', YAML_OPTIONS).schema;
+  const marked = (prototype: object, type: symbol, withSchema: boolean) =>
+    Object.create(prototype, {
+      [NODE_TYPE]: { value: type },
+      ...(withSchema ? { schema: { value: schema, configurable: true, writable: true } } : {}),
+    }) as object;
+  return {
+    scalar: marked(Scalar.prototype, SCALAR, false),
+    map: marked(YAMLMap.prototype, MAP, true),
+    seq: marked(YAMLSeq.prototype, SEQ, true),
+    pair: marked(Pair.prototype, PAIR, false),
+  };
+})();
+
+/** The own properties a parsed scalar may have (anchors and tags are refused before parsing, and copied all the same). */
+const SCALAR_FIELDS = new Set(['value', 'range', 'source', 'type', 'format', 'minFractionDigits', 'comment', 'commentBefore', 'spaceBefore', 'tag', 'anchor']);
+/** The own enumerable properties a parsed map or sequence may have. */
+const COLLECTION_FIELDS = new Set(['items', 'range', 'flow', 'comment', 'commentBefore', 'spaceBefore', 'tag', 'anchor']);
+
+/** The fields few nodes have, copied only where the node has them. */
+function copyOptional(copy: Record<string, unknown>, source: Record<string | symbol, unknown>): void {
+  if (source.comment !== undefined) copy.comment = source.comment;
+  if (source.commentBefore !== undefined) copy.commentBefore = source.commentBefore;
+  if (source.spaceBefore !== undefined) copy.spaceBefore = source.spaceBefore;
+  if (source.format !== undefined) copy.format = source.format;
+  if (source.minFractionDigits !== undefined) copy.minFractionDigits = source.minFractionDigits;
+  if (source.tag !== undefined) copy.tag = source.tag;
+  if (source.anchor !== undefined) copy.anchor = source.anchor;
+}
+
+function shiftedRange(range: unknown, delta: number): [number, number, number] | undefined {
+  if (!range) return range as undefined;
+  const [start, valueEnd, nodeEnd] = range as [number, number, number];
+  return [start + delta, valueEnd + delta, nodeEnd + delta];
+}
+
+/** Whether `cloneShifted` copies every own property of `node` and of everything under it. */
+function copiesWhole(node: unknown): boolean {
+  if (isScalar(node)) return Object.keys(node).every((key) => SCALAR_FIELDS.has(key));
+  if (isCollection(node)) {
+    if (!Object.keys(node).every((key) => COLLECTION_FIELDS.has(key))) return false;
+    if (isMap(node)) return node.items.every((pair) => Object.keys(pair).length === 2 && copiesWhole(pair.key) && copiesWhole(pair.value));
+    return node.items.every(copiesWhole);
+  }
+  return node === null;
 }
 
 /** Shift in place: only ever a fresh parse or a fresh clone. */
@@ -279,7 +381,7 @@ function shiftRange(range: number[] | null | undefined, delta: number): void {
 }
 
 /** One document of all the blocks' pairs, built like the full parse builds it. */
-function assemble(textDocument: TextDocument, entries: Block[], parts: Block[], items: Item[]): ParsedDocument | undefined {
+function assemble(textDocument: TextDocument, entries: Block[], parts: Block[], lists: Lists | undefined): ParsedDocument | undefined {
   const first = entries[0];
   const last = entries[entries.length - 1];
   if (!first.map.range || !last.map.range) return undefined;
@@ -306,7 +408,7 @@ function assemble(textDocument: TextDocument, entries: Block[], parts: Block[], 
     tooManyAliases: false,
     directives,
     style: lazyStyle(textDocument.getText()),
-    incremental: { assembled: true, blocks: bySource([...entries, ...parts]), items: byItemSource(items) },
+    incremental: { assembled: true, blocks: bySource([...entries, ...parts]), ...lists?.state() },
   };
 }
 
@@ -327,8 +429,94 @@ interface Item {
   readonly documentEnd: readonly [number, number];
 }
 
-function byItemSource(items: Item[]): ReadonlyMap<string, Item> {
-  return new Map(items.map((item) => [item.source, item]));
+/**
+ * The list items of a version, and where the next version finds the previous one's. The texts of
+ * the two versions are compared once, from each end: an item wholly inside the common prefix is
+ * the previous item at its offset, as it is; one wholly inside the common suffix is the previous
+ * item that far from the end, moved by the difference in length (when the previous version had an
+ * item of that length there: the text around an item decides where it ends). Only the items
+ * between, which the edit touched (a few, or as many as a change spanning several edits covers),
+ * are looked up by their text among the previous items there, and otherwise parsed.
+ */
+class Lists {
+  readonly items: Item[] = [];
+  parsed = 0;
+  private readonly previous: readonly Item[];
+  private readonly prefix: number;
+  private readonly suffixStart: number;
+  private readonly delta: number;
+  private middle: Map<string, Item> | undefined;
+
+  constructor(
+    previous: IncrementalState | undefined,
+    private readonly text: string,
+  ) {
+    const previousText = previous?.text ?? '';
+    this.previous = previous?.items ?? [];
+    this.prefix = commonPrefix(previousText, text);
+    const suffix = commonSuffix(previousText, text, Math.min(previousText.length, text.length) - this.prefix);
+    this.suffixStart = text.length - suffix;
+    this.delta = text.length - previousText.length;
+  }
+
+  /** The previous version's item whose text is `text.slice(start, end)`, at `start`; undefined if there is none. */
+  find(start: number, end: number): Item | undefined {
+    if (end <= this.prefix) return this.at(start, end - start);
+    if (start >= this.suffixStart) {
+      const item = this.at(start - this.delta, end - start);
+      return item && this.delta !== 0 ? shiftedItem(item, start) : item;
+    }
+    this.middle ??= this.previousBetween(this.prefix, this.suffixStart - this.delta);
+    const item = this.middle.get(this.text.slice(start, end));
+    return item && item.offset !== start ? shiftedItem(item, start) : item;
+  }
+
+  /** The previous item at `offset` (binary search: the items are in the order of the text) if its text is `length` long. */
+  private at(offset: number, length: number): Item | undefined {
+    let low = 0;
+    let high = this.previous.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const item = this.previous[middle];
+      if (item.offset < offset) low = middle + 1;
+      else if (item.offset > offset) high = middle - 1;
+      else return item.source.length === length ? item : undefined;
+    }
+    return undefined;
+  }
+
+  /** The previous items overlapping `[start, end)` of the previous text, by their text. */
+  private previousBetween(start: number, end: number): Map<string, Item> {
+    const map = new Map<string, Item>();
+    for (const item of this.previous) {
+      if (item.offset < end && item.offset + item.source.length > start) map.set(item.source, item);
+    }
+    return map;
+  }
+
+  state(): Pick<IncrementalState, 'items' | 'text' | 'itemsParsed'> {
+    return { items: this.items, text: this.text, itemsParsed: this.parsed };
+  }
+}
+
+/** The length of the common prefix of `a` and `b`: compared a chunk at a time (a native comparison), then by character. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  for (let chunk = 4096; chunk >= 1; chunk >>= 4) {
+    while (at + chunk <= max && a.slice(at, at + chunk) === b.slice(at, at + chunk)) at += chunk;
+  }
+  return at;
+}
+
+/** The length of the common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let length = 0;
+  for (let chunk = 4096; chunk >= 1; chunk >>= 4) {
+    while (length + chunk <= max && a.slice(a.length - length - chunk, a.length - length) === b.slice(b.length - length - chunk, b.length - length))
+      length += chunk;
+  }
+  return length;
 }
 
 const HEAD_LINE_END = /^[ \t]*\r?$/;
@@ -396,9 +584,8 @@ function parseListBlock(
   key: string,
   minLines: number,
   blockCache: ReadonlyMap<string, Block> | undefined,
-  itemCache: ReadonlyMap<string, Item>,
+  lists: Lists,
   parts: Block[],
-  items: Item[],
 ): Block | undefined {
   const list = listItems(source, key, minLines);
   if (!list) return undefined;
@@ -412,16 +599,18 @@ function parseListBlock(
   if (!Array.isArray(head.value) || head.value.length !== 1 || !head.map.range) return undefined;
   const pieces: Item[] = [];
   for (let index = 1; index < starts.length; index++) {
-    const itemSource = source.slice(starts[index], index + 1 < starts.length ? starts[index + 1] : source.length);
     const itemOffset = offset + starts[index];
-    let item = itemCache.get(itemSource);
-    if (item && item.offset !== itemOffset) item = shiftedItem(item, itemOffset);
-    else if (!item) item = parseItem(itemSource, itemOffset, indent);
+    const itemEnd = index + 1 < starts.length ? offset + starts[index + 1] : offset + source.length;
+    let item = lists.find(itemOffset, itemEnd);
+    if (!item) {
+      item = parseItem(source.slice(starts[index], itemEnd - offset), itemOffset, indent);
+      lists.parsed++;
+    }
     if (!item) return undefined;
     pieces.push(item);
   }
   parts.push(head);
-  items.push(...pieces);
+  for (const piece of pieces) lists.items.push(piece);
   const last = pieces[pieces.length - 1];
   const seq = copyOf(headList);
   seq.items = [headList.items[0], ...pieces.map((item) => item.node)];
@@ -434,7 +623,7 @@ function parseListBlock(
   doc.contents = map as YAMLMap.Parsed;
   doc.range = [head.doc.range[0], last.documentEnd[0], last.documentEnd[1]];
   const value = [head.value[0], ...pieces.map((item) => item.value)];
-  return { source, offset, key, pair, doc, map, value };
+  return { source, offset, key, pair, doc, map, value, items: pieces, head };
 }
 
 /** One list item at `offset`, parsed alone; undefined unless it is exactly one clean item at `indent`. */
@@ -451,7 +640,7 @@ function parseItem(source: string, offset: number, indent: number): Item | undef
   }
   if (!Array.isArray(js) || js.length !== 1) return undefined;
   const node = seq.items[0] as Node;
-  if (nodeEndsEmptyBeforeComments(node, source)) return undefined;
+  if (nodeEndsEmptyBeforeComments(node, source) || !copiesWhole(node)) return undefined;
   if (offset !== 0) shiftNode(node, offset);
   return {
     source,
@@ -466,10 +655,12 @@ function parseItem(source: string, offset: number, indent: number): Item | undef
 /** A cached item moved to `offset`: a shifted copy; the cached nodes are never touched. */
 function shiftedItem(item: Item, offset: number): Item {
   const delta = offset - item.offset;
+  // every field named (not spread), so that every item has one shape
   return {
-    ...item,
+    source: item.source,
     offset,
     node: cloneShifted(item.node, delta) as Node,
+    value: item.value,
     end: [item.end[0] + delta, item.end[1] + delta],
     documentEnd: [item.documentEnd[0] + delta, item.documentEnd[1] + delta],
   };
