@@ -59,28 +59,35 @@ export function readDocument(file: string): string | undefined {
 export const READ_AHEAD = { minFiles: 500, batch: 100, batches: 4 };
 
 /**
- * The worker: reads `workerData.files` in order, `workerData.batch` at a time, one batch for each
- * credit it is sent. Its reads are `read` above (the same text, undefined where a file cannot be read).
+ * The worker: reads `workerData.files` in order, `workerData.batch` at a time, and posts each batch;
+ * it waits while `batches` posted batches are not yet taken. The count taken is shared memory the
+ * caller adds to (no message the other way: posting to the worker costs the caller more than all
+ * the rest); a flag beside it stops the worker. Its reads are `read` above (the same text,
+ * undefined where a file cannot be read).
  */
 const READER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { files, batch } = workerData;
-let next = 0;
-parentPort.on('message', (credits) => {
-  for (; credits > 0 && next < files.length; credits--) {
-    const texts = [];
-    for (const file of files.slice(next, next + batch)) {
-      try {
-        texts.push(fs.readFileSync(file, 'utf8').replace(/^\\uFEFF/, ''));
-      } catch {
-        texts.push(undefined);
-      }
-    }
-    next += texts.length;
-    parentPort.postMessage(texts);
+const { files, batch, batches } = workerData;
+const shared = new Int32Array(workerData.shared); // [taken, stop]
+let sent = 0;
+for (let next = 0; next < files.length && !Atomics.load(shared, 1); sent++) {
+  for (let taken = Atomics.load(shared, 0); sent - taken >= batches && !Atomics.load(shared, 1); taken = Atomics.load(shared, 0)) {
+    Atomics.wait(shared, 0, taken, 100);
   }
-});
+  const texts = [];
+  for (const file of files.slice(next, next + batch)) {
+    try {
+      texts.push(fs.readFileSync(file, 'utf8').replace(/^\\uFEFF/, ''));
+    } catch {
+      texts.push(undefined);
+    }
+  }
+  next += texts.length;
+  parentPort.postMessage(texts);
+}
+// kept until the caller ends it, so that every batch posted is delivered
+parentPort.on('message', () => {});
 `;
 
 /**
@@ -88,9 +95,10 @@ parentPort.on('message', (credits) => {
  * taken. Should the thread fail to start or stop, the files it has not sent are read here.
  */
 async function* readInWorker(files: string[]): AsyncGenerator<(string | undefined)[]> {
+  const shared = new Int32Array(new SharedArrayBuffer(8));
   let worker: Worker;
   try {
-    worker = new Worker(READER, { eval: true, workerData: { files, batch: READ_AHEAD.batch } });
+    worker = new Worker(READER, { eval: true, workerData: { files, batch: READ_AHEAD.batch, batches: READ_AHEAD.batches, shared: shared.buffer } });
   } catch {
     for (const file of files) yield [read(file)];
     return;
@@ -108,7 +116,6 @@ async function* readInWorker(files: string[]): AsyncGenerator<(string | undefine
   };
   worker.on('error', stop);
   worker.on('exit', stop);
-  worker.postMessage(READ_AHEAD.batches);
   let done = 0;
   try {
     while (done < files.length) {
@@ -117,13 +124,16 @@ async function* readInWorker(files: string[]): AsyncGenerator<(string | undefine
       const texts = received.shift();
       if (texts) {
         done += texts.length;
-        worker.postMessage(1);
+        Atomics.add(shared, 0, 1);
+        Atomics.notify(shared, 0);
         yield texts;
       } else if (stopped) {
         for (; done < files.length; done++) yield [read(files[done])];
       }
     }
   } finally {
+    Atomics.store(shared, 1, 1);
+    Atomics.notify(shared, 0);
     void worker.terminate();
   }
 }
