@@ -54,26 +54,30 @@ export function readDocument(file: string): string | undefined {
 
 /**
  * Reading ahead in a worker thread: below `minFiles` files, starting a thread costs more than it
- * saves; `batch` files a message; at most `batches` messages read and not yet taken.
+ * saves; `batch` files a message; at most `batches` messages read and not yet taken, and a worker
+ * held back starts again once half of them are taken (waking it costs the caller: fewer, larger wakes).
  */
-export const READ_AHEAD = { minFiles: 500, batch: 100, batches: 4 };
+export const READ_AHEAD = { minFiles: 500, batch: 100, batches: 8 };
 
 /**
- * The worker: reads `workerData.files` in order, `workerData.batch` at a time, and posts each batch;
- * it waits while `batches` posted batches are not yet taken. The count taken is shared memory the
- * caller adds to (no message the other way: posting to the worker costs the caller more than all
- * the rest); a flag beside it stops the worker. Its reads are `read` above (the same text,
- * undefined where a file cannot be read).
+ * The worker: reads `workerData.files` in order, `workerData.batch` at a time, and posts each batch.
+ * Shared memory says how many batches the caller has taken, whether the worker is waiting for it to
+ * take more, and whether to stop (no message the other way: each costs the caller a thread switch).
+ * Its reads are `read` above (the same text, undefined where a file cannot be read).
  */
 const READER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const { files, batch, batches } = workerData;
-const shared = new Int32Array(workerData.shared); // [taken, stop]
+const shared = new Int32Array(workerData.shared); // [taken, stop, waiting]
 let sent = 0;
 for (let next = 0; next < files.length && !Atomics.load(shared, 1); sent++) {
-  for (let taken = Atomics.load(shared, 0); sent - taken >= batches && !Atomics.load(shared, 1); taken = Atomics.load(shared, 0)) {
-    Atomics.wait(shared, 0, taken, 100);
+  if (sent - Atomics.load(shared, 0) >= batches) {
+    for (let taken = Atomics.load(shared, 0); sent - taken > batches / 2 && !Atomics.load(shared, 1); taken = Atomics.load(shared, 0)) {
+      Atomics.store(shared, 2, 1);
+      if (Atomics.load(shared, 0) === taken) Atomics.wait(shared, 0, taken, 100);
+      Atomics.store(shared, 2, 0);
+    }
   }
   const texts = [];
   for (const file of files.slice(next, next + batch)) {
@@ -95,7 +99,7 @@ parentPort.on('message', () => {});
  * taken. Should the thread fail to start or stop, the files it has not sent are read here.
  */
 async function* readInWorker(files: string[]): AsyncGenerator<(string | undefined)[]> {
-  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const shared = new Int32Array(new SharedArrayBuffer(12));
   let worker: Worker;
   try {
     worker = new Worker(READER, { eval: true, workerData: { files, batch: READ_AHEAD.batch, batches: READ_AHEAD.batches, shared: shared.buffer } });
@@ -125,7 +129,8 @@ async function* readInWorker(files: string[]): AsyncGenerator<(string | undefine
       if (texts) {
         done += texts.length;
         Atomics.add(shared, 0, 1);
-        Atomics.notify(shared, 0);
+        // the worker waits for half its batches to be taken: wake it then, not for every batch
+        if (Atomics.load(shared, 2) && received.length <= READ_AHEAD.batches / 2) Atomics.notify(shared, 0);
         yield texts;
       } else if (stopped) {
         for (; done < files.length; done++) yield [read(files[done])];
