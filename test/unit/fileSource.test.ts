@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { listedSource } from '../../server/src/workspace/source';
 import { DISK_SOURCE } from '../../server/src/workspace/disk';
-import { Workspaces } from '../../server/src/workspace/workspaces';
+import { uriOf, Workspaces } from '../../server/src/workspace/workspaces';
 import { service } from './harness';
 
 const ROLE = (id: string) => `kind: role\nid: ${id}\ntitle: ${id}\nlevel: pm\nsummary: s\nresponsibilities:\n  - prioritize-backlog\n`;
@@ -74,4 +75,31 @@ describe('Workspaces over a list of files', () => {
     assert.equal(source.isFile('/r/a.role.yaml'), true);
     assert.equal(source.exists('/r/.git'), false);
   });
+});
+
+test("a file's URI is the one Node's pathToFileURL gives, for plain paths (built without a URL) and for paths that need escaping or resolving", {
+  skip: process.platform === 'win32',
+}, () => {
+  const paths = [
+    '/work/product/roles/0/role-000001.role.yaml',
+    '/a-b/_c/D9.ladder.yml',
+    '/',
+    '/a/b/',
+    '/a//b.role.yaml',
+    '/a/./b.role.yaml',
+    '/a/../b.role.yaml',
+    '/a/.git',
+    '/a/b.',
+    '/a/..b',
+    '/~user/x.role.yaml',
+    '/a/b~',
+    '/with space/x.role.yaml',
+    '/a/é.role.yaml',
+    '/a/%41.role.yaml',
+    '/a/b#c.role.yaml',
+    '/a/b?c.role.yaml',
+    '/a/b:c@d+e,f=g.role.yaml',
+    '/a/b\\c.role.yaml',
+  ];
+  for (const file of paths) assert.equal(uriOf(file), pathToFileURL(file).toString(), file);
 });

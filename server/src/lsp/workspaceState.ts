@@ -53,6 +53,8 @@ export class WorkspaceState {
   private editorFolders: string[] = [];
   private clientSettings: ClientSettings = { rules: {}, files: [] };
   private isExtra: (relative: string) => boolean = () => false;
+  /** For each indexing whose files are read ahead, what changed since (see `read`). */
+  private changedMeanwhile = new Set<ChangedMeanwhile>();
   /** Each workspace's indexing from disk, started at most once. */
   private indexing = new Map<Workspace, Promise<number>>();
   /** Workspaces whose indexing from disk has finished: only their documents get cross-document findings. */
@@ -161,6 +163,7 @@ export class WorkspaceState {
   }
 
   forget(uri: string): void {
+    this.changed(uri);
     this.indexOf(uri).delete(uri);
   }
 
@@ -173,6 +176,7 @@ export class WorkspaceState {
     const deleted = new Set(files.map((file) => path.resolve(file)).filter((file) => !this.workspaceOf(uriOf(file)).ignores(file)));
     const gone: DocumentSummary[] = [];
     if (!deleted.size) return gone;
+    for (const changed of this.changedMeanwhile) for (const file of deleted) changed.deleted.add(file);
     for (const workspace of this.workspaces.all()) {
       for (const summary of [...workspace.index.documents()]) {
         const file = pathOf(summary);
@@ -191,10 +195,13 @@ export class WorkspaceState {
 
   /** Re-read one file from disk into its workspace's index; its summary (undefined when it is not a charter document). */
   indexFile(file: string): DocumentSummary | undefined {
-    return this.workspaces.indexFile(this.workspaceOf(uriOf(file)), file);
+    const uri = uriOf(file);
+    this.changed(uri);
+    return this.workspaces.indexFile(this.workspaceOf(uri), file);
   }
 
   indexParsed(uri: string, parsed: ParsedDocument): DocumentSummary | undefined {
+    this.changed(uri);
     return this.workspaces.indexParsed(this.workspaceOf(uri), uri, parsed);
   }
 
@@ -271,19 +278,51 @@ export class WorkspaceState {
     return pending;
   }
 
-  /** In slices, so requests and edits are answered while a large workspace is indexed. */
+  /**
+   * In slices, so requests and edits are answered while a large workspace is indexed. The source
+   * may read the files ahead (the disk, in a worker thread); a file whose document was indexed or
+   * forgotten meanwhile, or that is at or under a deleted path, is read again when its turn comes,
+   * as it would have been read then, so no text read before the change goes into the index.
+   */
   private async read(workspace: Workspace): Promise<number> {
     const files = await this.workspaces.listDocumentsAsync(workspace);
     let count = 0;
     let slice = performance.now();
-    for (const file of files) {
-      if (this.workspaces.indexFile(workspace, file)) count++;
-      if (performance.now() - slice > 20) {
-        await nextTurn();
-        slice = performance.now();
+    const texts = this.workspaces.readAhead(files);
+    if (!texts) {
+      for (const file of files) {
+        if (this.workspaces.indexFile(workspace, file)) count++;
+        if (performance.now() - slice > 20) {
+          await nextTurn();
+          slice = performance.now();
+        }
       }
+      return count;
+    }
+    const changed: ChangedMeanwhile = { uris: new Set(), deleted: new Set() };
+    this.changedMeanwhile.add(changed);
+    try {
+      let at = 0;
+      for await (const batch of texts) {
+        for (const text of batch) {
+          const file = files[at++];
+          const stale = (changed.uris.size > 0 && changed.uris.has(uriOf(file))) || (changed.deleted.size > 0 && isAtOrUnder(file, changed.deleted));
+          if (stale ? this.workspaces.indexFile(workspace, file) : this.workspaces.indexRead(workspace, file, text)) count++;
+          if (performance.now() - slice > 20) {
+            await nextTurn();
+            slice = performance.now();
+          }
+        }
+      }
+    } finally {
+      this.changedMeanwhile.delete(changed);
     }
     return count;
+  }
+
+  /** A document indexed or forgotten while files are read ahead: their reads of it may be older. */
+  private changed(uri: string): void {
+    for (const changed of this.changedMeanwhile) changed.uris.add(uri);
   }
 
   /** Files the editor's `charters.files` globs add in one of its folders. */
@@ -308,6 +347,12 @@ export class WorkspaceState {
       for (const line of problemLines(workspace)) this.log.warn(line);
     }
   }
+}
+
+/** What changed while an indexing's files were read ahead: documents indexed or forgotten, paths deleted. */
+interface ChangedMeanwhile {
+  uris: Set<string>;
+  deleted: Set<string>;
 }
 
 function problemLines(workspace: Workspace): string[] {

@@ -61,8 +61,8 @@ export function lightSummary(uri: string, text: string, schemas: Schemas): Docum
   const idNode = root.entries.get('id');
   let idRange: Range | undefined;
   if (idNode?.t === 'scalar') {
-    if (!idNode.range) return UNSURE;
-    idRange = idNode.range;
+    idRange = rangeOf(idNode);
+    if (!idRange) return UNSURE;
   }
   const references = referencesOf(root, kind, schemas);
   if (references === UNSURE) return UNSURE;
@@ -82,8 +82,10 @@ interface ScanSeq {
 interface ScanScalar {
   t: 'scalar';
   value: string | number | boolean | null;
-  /** Where the scalar is; absent for block scalars and empty values, whose ranges the scan does not compute. */
-  range?: Range;
+  /** The line the scalar is on, and its start and end on it; line -1 for block scalars and empty values, whose ranges the scan does not compute. */
+  line: number;
+  start: number;
+  end: number;
 }
 type ScanNode = ScanMap | ScanSeq | ScanScalar;
 
@@ -106,10 +108,10 @@ interface BlockScalar {
 /** The fields a summary's `summary` is read from (summaryOf); a Markdown body may give them. */
 const SUMMARY_TEXT = ['summary', 'statement', 'mission'];
 
-/** YAML 1.2 core schema (as `yaml` resolves it): the plain scalars that are null, booleans and numbers. */
-const CORE_TAGS: [RegExp, (source: string) => null | boolean | number][] = [
-  [/^(?:~|[Nn]ull|NULL)?$/, () => null],
-  [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'],
+/** YAML 1.2 core schema (as `yaml` resolves it): the null, boolean and numeric plain scalars. */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const NUMBERS: [RegExp, (source: string) => number][] = [
   [/^0o[0-7]+$/, (source) => Number.parseInt(source.slice(2), 8)],
   [/^[-+]?[0-9]+$/, (source) => Number.parseInt(source, 10)],
   [/^0x[0-9a-fA-F]+$/, (source) => Number.parseInt(source.slice(2), 16)],
@@ -121,29 +123,60 @@ const CORE_TAGS: [RegExp, (source: string) => null | boolean | number][] = [
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, Number.parseFloat],
 ];
 
-/** A plain scalar's value: a string unless the core schema reads it as something else. */
+/**
+ * A plain scalar's value: a string unless the core schema reads it as something else. Only the
+ * patterns that can match its first character are tried (null: `~nN` or empty; booleans: `tTfF`;
+ * numbers: `0-9+-.`), in the core schema's order.
+ */
 function resolve(source: string): string | number | boolean | null {
-  // every pattern above starts with one of these (or matches the empty text)
-  if (source !== '' && !MAY_NOT_BE_A_STRING.test(source)) return source;
-  for (const [pattern, read] of CORE_TAGS) if (pattern.test(source)) return read(source);
+  if (source === '') return null;
+  const first = source.charCodeAt(0);
+  if (first === 0x7e /* ~ */ || first === 0x6e /* n */ || first === 0x4e /* N */) return NULL.test(source) ? null : source;
+  if (first === 0x74 /* t */ || first === 0x54 /* T */ || first === 0x66 /* f */ || first === 0x46 /* F */) {
+    return BOOLEAN.test(source) ? first === 0x74 || first === 0x54 : source;
+  }
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b /* + */ || first === 0x2d /* - */ || first === 0x2e /* . */) {
+    for (const [pattern, read] of NUMBERS) if (pattern.test(source)) return read(source);
+  }
   return source;
 }
 
-const MAY_NOT_BE_A_STRING = /^[~nNtTfF0-9+.-]/;
-
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
-const DASH = /^-(?: +|$)/;
-/** Characters YAML forbids or reads specially, and the carriage return of a line break that is not `\r\n`. */
-const UNREADABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** Characters YAML forbids or reads specially (a carriage return is checked apart: only `\r\n` is read). */
+const UNREADABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t\ufeff\ufffe\uffff]/;
+/** A carriage return that is not part of a `\r\n` line break. */
+const LONE_CR = /\r(?!\n)/;
 /** A plain scalar may not start with these (some may, followed by a letter: the scan leaves those to the parser). */
-const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-const AFTER_QUOTE = /^(?: +#.*| *)$/;
+const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 const MAX_DEPTH = 50;
+/** What a comment may not hold (the regular expressions' `.` stops there, and the scan read a comment as `#.*`). */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
+/** The end of `key:` at `at` (a plain key as `[A-Za-z_][A-Za-z0-9_-]*`, then `:` before a space or the line's end), or -1. */
+function keyEnd(text: string, at: number, end: number): number {
+  let code = text.charCodeAt(at);
+  if (at >= end || !((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f)) return -1;
+  for (at++; at < end; at++) {
+    code = text.charCodeAt(at);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d) continue;
+    break;
+  }
+  if (at >= end || code !== 0x3a /* : */) return -1;
+  return at + 1 < end && text.charCodeAt(at + 1) !== 0x20 ? -1 : at;
+}
+
+/** Where the spaces from `at` end (at most `end`). */
+function skipSpaces(text: string, at: number, end: number): number {
+  while (at < end && text.charCodeAt(at) === 0x20) at++;
+  return at;
+}
+
+/** Whether a `-` at `at` starts a sequence item (it is followed by a space or the line's end). */
+function isDash(text: string, at: number, end: number): boolean {
+  return at < end && text.charCodeAt(at) === 0x2d && (at + 1 === end || text.charCodeAt(at + 1) === 0x20);
+}
 
 function scan(text: string): ScanMap | typeof UNSURE {
-  if (text.length > LIMITS.characters / 2 || UNREADABLE.test(text)) return UNSURE;
-  const lines = text.split('\n');
-  if (lines.length > LIMITS.lines) return UNSURE;
+  if (text.length > LIMITS.characters / 2 || UNREADABLE.test(text) || (text.includes('\r') && LONE_CR.test(text))) return UNSURE;
   let root: ScanMap | undefined;
   const stack: (ScanMap | ScanSeq)[] = [];
   let pending: Pending | undefined;
@@ -177,17 +210,17 @@ function scan(text: string): ScanMap | typeof UNSURE {
     }
     return top && top.indent === column && top.t === type ? top : undefined;
   };
-  /** A value after `key: ` or `- `, at `column` of line `line`; false when the scan cannot read it. */
-  const value = (parent: ScanMap | ScanSeq, key: string | number, rest: string, line: number, column: number): boolean => {
-    if (rest === '' || rest[0] === '#') {
+  /** A value after `key: ` or `- `: the text from `from` to `end` (the line's end), at `column` of line `line`; false when the scan cannot read it. */
+  const value = (parent: ScanMap | ScanSeq, key: string | number, from: number, end: number, line: number, column: number): boolean => {
+    if (from === end || text.charCodeAt(from) === 0x23 /* # */) {
       pending = { parent, key, column: parent.indent };
-      return set(parent, key, { t: 'scalar', value: null });
+      return set(parent, key, { t: 'scalar', value: null, line: -1, start: 0, end: 0 });
     }
-    const node = scalar(rest, line, column);
+    const node = scalar(text, from, end, line, column);
     if (node === UNSURE) return false;
     if (node === 'block') {
-      const scalarNode: ScanScalar = { t: 'scalar', value: null };
-      block = { node: scalarNode, parentIndent: parent.indent, start: lineStart + column };
+      const scalarNode: ScanScalar = { t: 'scalar', value: null, line: -1, start: 0, end: 0 };
+      block = { node: scalarNode, parentIndent: parent.indent, start: from };
       return set(parent, key, scalarNode);
     }
     return set(parent, key, node);
@@ -205,93 +238,101 @@ function scan(text: string): ScanMap | typeof UNSURE {
     open.node.value = parsed.k;
     return true;
   };
+  /** `key: value` from `at` (where keyEnd found the colon at `colon`), in `map`. */
+  const entry = (map: ScanMap, at: number, colon: number, end: number, line: number, lineStart: number): boolean => {
+    const key = text.slice(at, colon);
+    if (key === '__proto__' || typeof resolve(key) !== 'string') return false;
+    const from = skipSpaces(text, colon + 1, end);
+    return value(map, key, from, end, line, from - lineStart);
+  };
 
-  let lineStart = 0;
-  for (let line = 0, next = 0; line < lines.length; line++, lineStart = next) {
-    let lineText = lines[line];
-    next = lineStart + lineText.length + 1;
-    if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
-    let indent = 0;
-    while (lineText.charCodeAt(indent) === 32) indent++;
-    const blank = indent === lineText.length;
+  for (let line = 0, lineStart = 0; lineStart <= text.length; line++) {
+    if (line >= LIMITS.lines) return UNSURE;
+    let next = text.indexOf('\n', lineStart);
+    if (next === -1) next = text.length;
+    // a `\r` is only ever before `\n` (LONE_CR)
+    const end = next > lineStart && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+    const at = skipSpaces(text, lineStart, end);
+    const indent = at - lineStart;
+    const blank = at === end;
+    const here = lineStart;
+    lineStart = next + 1;
     if (block) {
       if (blank || indent > block.parentIndent) continue;
-      if (!endBlock(lineStart)) return UNSURE;
+      if (!endBlock(here)) return UNSURE;
     }
-    if (blank || lineText[indent] === '#') continue;
-    let column = indent;
-    let rest = lineText.slice(indent);
-    const dash = DASH.exec(rest);
-    if (dash) {
-      const seq = place(column, 'seq');
+    if (blank || text.charCodeAt(at) === 0x23 /* # */) continue;
+    if (isDash(text, at, end)) {
+      const seq = place(indent, 'seq');
       if (seq?.t !== 'seq') return UNSURE;
-      const at = seq.items.length;
-      column += dash[0].length;
-      rest = rest.slice(dash[0].length);
-      if (KEY.test(rest)) {
+      const index = seq.items.length;
+      const from = skipSpaces(text, at + 1, end);
+      const colon = keyEnd(text, from, end);
+      if (colon !== -1) {
         // `- key: value`: a mapping at the key's column, the item's value
-        const map: ScanMap = { t: 'map', indent: column, entries: new Map() };
+        const map: ScanMap = { t: 'map', indent: from - here, entries: new Map() };
         seq.items.push(map);
         stack.push(map);
         if (stack.length > MAX_DEPTH) return UNSURE;
-        if (!entry(map, rest, line, column)) return UNSURE;
+        if (!entry(map, from, colon, end, line, here)) return UNSURE;
         continue;
       }
-      if (DASH.test(rest)) return UNSURE; // `- - x`
-      seq.items.push({ t: 'scalar', value: null });
-      if (!value(seq, at, rest, line, column)) return UNSURE;
+      if (isDash(text, from, end)) return UNSURE; // `- - x`
+      seq.items.push(EMPTY);
+      if (!value(seq, index, from, end, line, from - here)) return UNSURE;
       continue;
     }
-    if (!KEY.test(rest)) return UNSURE;
+    const colon = keyEnd(text, at, end);
+    if (colon === -1) return UNSURE;
     if (!root) {
-      if (column !== 0) return UNSURE;
+      if (indent !== 0) return UNSURE;
       root = { t: 'map', indent: 0, entries: new Map() };
       stack.push(root);
     }
-    const map = place(column, 'map');
-    if (map?.t !== 'map' || !entry(map, rest, line, column)) return UNSURE;
+    const map = place(indent, 'map');
+    if (map?.t !== 'map' || !entry(map, at, colon, end, line, here)) return UNSURE;
   }
   if (block && !endBlock(text.length)) return UNSURE;
   return root ?? UNSURE;
-
-  function entry(map: ScanMap, rest: string, line: number, column: number): boolean {
-    const match = KEY.exec(rest)!;
-    const key = match[1];
-    if (key === '__proto__' || typeof resolve(key) !== 'string') return false;
-    return value(map, key, rest.slice(match[0].length), line, column + match[0].length);
-  }
 }
 
-/** A scalar on one line, starting at `column`; 'block' for a block scalar's header. */
-function scalar(rest: string, line: number, column: number): ScanScalar | 'block' | typeof UNSURE {
-  const first = rest[0];
+/** A placeholder item, replaced at once by the item's value. */
+const EMPTY: ScanScalar = { t: 'scalar', value: null, line: -1, start: 0, end: 0 };
+
+/** A scalar on one line, from `from` to `end` (the line's end) at `column`; 'block' for a block scalar's header. */
+function scalar(text: string, from: number, end: number, line: number, column: number): ScanScalar | 'block' | typeof UNSURE {
+  const first = text[from];
   if (first === '"' || first === "'") {
-    let end = -1;
-    for (let at = 1; at < rest.length; at++) {
-      if (rest[at] !== first) continue;
-      if (first === "'" && rest[at + 1] === "'") {
+    let close = -1;
+    for (let at = from + 1; at < end; at++) {
+      if (text[at] !== first) continue;
+      if (first === "'" && at + 1 < end && text[at + 1] === "'") {
         at++;
         continue;
       }
-      end = at;
+      close = at;
       break;
     }
-    if (end === -1 || !AFTER_QUOTE.test(rest.slice(end + 1))) return UNSURE;
-    const body = rest.slice(1, end);
+    if (close === -1) return UNSURE;
+    // after the closing quote: spaces, or spaces and a comment
+    const after = skipSpaces(text, close + 1, end);
+    if (after < end && (after === close + 1 || text.charCodeAt(after) !== 0x23 || LINE_SEPARATOR.test(text.slice(after, end)))) return UNSURE;
+    const body = text.slice(from + 1, close);
     if (first === '"' && body.includes('\\')) return UNSURE;
     const value = first === "'" ? body.replace(/''/g, "'") : body;
-    return { t: 'scalar', value, range: onLine(line, column, column + end + 1) };
+    return { t: 'scalar', value, line, start: column, end: column + close + 1 - from };
   }
   if (first === '|' || first === '>') return 'block';
-  if (INDICATOR.test(rest)) return UNSURE;
+  if (INDICATORS.includes(first)) return UNSURE;
+  const rest = text.slice(from, end);
   const comment = rest.indexOf(' #');
   const source = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
   if (source.includes(': ') || source.endsWith(':')) return UNSURE;
-  return { t: 'scalar', value: resolve(source), range: onLine(line, column, column + source.length) };
+  return { t: 'scalar', value: resolve(source), line, start: column, end: column + source.length };
 }
 
-function onLine(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
+function rangeOf(node: ScanScalar): Range | undefined {
+  return node.line === -1 ? undefined : { start: { line: node.line, character: node.start }, end: { line: node.line, character: node.end } };
 }
 
 function toValue(node: ScanNode): unknown {
@@ -306,18 +347,23 @@ function toValue(node: ScanNode): unknown {
 function referencesOf(root: ScanMap, kind: NonNullable<DocumentSummary['kind']>, schemas: Schemas): Reference[] | typeof UNSURE {
   const references: Reference[] = [];
   const prefixes = schemas.referencePrefixes(kind);
+  // a branch whose pattern is not a prefix of a reference's is not walked (nor its path built)
   const visit = (node: ScanNode, path: Path, pattern: string): boolean => {
-    if (pattern !== '' && !prefixes.has(pattern)) return true;
-    const below = (segment: string) => (pattern === '' ? segment : `${pattern}/${segment}`);
     if (node.t === 'map') {
-      for (const [key, child] of node.entries) if (!visit(child, [...path, key], below(key))) return false;
+      for (const [key, child] of node.entries) {
+        const below = pattern === '' ? key : `${pattern}/${key}`;
+        if (prefixes.has(below) && !visit(child, [...path, key], below)) return false;
+      }
     } else if (node.t === 'seq') {
-      for (let index = 0; index < node.items.length; index++) if (!visit(node.items[index], [...path, index], below('*'))) return false;
+      const below = pattern === '' ? '*' : `${pattern}/*`;
+      if (!prefixes.has(below)) return true;
+      for (let index = 0; index < node.items.length; index++) if (!visit(node.items[index], [...path, index], below)) return false;
     } else if (typeof node.value === 'string' && node.value !== '') {
       const target = schemas.referenceAt(kind, path);
       if (!target) return true;
-      if (!node.range) return false; // a block scalar naming a document: left to the full parse
-      references.push({ kind: target, id: node.value, path, range: node.range });
+      const range = rangeOf(node);
+      if (!range) return false; // a block scalar naming a document: left to the full parse
+      references.push({ kind: target, id: node.value, path, range });
     }
     return true;
   };

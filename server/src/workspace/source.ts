@@ -15,6 +15,12 @@ export interface FileSource extends Probe {
   globAsync(patterns: string[], options: GlobOptions): Promise<string[]>;
   /** Why `file` cannot be read, in a few words (its error code on the disk), for a config that cannot be. */
   readError?(file: string): string;
+  /**
+   * The texts of `files` as `read` gives them, in their order, a batch at a time, read ahead of the
+   * caller (on the disk, in a worker thread while the caller scans what it has); undefined where
+   * `read` one file at a time is as good (few files, or a source with no thread to read in).
+   */
+  readAhead?(files: string[]): AsyncIterable<(string | undefined)[]> | undefined;
 }
 
 export interface GlobOptions {

@@ -151,9 +151,18 @@ export class Workspaces {
     return this.source.globAsync(patterns, options);
   }
 
+  /** Many files' texts, read ahead of the caller, in order (`FileSource.readAhead`); undefined: read them one by one. */
+  readAhead(files: string[]): AsyncIterable<(string | undefined)[]> | undefined {
+    return this.source.readAhead?.(files);
+  }
+
   /** Re-read one file into its workspace's index; its summary, or undefined when it is unreadable or not a document. */
   indexFile(workspace: Workspace, file: string): DocumentSummary | undefined {
-    const text = this.source.read(file);
+    return this.indexRead(workspace, file, this.source.read(file));
+  }
+
+  /** Index a file from the text read from it (undefined: it could not be read, and leaves the index). */
+  indexRead(workspace: Workspace, file: string, text: string | undefined): DocumentSummary | undefined {
     const uri = uriOf(file);
     if (text === undefined) {
       workspace.index.delete(uri);
