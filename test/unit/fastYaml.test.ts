@@ -11,9 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fastParseYaml } from '../../server/src/service/fastYaml';
+import { makeMap, makePair, makeScalar, makeSeq, nodePrototypes } from '../../server/src/service/yamlNodes';
 import { parse, parseYaml, readKind, MAX_ALIAS_COUNT, YAML_OPTIONS, type ParsedDocument } from '../../server/src/service/parse';
 import { parseMarkdown, splitFrontMatter } from '../../server/src/service/markdownDocument';
 import { listDocuments, loadWorkspace, REPO_ROOT, service, uriOf } from './harness';
@@ -22,6 +23,8 @@ import { applyTextMutation, EDIT_MUTATIONS, insertLine, WHOLE_MUTATIONS, type Te
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261126);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
 /** The fields fastYaml.ts leaves unset (nothing downstream reads them). */
 const COMMENT_FIELDS = new Set(['comment', 'commentBefore', 'spaceBefore']);
 
@@ -29,7 +32,12 @@ const COMMENT_FIELDS = new Set(['comment', 'commentBefore', 'spaceBefore']);
 function difference(a: unknown, b: unknown, at: string): string | undefined {
   if (Object.is(a, b)) return undefined;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: ${String(a)} (fast) vs ${String(b)} (yaml)`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: class ${a.constructor.name} (fast) vs ${b.constructor.name} (yaml)`;
+  // what code sees of a node's class: its constructor, yaml's node type (isScalar, isMap, …) and a
+  // collection's schema; the fast parse's nodes have prototypes of their own (yamlNodes.ts)
+  const own = (value: object, key: string | symbol) => (value as Record<string | symbol, unknown>)[key];
+  if (a.constructor !== b.constructor || own(a, NODE_TYPE) !== own(b, NODE_TYPE) || (own(a, 'schema') === undefined) !== (own(b, 'schema') === undefined)) {
+    return `${at}: class ${a.constructor.name} (fast) vs ${b.constructor.name} (yaml)`;
+  }
   const keys = (value: object) =>
     Object.keys(value)
       .filter((key) => !COMMENT_FIELDS.has(key))
@@ -99,6 +107,34 @@ test('the comparison sees a difference in a range, a value, a class or a propert
   (seq.items[0] as unknown as { format: string }).format = 'HEX';
   assert.match(difference(fast.yaml, yaml, 'document') ?? '', /properties/);
   assert.match(difference(fast.yaml, parseDocument('a: 1\nb: [x]\n', YAML_OPTIONS), 'document') ?? '', /flow|range/);
+  // a node of another class, or a plain object, is a difference; a node made without yaml's constructor is not
+  assert.match(difference(new Scalar('x'), new YAMLSeq(), 'node') ?? '', /class/);
+  assert.match(difference({ value: 'x' }, new Scalar('x'), 'node') ?? '', /class/);
+  assert.equal(difference(makeScalar(nodePrototypes(yaml.schema), 'x'), new Scalar('x'), 'node'), undefined);
+});
+
+test("nodes made without yaml's constructors are yaml's nodes to every test, method and class check", () => {
+  const schema = parseDocument('a: 1', YAML_OPTIONS).schema;
+  const nodes = nodePrototypes(schema);
+  const scalar = makeScalar(nodes, 'x');
+  const map = makeMap(nodes);
+  const seq = makeSeq(nodes);
+  const pair = makePair(nodes, makeScalar(nodes, 'k'), scalar);
+  map.items.push(pair);
+  seq.items.push(map);
+  assert.ok(isScalar(scalar) && scalar instanceof Scalar);
+  assert.equal(isMap(scalar), false);
+  assert.ok(isMap(map) && map instanceof YAMLMap);
+  assert.equal(isSeq(map as unknown), false);
+  assert.ok(isSeq(seq) && seq instanceof YAMLSeq);
+  assert.ok(isPair(pair) && pair instanceof Pair);
+  assert.equal(map.schema, schema);
+  assert.equal(map.get('k'), 'x');
+  assert.equal(map.get('k', true), scalar);
+  assert.deepEqual(seq.toJSON(), [{ k: 'x' }]);
+  assert.deepEqual(Object.keys(scalar), ['value']);
+  assert.deepEqual(Object.keys(map), ['items']);
+  assert.deepEqual(Object.keys(pair), ['key', 'value']);
 });
 
 test('examples and fixtures: same tree and value as yaml, and most take the fast path', () => {

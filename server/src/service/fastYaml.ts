@@ -1,9 +1,11 @@
-import { Composer, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, Document, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { makeMap, makePair, makeScalar, makeSeq, nodePrototypes, type NodePrototypes } from './yamlNodes';
 
 /**
  * A single-pass parser for the block subset of YAML that charter documents are written in, for
- * `parseYaml` (parse.ts): it builds the Document that `parseDocument(text, options)` builds, from
- * yaml's own classes (Document, YAMLMap, YAMLSeq, Pair, Scalar), and the value its `toJS` gives,
+ * `parseYaml` (parse.ts): it builds the Document that `parseDocument(text, options)` builds, of
+ * yaml's own classes (Document, YAMLMap, YAMLSeq, Pair, Scalar; the nodes made without their
+ * constructors, yamlNodes.ts), and the value its `toJS` gives,
  * in one walk over the lines instead of yaml's lexer, CST parser and composer. Whenever the text
  * leaves the subset, or anything is uncertain, it returns undefined and the caller parses with yaml.
  *
@@ -71,7 +73,8 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
   const directives = new Composer(options).streamInfo().directives;
   const doc = new Document(undefined, { _directives: directives, ...options } as Options) as Document.Parsed;
   const schema = doc.schema;
-  const context: Context = { schema, options: doc.options, core: options.schema === 'core' && !options.customTags };
+  const nodes = nodePrototypes(schema);
+  const context: Context = { schema, options: doc.options, core: options.schema === 'core' && !options.customTags, nodes };
   const stack: Frame[] = [];
   let root: Frame | undefined;
   // what the last content line ended with: a scalar value, an empty value, or a collection's key
@@ -101,7 +104,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
 
   /** A new collection starting at `offset` (column `indent`); the caller makes it the value of its item. */
   const open = (map: boolean, indent: number, offset: number): Frame => {
-    const node = map ? new YAMLMap(schema) : new YAMLSeq(schema);
+    const node = map ? makeMap(nodes) : makeSeq(nodes);
     const frame: Frame = { map, indent, node, js: map ? {} : [], start: offset, last: undefined, commentEnd: -1 };
     stack.push(frame);
     return frame;
@@ -219,7 +222,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
     if (value === newline || text.charCodeAt(value) === 35) {
       // `key:` (maybe with a comment): an empty value, or a collection on the next lines
       const scalar = composeScalar('', 'PLAIN', [value, value, value], false, context)!;
-      const pair = new Pair(key, scalar);
+      const pair = makePair(nodes, key, scalar);
       (lineFrame.node as YAMLMap).items.push(pair);
       js[keyText] = scalar.value;
       lineFrame.last = scalar;
@@ -229,7 +232,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
     } else {
       const scalar = scalarAt(text, value, newline, lineEnd, context);
       if (!scalar) return undefined;
-      (lineFrame.node as YAMLMap).items.push(new Pair(key, scalar));
+      (lineFrame.node as YAMLMap).items.push(makePair(nodes, key, scalar));
       js[keyText] = scalar.value;
       lineFrame.last = scalar;
       tail = scalar;
@@ -312,7 +315,7 @@ function composeScalar(source: string, type: Scalar.Type, range: [number, number
   let failed = false;
   const resolved = tag.resolve(source, () => (failed = true), context.options);
   if (failed) return undefined;
-  const scalar = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
+  const scalar = isScalar(resolved) ? (resolved as Scalar) : makeScalar(context.nodes, resolved);
   scalar.range = range;
   scalar.source = source;
   scalar.type = type;
@@ -342,6 +345,8 @@ interface Context {
   readonly schema: Document['schema'];
   readonly options: Document['options'];
   readonly core: boolean;
+  /** Prototypes for this document's nodes (yamlNodes.ts): yaml's constructors cost a fifth of this parse. */
+  readonly nodes: NodePrototypes;
 }
 
 interface ScalarTag {

@@ -1,8 +1,9 @@
-import { type Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { type Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, type YAMLMap, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { copyOf } from './ast';
 import { isMarkdownDocument } from './kinds';
 import { lazyStyle } from './style';
+import { makePair, makeScalar, MAP, NODE_TYPE, nodePrototypes, SCALAR, SEQ } from './yamlNodes';
 import { parseMarkdown } from './markdownDocument';
 import { parseYaml, readDirectives, readKind, refusal, YAML_OPTIONS, MAX_ALIAS_COUNT, type ParsedDocument } from './parse';
 
@@ -262,19 +263,16 @@ function shifted(entry: Block, offset: number): Block {
  * A copy of `node` and everything under it, its ranges shifted by `delta`. Hand-written rather than
  * yaml's `clone()` (Object.create from property descriptors), which costs about as much as parsing;
  * and not through yaml's constructors, whose `Object.defineProperty` of the node type (and of a
- * collection's schema) was most of a copy's cost. A copy's prototype is one of `COPY`'s: the
- * class's prototype extended with the node type and a schema, so `isScalar` and the other tests,
- * `instanceof`, the class's methods and `constructor` read as on a parsed node; its own
- * properties are the fields a parsed node has (`SCALAR_FIELDS`, `COLLECTION_FIELDS`: `parseItem`
- * keeps no item with any other).
+ * collection's schema) was most of a copy's cost (yamlNodes.ts). A copy's own properties are the
+ * fields a parsed node has (`SCALAR_FIELDS`, `COLLECTION_FIELDS`: `parseItem` keeps no item with
+ * any other).
  */
 function cloneShifted(node: unknown, delta: number): unknown {
   if (node === null) return null;
   const source = node as Record<string | symbol, unknown>;
   const type = source[NODE_TYPE];
   if (type === SCALAR) {
-    const copy = Object.create(COPY.scalar) as Record<string, unknown>;
-    copy.value = source.value;
+    const copy = makeScalar(COPY, source.value) as unknown as Record<string, unknown>;
     copy.range = shiftedRange(source.range, delta);
     copy.source = source.source;
     if (source.type !== undefined) copy.type = source.type;
@@ -288,10 +286,7 @@ function cloneShifted(node: unknown, delta: number): unknown {
   if (type === MAP) {
     for (let index = 0; index < items.length; index++) {
       const pair = items[index] as Pair;
-      const pairCopy = Object.create(COPY.pair) as Record<string, unknown>;
-      pairCopy.key = cloneShifted(pair.key, delta);
-      pairCopy.value = cloneShifted(pair.value, delta);
-      copies.push(pairCopy);
+      copies.push(makePair(COPY, cloneShifted(pair.key, delta), cloneShifted(pair.value, delta)));
     }
   } else {
     for (let index = 0; index < items.length; index++) copies.push(cloneShifted(items[index], delta));
@@ -303,27 +298,8 @@ function cloneShifted(node: unknown, delta: number): unknown {
   return copy;
 }
 
-const NODE_TYPE = Symbol.for('yaml.node.type');
-const SCALAR = Symbol.for('yaml.scalar');
-const MAP = Symbol.for('yaml.map');
-const SEQ = Symbol.for('yaml.seq');
-const PAIR = Symbol.for('yaml.pair');
-
 /** The prototypes of copies (see `cloneShifted`); a collection's schema is the one every parse with YAML_OPTIONS makes alike. */
-const COPY = (() => {
-  const schema = parseDocument('', YAML_OPTIONS).schema;
-  const marked = (prototype: object, type: symbol, withSchema: boolean) =>
-    Object.create(prototype, {
-      [NODE_TYPE]: { value: type },
-      ...(withSchema ? { schema: { value: schema, configurable: true, writable: true } } : {}),
-    }) as object;
-  return {
-    scalar: marked(Scalar.prototype, SCALAR, false),
-    map: marked(YAMLMap.prototype, MAP, true),
-    seq: marked(YAMLSeq.prototype, SEQ, true),
-    pair: marked(Pair.prototype, PAIR, false),
-  };
-})();
+const COPY = nodePrototypes(parseDocument('', YAML_OPTIONS).schema);
 
 /** The own properties a parsed scalar may have (anchors and tags are refused before parsing, and copied all the same). */
 const SCALAR_FIELDS = new Set(['value', 'range', 'source', 'type', 'format', 'minFractionDigits', 'comment', 'commentBefore', 'spaceBefore', 'tag', 'anchor']);
