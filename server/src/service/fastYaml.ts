@@ -1,4 +1,15 @@
-import { Composer, Document, isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  Document,
+  isScalar,
+  type DocumentOptions,
+  type ParseOptions,
+  type Pair,
+  type Scalar,
+  type SchemaOptions,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { makeMap, makePair, makeScalar, makeSeq, nodePrototypes, type NodePrototypes } from './yamlNodes';
 
 /**
