@@ -84,7 +84,7 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
   const directives = new Composer(options).streamInfo().directives;
   const doc = new Document(undefined, { _directives: directives, ...options } as Options) as Document.Parsed;
   const schema = doc.schema;
-  const nodes = nodePrototypes(schema);
+  const nodes = prototypesFor(options, schema);
   const context: Context = { schema, options: doc.options, core: options.schema === 'core' && !options.customTags, nodes };
   const stack: Frame[] = [];
   let root: Frame | undefined;
@@ -265,6 +265,19 @@ export function fastParseYaml(text: string, options: Options): FastParse | undef
 }
 
 /**
+ * The prototypes of the nodes parsed with `options` (yamlNodes.ts): made once, with the schema of
+ * the first document parsed with them (every parse with the same options makes an equal one), as
+ * incrementalParse.ts's copies do. Prototypes made per document cost more than the constructors
+ * they replace: each new prototype is new to the engine, and every node made from it too.
+ */
+const PROTOTYPES = new WeakMap<Options, NodePrototypes>();
+function prototypesFor(options: Options, schema: Document['schema']): NodePrototypes {
+  let nodes = PROTOTYPES.get(options);
+  if (!nodes) PROTOTYPES.set(options, (nodes = nodePrototypes(schema)));
+  return nodes;
+}
+
+/**
  * Where the `:` of a `key: value` line starting at `from` is, or -1 when the line is not one: the
  * first `:` followed by a space or the line end, before any ` #` (a quoted key is never one here).
  */
@@ -356,7 +369,7 @@ interface Context {
   readonly schema: Document['schema'];
   readonly options: Document['options'];
   readonly core: boolean;
-  /** Prototypes for this document's nodes (yamlNodes.ts): yaml's constructors cost a fifth of this parse. */
+  /** Prototypes for the nodes (yamlNodes.ts): yaml's constructors cost a fifth of this parse. */
   readonly nodes: NodePrototypes;
 }
 

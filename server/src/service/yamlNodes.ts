@@ -23,7 +23,7 @@ export interface NodePrototypes {
   readonly pair: object;
 }
 
-/** The prototypes of nodes whose collections belong to `schema`: made once per document (or once for all copies). */
+/** The prototypes of nodes whose collections belong to `schema`: made once, not per document (a new prototype is new to the engine, and so is every node made from it). */
 export function nodePrototypes(schema: Document['schema']): NodePrototypes {
   const marked = (prototype: object, type: symbol, withSchema: boolean) =>
     Object.create(prototype, {
