@@ -11,7 +11,7 @@ import { siteCommand } from './site';
 import { initCommand } from './init';
 import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
-import { lintInParallel, threadCount } from './parallelLint';
+import { lintInParallel, startLintWorkers, stopLintWorkers, threadCount, type LintWorker } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
@@ -83,13 +83,19 @@ export function main(argv: string[], io: Io): number {
       return 0;
     }
     if (command === 'init') return initCommand(rest, io);
-    const service = createLanguageService();
-    if (command === 'lint') return lintCommand(rest, io, service);
-    if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
-    if (command === 'render') return renderCommand(rest, io, service);
-    if (command === 'site') return siteCommand(rest, io, service);
-    if (command === 'diff') return diffCommand(rest, io, service);
-    throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+    // a lint of a large folder runs on several threads: they start loading now, beside this one
+    const early = command === 'lint' && mayLintInParallel(rest, io.cwd) ? startLintWorkers() : [];
+    try {
+      const service = createLanguageService();
+      if (command === 'lint') return lintCommand(rest, io, service, early);
+      if (command === 'taxonomy') return taxonomyCommand(rest, io, service);
+      if (command === 'render') return renderCommand(rest, io, service);
+      if (command === 'site') return siteCommand(rest, io, service);
+      if (command === 'diff') return diffCommand(rest, io, service);
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+    } finally {
+      stopLintWorkers(early); // those the lint did not take
+    }
   } catch (error) {
     const message = usageMessage(error);
     if (message === undefined) throw error;
@@ -98,8 +104,8 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-function lintCommand(args: string[], io: Io, service: LanguageService): number {
-  const run = runLint(args, io, service);
+function lintCommand(args: string[], io: Io, service: LanguageService, workers: LintWorker[]): number {
+  const run = runLint(args, io, service, workers);
   return report(run.results, run.format, io, run.limits);
 }
 
@@ -116,18 +122,31 @@ interface ReportLimits {
 }
 
 /** `charters lint ARGS` up to its report: reads, fixes (when asked) and checks; throws UsageError for the user's mistakes. */
-export function runLint(args: string[], io: Io, service: LanguageService): LintRun {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'stylish' },
-      fix: { type: 'boolean', default: false },
-      'fix-dry-run': { type: 'boolean', default: false },
-      today: { type: 'string' },
-      'max-warnings': { type: 'string' },
-    },
-  });
+const LINT_OPTIONS = {
+  format: { type: 'string', default: 'stylish' },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
+  today: { type: 'string' },
+  'max-warnings': { type: 'string' },
+} as const;
+
+/**
+ * Whether `charters lint ARGS` may lint on several threads (one folder, nothing to fix), judged
+ * before anything is read, to start the workers early; `runLint` decides, and may not need them.
+ */
+function mayLintInParallel(args: string[], cwd: string): boolean {
+  try {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
+    if (positionals.length > 1 || values.fix || values['fix-dry-run']) return false;
+    return fs.statSync(path.resolve(cwd, positionals[0] ?? '.'), { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // runLint reports what is wrong with the arguments
+  }
+}
+
+/** `workers`: lint workers started ahead (`startLintWorkers`); those this lint uses are taken from the array. */
+export function runLint(args: string[], io: Io, service: LanguageService, workers: LintWorker[] = []): LintRun {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
   const format = values.format as string;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}".`);
   const maxWarnings = values['max-warnings'];
@@ -140,7 +159,7 @@ export function runLint(args: string[], io: Io, service: LanguageService): LintR
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service, DISK_SOURCE);
   const parallel =
-    inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today) : undefined;
+    inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today, workers) : undefined;
   if (parallel) return { results: parallel, format, limits };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
@@ -227,7 +246,14 @@ export function report(results: FileResult[], format: string, io: Io, { cwd, max
 }
 
 /** A large folder of one workspace is linted on several threads (see parallelLint.ts); undefined when one thread will do. */
-function lintFolderInParallel(absolute: string, input: string, workspaces: Workspaces, service: LanguageService, today: string): FileResult[] | undefined {
+function lintFolderInParallel(
+  absolute: string,
+  input: string,
+  workspaces: Workspaces,
+  service: LanguageService,
+  today: string,
+  workers: LintWorker[],
+): FileResult[] | undefined {
   if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
   const found = workspaces.discover(absolute, absolute);
   if (found.length !== 1) return undefined;
@@ -236,7 +262,7 @@ function lintFolderInParallel(absolute: string, input: string, workspaces: Works
   const threads = threadCount(documents.length);
   if (threads < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(service, workspace, documents, shown, threads, today);
+  return lintInParallel(service, workspace, documents, shown, threads, today, workers);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

@@ -7,6 +7,9 @@
 // read (their texts are in memory), then any chunk still free; the workers send their findings as
 // JSON text. `main()` stays synchronous: between its own chunks the main thread takes the workers'
 // messages with receiveMessageOnPort, and sleeps on a shared counter when it has nothing left.
+// Workers can be started before the folder is even listed (`startLintWorkers`): loading the bundle
+// and building the language service, a few hundred milliseconds, then overlap the main thread's
+// own start and its listing of the folder; the work itself comes later, as their first message.
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,15 +30,20 @@ const NEXT = 0;
 const POSTED = 1;
 const CLAIMS = 2;
 
-interface WorkerInput {
+/** What a worker is started with: the port its work and the other threads' summaries come on. */
+interface WorkerStart {
   chartersLintWorker: true;
+  port: MessagePort;
+}
+
+/** A worker's work, its first message. */
+interface WorkerInput {
   location: WorkspaceLocation;
   /** Every document of the workspace; `shown[i]` set when it is also linted (else it is only indexed). */
   files: string[];
   shown: (string | null)[];
   /** The date the lint compares due dates with (`--today`, or the machine's). */
   today: string;
-  port: MessagePort;
   shared: SharedArrayBuffer;
 }
 
@@ -57,8 +65,41 @@ export function threadCount(documents: number, env: NodeJS.ProcessEnv = process.
   const set = env.CHARTERS_LINT_THREADS;
   if (set !== undefined && /^[1-9]\d*$/.test(set)) return Math.min(Number(set), 16);
   if (documents < PARALLEL_THRESHOLD) return 1;
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cpus, Math.floor(documents / (PARALLEL_THRESHOLD / 2))));
+  return Math.max(1, Math.min(maxThreads(env), Math.floor(documents / (PARALLEL_THRESHOLD / 2))));
+}
+
+/** The most threads a lint uses here: one per core, at most four (`CHARTERS_LINT_THREADS` sets it). */
+function maxThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.CHARTERS_LINT_THREADS;
+  if (set !== undefined && /^[1-9]\d*$/.test(set)) return Math.min(Number(set), 16);
+  return Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Lint workers started ahead of their work (see the top of this file). */
+export interface LintWorker {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+}
+
+/**
+ * Start as many workers as a large lint here would use, before it is known whether the folder is
+ * large: a lint that turns out to need fewer hands the rest to `stopLintWorkers` unused.
+ */
+export function startLintWorkers(): LintWorker[] {
+  return Array.from({ length: maxThreads() - 1 }, () => startWorker());
+}
+
+export function stopLintWorkers(workers: readonly LintWorker[]): void {
+  for (const { worker, port } of workers) {
+    port.close();
+    void worker.terminate();
+  }
+}
+
+function startWorker(): LintWorker {
+  const { port1, port2 } = new MessageChannel();
+  const start: WorkerStart = { chartersLintWorker: true, port: port2 };
+  return { worker: new Worker(__filename, { workerData: start, transferList: [port2] }), port: port1 };
 }
 
 /**
@@ -72,18 +113,18 @@ export function lintInParallel(
   shown: (string | null)[],
   threads: number,
   today: string,
+  started: LintWorker[] = [],
 ): FileResult[] {
   const chunkCount = Math.ceil(files.length / CHUNK);
   const shared = new SharedArrayBuffer(4 * (CLAIMS + chunkCount));
   const counters = new Int32Array(shared);
-  const workers: { worker: Worker; port: MessagePort }[] = [];
+  // the workers started ahead, as many as needed, then new ones; the caller stops any left over
+  const workers = started.splice(0, threads - 1);
   const location: WorkspaceLocation = { root: workspace.root, configPath: workspace.configPath };
   try {
-    for (let w = 1; w < threads; w++) {
-      const { port1, port2 } = new MessageChannel();
-      const input: WorkerInput = { chartersLintWorker: true, location, files, shown, today, port: port2, shared };
-      workers.push({ worker: new Worker(__filename, { workerData: input, transferList: [port2] }), port: port1 });
-    }
+    while (workers.length < threads - 1) workers.push(startWorker());
+    const input: WorkerInput = { location, files, shown, today, shared };
+    for (const { port } of workers) port.postMessage(input);
     const thread = new LintThread(service, { ...workspace.settings, today }, files, shown, counters);
     const failure = (reply: { error: string; usage: boolean }) =>
       reply.usage ? new UsageError(reply.error) : new Error(`charters lint worker failed: ${reply.error}`);
@@ -133,10 +174,7 @@ export function lintInParallel(
     if (errors.size) throw errors.get(Math.min(...errors.keys()));
     return results.flatMap((chunk) => chunk!);
   } finally {
-    for (const { worker, port } of workers) {
-      port.close();
-      void worker.terminate();
-    }
+    stopLintWorkers(workers);
   }
 }
 
@@ -225,10 +263,22 @@ class LintThread {
   }
 }
 
-function runWorker(input: WorkerInput): void {
+/** A worker: builds its language service at once, then waits for its work (the first message). */
+function runWorker(start: WorkerStart): void {
+  let service: LanguageService | undefined;
+  let failed: unknown;
+  try {
+    service = createLanguageService();
+  } catch (error) {
+    failed = error; // said once the work comes, where the main thread waits for an answer
+  }
+  start.port.once('message', (input: WorkerInput) => lintInWorker(service, failed, start.port, input));
+}
+
+function lintInWorker(service: LanguageService | undefined, failed: unknown, port: MessagePort, input: WorkerInput): void {
   const counters = new Int32Array(input.shared);
   const reply = (message: Reply) => {
-    input.port.postMessage(message);
+    port.postMessage(message);
     Atomics.add(counters, POSTED, 1);
     Atomics.notify(counters, POSTED);
   };
@@ -243,7 +293,7 @@ function runWorker(input: WorkerInput): void {
   const startLint = () => {
     const covered = [own, ...others].reduce((sum, part) => sum + (part?.chunks.length ?? 0), 0);
     if (!thread || !own || covered < Math.ceil(input.files.length / CHUNK)) return;
-    input.port.off('message', onSummaries);
+    port.off('message', onSummaries);
     try {
       thread.lint(thread.index([own, ...others]), (chunk, outcome) =>
         reply(outcome instanceof Error ? { chunk, ...failure(outcome) } : { chunk, results: JSON.stringify(outcome) }),
@@ -251,15 +301,15 @@ function runWorker(input: WorkerInput): void {
     } catch (error) {
       reply(failure(error));
     }
-    input.port.close();
+    port.close();
   };
   const onSummaries = (text: SummariesText) => {
     others.push(JSON.parse(text) as ChunkSummaries);
     startLint();
   };
-  input.port.on('message', onSummaries);
+  port.on('message', onSummaries);
   try {
-    const service = createLanguageService();
+    if (!service) throw failed;
     const settings = { ...loadWorkspace(service, input.location, DISK_SOURCE).settings, today: input.today };
     thread = new LintThread(service, settings, input.files, input.shown, counters);
     own = thread.summarise();
@@ -267,12 +317,12 @@ function runWorker(input: WorkerInput): void {
     startLint();
   } catch (error) {
     reply(failure(error));
-    input.port.close();
+    port.close();
   }
 }
 
 // in the bundle, a worker runs this whole file (dist/cli.js): index.ts runs main() only on the main thread
-if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.chartersLintWorker) {
-  const input = workerData as WorkerInput;
-  setImmediate(() => runWorker(input)); // after every module of the bundle is initialised
+if (!isMainThread && (workerData as Partial<WorkerStart> | undefined)?.chartersLintWorker) {
+  const start = workerData as WorkerStart;
+  setImmediate(() => runWorker(start)); // after every module of the bundle is initialised
 }
