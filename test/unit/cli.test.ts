@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { formatJson, jsonFiles, jsonReport, type FileResult } from '../../server/src/cli/formatters';
 import { RULES } from '../../server/src/service/rules';
 import { CLEAN_ROLE, charters, workspace } from './cliHarness';
 import { REPO_ROOT } from './harness';
@@ -139,9 +140,38 @@ describe('charters lint', () => {
         const run = charters(args, dir, env);
         assert.equal(run.code, one.code, `${format} ${JSON.stringify(env)}: ${run.stderr}`);
         assert.equal(run.stdout, one.stdout, `${format} ${JSON.stringify(env)}`);
+        // the JSON report, rendered chunk by chunk on several threads, is the report object as
+        // JSON.stringify indents it (formatters.ts: jsonFiles, jsonReport)
+        if (format === 'json') assert.equal(run.stdout, `${JSON.stringify(JSON.parse(run.stdout), null, 2)}\n`);
       }
     }
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the JSON report joined from pieces is JSON.stringify of the report, indented by 2: no files, files without findings, findings with fixes', () => {
+    const diagnostic = (line: number, fixes: unknown[]) => ({
+      range: { start: { line, character: 2 }, end: { line, character: 9 } },
+      severity: 2,
+      code: 'missing-section',
+      message: 'Add a "summary": one line "quoted", a \\ backslash\nand a line break.',
+      data: { ruleId: 'missing-section', fixes },
+    });
+    const fix = { title: 'Add summary', safety: 'safe', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'summary: x\n' }] };
+    const results = [
+      { path: 'a.role.yaml', diagnostics: [] },
+      { path: 'b/ü.role.yaml', diagnostics: [diagnostic(0, []), diagnostic(3, [fix])] },
+      { path: 'c.charter.yaml', diagnostics: [diagnostic(1, [fix, fix])] },
+    ] as unknown as FileResult[];
+    for (const some of [[], results.slice(0, 1), results]) {
+      const whole = formatJson(some);
+      const expected = JSON.parse(whole) as unknown;
+      assert.equal(whole, JSON.stringify(expected, null, 2));
+      assert.equal((expected as { files: unknown[] }).files.length, some.length);
+      // cut anywhere into pieces, some of them empty, the report is the same
+      for (let cut = 0; cut <= some.length; cut++) {
+        assert.equal(jsonReport([jsonFiles(some.slice(0, cut)), '', jsonFiles(some.slice(cut))], some), whole, `cut at ${cut}`);
+      }
+    }
   });
 
   test('exit 2 for a missing path, an unknown option and a bad format', () => {

@@ -105,7 +105,7 @@ export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
     const cliIo = { ...io, cwd: workspace, color: false };
     const service = createLanguageService();
     const run = runLint(args, cliIo, service);
-    const exitCode = report(run.results, run.format, cliIo, run.limits);
+    const exitCode = report(run, cliIo);
     const { errors, warnings } = summary(run.results);
     if (jobSummary) appendTo(env, 'GITHUB_STEP_SUMMARY', `${formatMarkdown(run.results, workspace)}\n`);
     if (prDiff) {

@@ -21,28 +21,46 @@ export function summary(results: FileResult[]): { errors: number; warnings: numb
 }
 
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(
-    {
-      files: results.map((result) => ({
-        path: result.path,
-        diagnostics: result.diagnostics.map((diagnostic) => ({
-          code: diagnostic.code,
-          severity: severityName(diagnostic.severity),
-          message: diagnostic.message,
-          range: diagnostic.range,
-          // every fix, safe or a suggestion, for other tools to apply: edits with 0-based ranges
-          fixes: (diagnostic.data?.fixes ?? []).map((fix) => ({
-            title: fix.title,
-            safety: fix.safety,
-            edits: fix.edits.map((edit) => ({ range: edit.range, newText: edit.newText })),
-          })),
-        })),
+  return jsonReport([jsonFiles(results)], results);
+}
+
+/**
+ * `results` as the JSON report lists them, each file in its place in the report's `files` array:
+ * a piece of the report, which `jsonReport` joins with the others. A large lint renders each chunk
+ * of files as it is linted, between the chunks it lints (parallelLint.ts), not all at the end.
+ */
+export function jsonFiles(results: FileResult[]): string {
+  return results.map((result) => `    ${indent(JSON.stringify(jsonFile(result), null, 2), '    ')}`).join(',\n');
+}
+
+/** The JSON report of `results` from the pieces `jsonFiles` rendered of them, in order: `JSON.stringify(report, null, 2)`. */
+export function jsonReport(pieces: readonly string[], results: FileResult[]): string {
+  const files = pieces.filter((piece) => piece !== '');
+  const summaryText = indent(JSON.stringify(summary(results), null, 2), '  ');
+  return `{\n  "files": ${files.length ? `[\n${files.join(',\n')}\n  ]` : '[]'},\n  "summary": ${summaryText}\n}`;
+}
+
+function jsonFile(result: FileResult) {
+  return {
+    path: result.path,
+    diagnostics: result.diagnostics.map((diagnostic) => ({
+      code: diagnostic.code,
+      severity: severityName(diagnostic.severity),
+      message: diagnostic.message,
+      range: diagnostic.range,
+      // every fix, safe or a suggestion, for other tools to apply: edits with 0-based ranges
+      fixes: (diagnostic.data?.fixes ?? []).map((fix) => ({
+        title: fix.title,
+        safety: fix.safety,
+        edits: fix.edits.map((edit) => ({ range: edit.range, newText: edit.newText })),
       })),
-      summary: summary(results),
-    },
-    null,
-    2,
-  );
+    })),
+  };
+}
+
+/** JSON text nested deeper: every line after the first indented by `by` (a JSON string never holds a line break). */
+function indent(json: string, by: string): string {
+  return json.replaceAll('\n', `\n${by}`);
 }
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', reset: '\x1b[0m', underline: '\x1b[4m' };

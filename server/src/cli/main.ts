@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, isCalendarDate, isDocumentFileName, kindNames, localDate, type FixChange, type LanguageService } from '../service';
-import { formatJson, formatSarif, formatStylish, summary, type FileResult } from './formatters';
+import { formatJson, formatSarif, formatStylish, jsonFiles, jsonReport, summary, type FileResult } from './formatters';
 import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
@@ -11,7 +11,7 @@ import { siteCommand } from './site';
 import { initCommand } from './init';
 import { diffCommand } from './revisions';
 import { unifiedDiff } from './diff';
-import { lintInParallel, startLintWorkers, stopLintWorkers, threadCount, type LintWorker } from './parallelLint';
+import { lintInParallel, startLintWorkers, stopLintWorkers, threadCount, type LintWorker, type ParallelLint } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { DISK_SOURCE } from '../workspace/disk';
 import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
@@ -105,8 +105,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 function lintCommand(args: string[], io: Io, service: LanguageService, workers: LintWorker[]): number {
-  const run = runLint(args, io, service, workers);
-  return report(run.results, run.format, io, run.limits);
+  return report(runLint(args, io, service, workers), io);
 }
 
 /** What `charters lint ARGS` found, before it is printed: the GitHub Action prints it twice (the log and the job summary). */
@@ -114,6 +113,8 @@ export interface LintRun {
   results: FileResult[];
   format: string;
   limits: ReportLimits;
+  /** The JSON report's files, rendered chunk by chunk during a parallel lint (`jsonFiles`), in order. */
+  jsonPieces?: string[];
 }
 
 interface ReportLimits {
@@ -159,8 +160,10 @@ export function runLint(args: string[], io: Io, service: LanguageService, worker
   const inputs = positionals.length ? positionals : ['.'];
   const workspaces = new Workspaces(service, DISK_SOURCE);
   const parallel =
-    inputs.length === 1 && fix === 'none' ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today, workers) : undefined;
-  if (parallel) return { results: parallel, format, limits };
+    inputs.length === 1 && fix === 'none'
+      ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today, workers, format === 'json' ? jsonFiles : undefined)
+      : undefined;
+  if (parallel) return { results: parallel.results, format, limits, jsonPieces: parallel.rendered };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
   let fileCount = 0;
@@ -229,9 +232,10 @@ function describeChange(shown: string, change: FixChange): string {
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'];
 
 /** Prints the report in `format` and returns the exit code: 1 for errors or more warnings than allowed. */
-export function report(results: FileResult[], format: string, io: Io, { cwd, maxWarnings }: ReportLimits): number {
+export function report({ results, format, limits, jsonPieces }: LintRun, io: Io): number {
+  const { cwd, maxWarnings } = limits;
   const formatters: Record<string, () => string> = {
-    json: () => formatJson(results),
+    json: () => (jsonPieces ? jsonReport(jsonPieces, results) : formatJson(results)),
     sarif: () => formatSarif(results),
     github: () => formatGithub(results, cwd),
     junit: () => formatJunit(results, cwd),
@@ -253,7 +257,8 @@ function lintFolderInParallel(
   service: LanguageService,
   today: string,
   workers: LintWorker[],
-): FileResult[] | undefined {
+  render: ((results: FileResult[]) => string) | undefined,
+): ParallelLint | undefined {
   if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
   const found = workspaces.discover(absolute, absolute);
   if (found.length !== 1) return undefined;
@@ -262,7 +267,7 @@ function lintFolderInParallel(
   const threads = threadCount(documents.length);
   if (threads < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(service, workspace, documents, shown, threads, today, workers);
+  return lintInParallel(service, workspace, documents, shown, threads, today, workers, render);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

@@ -102,9 +102,17 @@ function startWorker(): LintWorker {
   return { worker: new Worker(__filename, { workerData: start, transferList: [port2] }), port: port1 };
 }
 
+/** A lint's results in the order of its files, and what `render` made of each chunk of them, in the same order. */
+export interface ParallelLint {
+  results: FileResult[];
+  rendered?: string[];
+}
+
 /**
  * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) on this thread and
- * `threads - 1` workers. Returns the results in the order of `files`.
+ * `threads - 1` workers. `render`: called on this thread with each chunk's results as they come,
+ * between the chunks it lints (a chunk spent rendering is one the workers take instead), so the
+ * report of a large lint is mostly written by the time the last file is checked.
  */
 export function lintInParallel(
   service: LanguageService,
@@ -114,7 +122,8 @@ export function lintInParallel(
   threads: number,
   today: string,
   started: LintWorker[] = [],
-): FileResult[] {
+  render?: (results: FileResult[]) => string,
+): ParallelLint {
   const chunkCount = Math.ceil(files.length / CHUNK);
   const shared = new SharedArrayBuffer(4 * (CLAIMS + chunkCount));
   const counters = new Int32Array(shared);
@@ -157,22 +166,27 @@ export function lintInParallel(
 
     // 2. findings: this thread lints, and takes the workers' results between its chunks
     const results: (FileResult[] | undefined)[] = new Array(chunkCount);
+    const rendered: string[] | undefined = render && new Array<string>(chunkCount);
     const errors = new Map<number, Error>();
+    const done = (chunk: number, outcome: FileResult[]) => {
+      results[chunk] = outcome;
+      if (rendered) rendered[chunk] = render!(outcome);
+    };
     const take = (reply: Reply) => {
       if (!('chunk' in reply)) throw failure(reply as { error: string; usage: boolean });
       if ('error' in reply) errors.set(reply.chunk, failure(reply));
-      else results[reply.chunk] = JSON.parse(reply.results) as FileResult[];
+      else done(reply.chunk, JSON.parse(reply.results) as FileResult[]);
     };
     thread.lint(index, (chunk, outcome) => {
       if (outcome instanceof Error) errors.set(chunk, outcome);
-      else results[chunk] = outcome;
+      else done(chunk, outcome);
       for (let message = receive(false); message; message = receive(false)) take(message.reply);
     });
     const settled = () => results.filter((chunk) => chunk !== undefined).length + errors.size;
     while (settled() < chunkCount) take(receive(true)!.reply);
     // as one thread would: the first file that cannot be read stops the lint
     if (errors.size) throw errors.get(Math.min(...errors.keys()));
-    return results.flatMap((chunk) => chunk!);
+    return { results: results.flatMap((chunk) => chunk!), rendered };
   } finally {
     stopLintWorkers(workers);
   }
