@@ -156,7 +156,11 @@ describe('charters lint', () => {
       message: 'Add a "summary": one line "quoted", a \\ backslash\nand a line break.',
       data: { ruleId: 'missing-section', fixes },
     });
-    const fix = { title: 'Add summary', safety: 'safe', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'summary: x\n' }] };
+    const fix = {
+      title: 'Add summary',
+      safety: 'safe',
+      edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'summary: x\n' }],
+    };
     const results = [
       { path: 'a.role.yaml', diagnostics: [] },
       { path: 'b/ü.role.yaml', diagnostics: [diagnostic(0, []), diagnostic(3, [fix])] },
