@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, isCalendarDate, isDocumentFileName, kindNames, localDate, type FixChange, type LanguageService } from '../service';
-import { formatJson, formatSarif, formatStylish, jsonFiles, jsonReport, summary, type FileResult } from './formatters';
+import { formatJson, formatSarif, formatStylish, jsonReport, summary, type FileResult } from './formatters';
 import { formatGithub, formatJunit, formatMarkdown } from './ciFormatters';
 import { taxonomyMarkdown } from './taxonomyMarkdown';
 import { renderCommand } from './render';
@@ -161,9 +161,9 @@ export function runLint(args: string[], io: Io, service: LanguageService, worker
   const workspaces = new Workspaces(service, DISK_SOURCE);
   const parallel =
     inputs.length === 1 && fix === 'none'
-      ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today, workers, format === 'json' ? jsonFiles : undefined)
+      ? lintFolderInParallel(path.resolve(io.cwd, inputs[0]), inputs[0], workspaces, service, today, workers, format === 'json')
       : undefined;
-  if (parallel) return { results: parallel.results, format, limits, jsonPieces: parallel.rendered };
+  if (parallel) return { results: parallel.results, format, limits, jsonPieces: parallel.jsonPieces };
   // what --fix changed, or the diff it would write, goes to stderr: stdout stays the report alone
   let changeCount = 0;
   let fileCount = 0;
@@ -257,7 +257,7 @@ function lintFolderInParallel(
   service: LanguageService,
   today: string,
   workers: LintWorker[],
-  render: ((results: FileResult[]) => string) | undefined,
+  json: boolean,
 ): ParallelLint | undefined {
   if (!fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) return undefined; // the usual path reports it
   const found = workspaces.discover(absolute, absolute);
@@ -267,7 +267,7 @@ function lintFolderInParallel(
   const threads = threadCount(documents.length);
   if (threads < 2) return undefined;
   const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
-  return lintInParallel(service, workspace, documents, shown, threads, today, workers, render);
+  return lintInParallel(service, workspace, documents, shown, threads, today, workers, json);
 }
 
 /** A file named on the command line is checked if the globs match it or it is YAML with a known kind. */

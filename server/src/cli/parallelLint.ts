@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, MemoryIndex, type DocumentSummary, type LanguageService, type LintSettings } from '../service';
-import type { FileResult } from './formatters';
+import { jsonFiles, type FileResult } from './formatters';
 import { UsageError, readText } from './files';
 import type { WorkspaceLocation } from '../workspace/locate';
 import { DISK_SOURCE } from '../workspace/disk';
@@ -45,6 +45,8 @@ interface WorkerInput {
   /** The date the lint compares due dates with (`--today`, or the machine's). */
   today: string;
   shared: SharedArrayBuffer;
+  /** Render each chunk's part of the JSON report too. */
+  json: boolean;
 }
 
 /** The summaries of some chunks, as JSON text: `{ chunks: number[], summaries: DocumentSummary[][] }`. */
@@ -53,7 +55,7 @@ type SummariesText = string;
 /** Worker → main. */
 type Reply =
   | { summaries: SummariesText }
-  | { chunk: number; results: string }
+  | { chunk: number; results: string; json?: string }
   | { chunk: number; error: string; usage: boolean }
   | { error: string; usage: boolean };
 
@@ -102,17 +104,16 @@ function startWorker(): LintWorker {
   return { worker: new Worker(__filename, { workerData: start, transferList: [port2] }), port: port1 };
 }
 
-/** A lint's results in the order of its files, and what `render` made of each chunk of them, in the same order. */
+/** A lint's results in the order of its files, and with `json`, each chunk's part of the JSON report (`jsonFiles`), in the same order. */
 export interface ParallelLint {
   results: FileResult[];
-  rendered?: string[];
+  jsonPieces?: string[];
 }
 
 /**
  * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) on this thread and
- * `threads - 1` workers. `render`: called on this thread with each chunk's results as they come,
- * between the chunks it lints (a chunk spent rendering is one the workers take instead), so the
- * report of a large lint is mostly written by the time the last file is checked.
+ * `threads - 1` workers. `json`: each thread also renders its chunks' part of the JSON report as it
+ * lints them, so the report of a large lint is written by the time the last file is checked.
  */
 export function lintInParallel(
   service: LanguageService,
@@ -122,7 +123,7 @@ export function lintInParallel(
   threads: number,
   today: string,
   started: LintWorker[] = [],
-  render?: (results: FileResult[]) => string,
+  json = false,
 ): ParallelLint {
   const chunkCount = Math.ceil(files.length / CHUNK);
   const shared = new SharedArrayBuffer(4 * (CLAIMS + chunkCount));
@@ -132,7 +133,7 @@ export function lintInParallel(
   const location: WorkspaceLocation = { root: workspace.root, configPath: workspace.configPath };
   try {
     while (workers.length < threads - 1) workers.push(startWorker());
-    const input: WorkerInput = { location, files, shown, today, shared };
+    const input: WorkerInput = { location, files, shown, today, shared, json };
     for (const { port } of workers) port.postMessage(input);
     const thread = new LintThread(service, { ...workspace.settings, today }, files, shown, counters);
     const failure = (reply: { error: string; usage: boolean }) =>
@@ -166,27 +167,29 @@ export function lintInParallel(
 
     // 2. findings: this thread lints, and takes the workers' results between its chunks
     const results: (FileResult[] | undefined)[] = new Array(chunkCount);
-    const rendered: string[] | undefined = render && new Array<string>(chunkCount);
+    const jsonPieces: string[] | undefined = json ? new Array<string>(chunkCount) : undefined;
     const errors = new Map<number, Error>();
-    const done = (chunk: number, outcome: FileResult[]) => {
-      results[chunk] = outcome;
-      if (rendered) rendered[chunk] = render!(outcome);
-    };
     const take = (reply: Reply) => {
       if (!('chunk' in reply)) throw failure(reply as { error: string; usage: boolean });
       if ('error' in reply) errors.set(reply.chunk, failure(reply));
-      else done(reply.chunk, JSON.parse(reply.results) as FileResult[]);
+      else {
+        results[reply.chunk] = JSON.parse(reply.results) as FileResult[];
+        if (jsonPieces) jsonPieces[reply.chunk] = reply.json ?? '';
+      }
     };
     thread.lint(index, (chunk, outcome) => {
       if (outcome instanceof Error) errors.set(chunk, outcome);
-      else done(chunk, outcome);
+      else {
+        results[chunk] = outcome;
+        if (jsonPieces) jsonPieces[chunk] = jsonFiles(outcome);
+      }
       for (let message = receive(false); message; message = receive(false)) take(message.reply);
     });
     const settled = () => results.filter((chunk) => chunk !== undefined).length + errors.size;
     while (settled() < chunkCount) take(receive(true)!.reply);
     // as one thread would: the first file that cannot be read stops the lint
     if (errors.size) throw errors.get(Math.min(...errors.keys()));
-    return { results: results.flatMap((chunk) => chunk!), rendered };
+    return { results: results.flatMap((chunk) => chunk!), jsonPieces };
   } finally {
     stopLintWorkers(workers);
   }
@@ -310,7 +313,11 @@ function lintInWorker(service: LanguageService | undefined, failed: unknown, por
     port.off('message', onSummaries);
     try {
       thread.lint(thread.index([own, ...others]), (chunk, outcome) =>
-        reply(outcome instanceof Error ? { chunk, ...failure(outcome) } : { chunk, results: JSON.stringify(outcome) }),
+        reply(
+          outcome instanceof Error
+            ? { chunk, ...failure(outcome) }
+            : { chunk, results: JSON.stringify(outcome), ...(input.json ? { json: jsonFiles(outcome) } : {}) },
+        ),
       );
     } catch (error) {
       reply(failure(error));
