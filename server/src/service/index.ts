@@ -10,7 +10,7 @@ export { ruleDocsUrl, severityName } from './lint';
 export { starterConfig } from './starterConfig';
 export type { ParsedDocument } from './parse';
 export type { SiteDocument, SiteOptions } from './site';
-export { isDocumentFileName, kindNames, newDocumentFileName } from './kinds';
+export { isDocumentFileName, KINDS, kindNames, newDocumentFileName } from './kinds';
 export { RULES, type Rule } from './rules';
 export type { Taxonomy } from './taxonomy';
 export type { ChartersDiagnostic, RuleSetting } from './types';
