@@ -156,9 +156,16 @@ export function lintInParallel(
     const ownText = workers.length ? JSON.stringify(own) : '';
     for (const { port } of workers) port.postMessage(ownText);
     const texts: SummariesText[] = [];
+    // a worker lints once it has a summary of every chunk: when the others' summaries cover every
+    // chunk before its own come (it started late and took none), its findings may come before
+    // another worker's summaries; they are taken with the rest below
+    const early: Reply[] = [];
     while (texts.length < workers.length) {
       const { reply, from } = receive(true)!;
-      // a worker lints only once it has every summary, so nothing else comes before them
+      if ('chunk' in reply) {
+        early.push(reply);
+        continue;
+      }
       if (!('summaries' in reply)) throw failure(reply as { error: string; usage: boolean });
       texts.push(reply.summaries);
       workers.forEach(({ port }, to) => to !== from && port.postMessage(reply.summaries));
@@ -177,6 +184,7 @@ export function lintInParallel(
         if (jsonPieces) jsonPieces[reply.chunk] = reply.json ?? '';
       }
     };
+    for (const reply of early) take(reply);
     thread.lint(index, (chunk, outcome) => {
       if (outcome instanceof Error) errors.set(chunk, outcome);
       else {
