@@ -174,7 +174,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, large = true,
     child.stderr.on('data', () => {});
     child.on('exit', (code, signal) => {
       state.exited = true;
-      if (!state.stopping) fail('crash', { code, signal, round: state.round, lastEdit: state.lastEdit });
+      if (!state.stopping) fail('crash', { code, signal, round: state.round, lastEdit: state.lastEdit, replay: state.replay?.() });
       for (const waiter of state.waiters.splice(0)) waiter.reject(new Error('server exited'));
     });
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -266,6 +266,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, large = true,
         message: error.message,
         round: state.round,
         lastEdit: state.lastEdit,
+        replay: state.replay?.(),
       });
     } finally {
       clearTimeout(timer);
@@ -301,7 +302,7 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, large = true,
       };
       const timer = setTimeout(() => {
         state.waiters.splice(state.waiters.indexOf(waiter), 1);
-        if (!state.exited) fail('hang', { method: 'publishDiagnostics', uri, version, round: state.round, lastEdit: state.lastEdit });
+        if (!state.exited) fail('hang', { method: 'publishDiagnostics', uri, version, round: state.round, lastEdit: state.lastEdit, replay: state.replay?.() });
         resolve();
       }, TIMEOUT_MS);
       state.waiters.push(waiter);
@@ -384,6 +385,9 @@ export async function fuzz({ seconds = 60, minEdits = 0, seed = 1, large = true,
       let document = TextDocument.create(uri, languageId, 1, text);
       const open = { texts: new Map([[1, document.getText()]]), changes: [] };
       state.open.set(uri, open);
+      // a hang or a crash saves what replays the round, once (the changes up to the failure)
+      let saved;
+      state.replay = () => (saved ??= saveCase({ seed, round: state.round, uri, languageId, text, changes: open.changes }));
       void state.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: document.getText() } });
       // Cross-document rules wait for the document's workspace to be read (a document outside the
       // folders brings its own): edit once it is, so every version sees the same index.

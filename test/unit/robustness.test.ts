@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits } from '../../server/src/service/edits';
 import fc from 'fast-check';
-import { depthBound, LIMITS, nestingDepth } from '../../server/src/service/parse';
+import { parseDocument } from 'yaml';
+import { depthBound, LIMITS, nestingDepth, YAML_OPTIONS } from '../../server/src/service/parse';
 import type { ChartersDiagnostic } from '../../server/src/service/types';
 import { loadWorkspace, REPO_ROOT, service } from './harness';
 
@@ -204,6 +205,25 @@ test('hostile: yaml prints no warning for a collection used as a key (the server
     process.emitWarning = original;
   }
   assert.deepEqual(warnings, []);
+});
+
+// parse.ts `toValue`: yaml names a field whose key is a collection by writing the key out as YAML,
+// which took seconds, then overflowed the stack, on a long list broken by a few edits (the fuzzer,
+// seed 47, round 302); such a key is named by its first line, and everything else is yaml's value
+test('hostile: a collection used as a key is named by its first line; the rest of the value is yaml’s', () => {
+  const text = `${ROLE}[a, b]: 1\n{c: d,\n  e: f}: 2\n? - x\n  - y\n: 3\nlast: [1, {g: h}]\n`;
+  const parsed = service.parse(TextDocument.create(URI, 'yaml', 1, text));
+  assert.equal(parsed.tooManyAliases, false);
+  const value = parsed.value as Record<string, unknown>;
+  assert.equal(value['[a, b]'], 1);
+  assert.equal(value['{c: d,'], 2);
+  assert.equal(value['- x'], 3);
+  assert.deepEqual(value.last, [1, { g: 'h' }]);
+  // every other field as yaml's toJS gives it, in the same order
+  const yamlValue = parseDocument(text, YAML_OPTIONS).toJS() as Record<string, unknown>;
+  const others = (record: Record<string, unknown>) => Object.entries(record).filter(([key]) => !/^[[{-]/.test(key));
+  assert.deepEqual(others(value), others(yamlValue));
+  assert.ok(!service.validate(URI, parsed, index, settings).some((diagnostic) => /aliases/.test(diagnostic.message)));
 });
 
 /** The text after accepting the first quick fix of the first `rule` finding (safe or a suggestion). */

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, Lexer, parseDocument } from 'yaml';
+import { type Document, isCollection, isMap, isScalar, isSeq, Lexer, parseDocument } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fastParseYaml } from './fastYaml';
 import type { IncrementalState } from './incrementalParse';
@@ -119,7 +119,7 @@ export function parseYaml(textDocument: TextDocument): ParsedDocument {
   let tooManyAliases = false;
   if (!fast) {
     try {
-      value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      value = toValue(yaml, text);
     } catch {
       // alias bombs and broken anchors: yaml-syntax reports them
       tooManyAliases = true;
@@ -127,6 +127,66 @@ export function parseYaml(textDocument: TextDocument): ParsedDocument {
   }
   const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
   return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, style: lazyStyle(text), ...(refused ? { refused } : {}) };
+}
+
+/**
+ * yaml's `toJS` of the document, except where a mapping's key is itself a collection, as a broken
+ * line makes of the list before it (`owner: pro  # x` inside a long list): yaml names such a field
+ * by writing its key out as YAML, and when the keys inside that key are collections in turn, it
+ * writes them out again at every level, which took seconds on a 2,200-line charter with one such
+ * line (the fuzzer's round 302, seed 47). Here a collection key is named by its first line in the
+ * text; yaml-syntax reports the line either way. The rest is what `toJS` gives; a document with an
+ * alias as well goes to `toJS` (which counts alias expansions).
+ */
+function toValue(yaml: Document.Parsed, text: string): unknown {
+  if (!hasCollectionKey(yaml.contents)) return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  const plain = (node: unknown): unknown => {
+    if (node === null || node === undefined) return null;
+    if (isScalar(node)) {
+      if (typeof node.value === 'object' && node.value !== null) throw new NotPlain();
+      return node.value;
+    }
+    if (isSeq(node)) return node.items.map(plain);
+    if (!isMap(node)) throw new NotPlain(); // an alias
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of node.items) {
+      const name = isCollection(key) ? collectionKeyName(key, text) : plain(key);
+      Object.defineProperty(out, name === null ? '' : String(name), { value: plain(value), writable: true, enumerable: true, configurable: true });
+    }
+    return out;
+  };
+  try {
+    return plain(yaml.contents);
+  } catch (error) {
+    if (error instanceof NotPlain) return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    throw error;
+  }
+}
+
+class NotPlain extends Error {}
+
+function hasCollectionKey(root: unknown): boolean {
+  const pending = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isCollection(pair.key)) return true;
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return false;
+}
+
+/** A collection used as a key, named by its first line in the text (at most 200 characters). */
+function collectionKeyName(key: { range?: readonly number[] | null }, text: string): string {
+  const start = key.range?.[0] ?? 0;
+  const end = key.range?.[1] ?? start;
+  const lineEnd = text.indexOf('\n', start);
+  return text.slice(start, Math.min(end, lineEnd === -1 ? text.length : lineEnd, start + 200)).trim();
 }
 
 export function refusal(text: string): string | undefined {
