@@ -66,8 +66,22 @@ const BILLION_LAUGHS = [
   '',
 ].join('\n');
 
+/** A charter whose `team` list is broken by `uts-pm` at column 0 (the fuzzer's seed 47, round 319), then `items` more items. */
+const BROKEN_LIST = (items: number) => `kind: charter\nid: t\ntitle: T\nteam:\n  - role: a\nuts-pm\n${'  - role: payouts-pm\n'.repeat(items)}`;
+
 const CASES: { name: string; text: () => string; check: (outcome: Outcome) => void }[] = [
   { name: 'alias bomb (billion laughs)', text: () => BILLION_LAUGHS, check: (o) => only(o, 'yaml-syntax', /expands its aliases too often/) },
+  {
+    // parse.ts MAX_SYNTAX_DEPTH: composing yaml's tree of this recursed until the stack ran out
+    name: 'a long list broken by a line at column 0: every later line nests one level deeper',
+    text: () => BROKEN_LIST(2000),
+    check: (o) => only(o, 'yaml-syntax', /cannot be read past a broken line/),
+  },
+  {
+    name: 'the same with 500 lines after the broken one: read, and every line reported',
+    text: () => BROKEN_LIST(500),
+    check: (o) => assert.ok(o.diagnostics.filter((d) => d.code === 'yaml-syntax').length >= 500),
+  },
   {
     name: 'a 10 MB file',
     text: () => `${ROLE}tags:\n${'  - lorem ipsum dolor sit amet, consectetur adipiscing elit\n'.repeat(Math.ceil(10e6 / 58))}`,
@@ -224,6 +238,16 @@ test('hostile: a collection used as a key is named by its first line; the rest o
   const others = (record: Record<string, unknown>) => Object.entries(record).filter(([key]) => !/^[[{-]/.test(key));
   assert.deepEqual(others(value), others(yamlValue));
   assert.ok(!service.validate(URI, parsed, index, settings).some((diagnostic) => /aliases/.test(diagnostic.message)));
+});
+
+test('hostile: a list broken so that every later line nests deeper gets the same findings re-parsed after an edit as opened afresh', () => {
+  const uri = 'file:///hostile/team.charter.yaml';
+  const clean = TextDocument.create(uri, 'yaml', 1, BROKEN_LIST(2000).replace('uts-pm\n', ''));
+  const broken = TextDocument.create(uri, 'yaml', 2, BROKEN_LIST(2000));
+  const edited = service.reparse(service.parse(clean), broken);
+  const fresh = service.parse(broken);
+  assert.ok(fresh.refused);
+  assert.deepEqual(service.validate(uri, edited, index, settings), service.validate(uri, fresh, index, settings));
 });
 
 /** The text after accepting the first quick fix of the first `rule` finding (safe or a suggestion). */

@@ -1,4 +1,4 @@
-import { type Document, isCollection, isMap, isScalar, isSeq, Lexer, parseDocument } from 'yaml';
+import { Composer, type Document, isCollection, isMap, isScalar, isSeq, Lexer, parseDocument, Parser, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fastParseYaml } from './fastYaml';
 import type { IncrementalState } from './incrementalParse';
@@ -111,10 +111,12 @@ export function parse(textDocument: TextDocument): ParsedDocument {
 /** A YAML document (or the front matter of a Markdown one, given as YAML in the file's coordinates). */
 export function parseYaml(textDocument: TextDocument): ParsedDocument {
   const text = textDocument.getText();
-  const refused = refusal(text);
+  let refused = refusal(text);
   // the block subset most documents are written in, without yaml's lexer and composer (fastYaml.ts)
   const fast = refused ? undefined : fastParseYaml(text, YAML_OPTIONS);
-  const yaml = fast?.yaml ?? parseDocument(refused ? '' : text, YAML_OPTIONS);
+  const tokens = fast || refused ? undefined : [...new Parser().parse(text)];
+  if (tokens && cstDepth(tokens) > MAX_SYNTAX_DEPTH) refused = TOO_DEEP;
+  const yaml = fast?.yaml ?? (refused ? parseDocument('', YAML_OPTIONS) : compose(tokens!, text));
   let value: unknown = fast?.value;
   let tooManyAliases = false;
   if (!fast) {
@@ -127,6 +129,59 @@ export function parseYaml(textDocument: TextDocument): ParsedDocument {
   }
   const directives = refused ? NO_DIRECTIVES : readDirectives(textDocument);
   return { textDocument, yaml, value, kind: readKind(yaml), tooManyAliases, directives, style: lazyStyle(text), ...(refused ? { refused } : {}) };
+}
+
+/**
+ * How deep yaml's syntax tree may nest. Broken lines can make yaml's parser nest every following
+ * line one level deeper (a 2,240-line charter, the fuzzer's seed 47 round 319), and composing such
+ * a tree recurses until the stack runs out, at a depth that depends on how deep the stack already
+ * was: the same text then got different findings in the editor's re-parse and in a fresh one. The
+ * tree's depth is measured first, without recursion, and a text past this bound is refused like
+ * one that nests too deeply (`LIMITS.depth` levels of the text itself are always below it).
+ */
+const MAX_SYNTAX_DEPTH = 4 * LIMITS.depth;
+const TOO_DEEP = `The YAML cannot be read past a broken line: every line after it nests deeper than the one before (more than ${MAX_SYNTAX_DEPTH} levels). Look above for an unclosed bracket or quote, or a line that lost its indentation, and fix it`;
+
+type Token = ReturnType<Parser['parse']> extends Generator<infer T> ? T : never;
+
+/** The depth of yaml's syntax tree, walked with a stack of its own. */
+function cstDepth(tokens: readonly Token[]): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = tokens.map((token) => [token, 1]);
+  while (pending.length) {
+    const [token, depth] = pending.pop()!;
+    if (typeof token !== 'object' || token === null) continue;
+    if (depth > deepest) deepest = depth;
+    const { value, items } = token as { value?: unknown; items?: unknown[] };
+    if (typeof value === 'object') pending.push([value, depth + 1]);
+    for (const item of items ?? []) {
+      if ((item as { type?: unknown }).type !== undefined) pending.push([item, depth + 1]);
+      else {
+        const { key, value: itemValue } = item as { key?: unknown; value?: unknown };
+        pending.push([key, depth + 1], [itemValue, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
+/** What `parseDocument(text, YAML_OPTIONS)` does, from the parser's tokens. */
+function compose(tokens: readonly Token[], text: string): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, text.length)) {
+    if (!doc) doc = next as Document.Parsed;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return doc ?? parseDocument(text, YAML_OPTIONS);
 }
 
 /**
