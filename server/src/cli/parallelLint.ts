@@ -64,17 +64,21 @@ type Reply =
  * four). `CHARTERS_LINT_THREADS` sets it (the tests compare one thread with several on small folders).
  */
 export function threadCount(documents: number, env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.CHARTERS_LINT_THREADS;
-  if (set !== undefined && /^[1-9]\d*$/.test(set)) return Math.min(Number(set), 16);
+  const set = threadsSet(env);
+  if (set !== undefined) return set;
   if (documents < PARALLEL_THRESHOLD) return 1;
   return Math.max(1, Math.min(maxThreads(env), Math.floor(documents / (PARALLEL_THRESHOLD / 2))));
 }
 
 /** The most threads a lint uses here: one per core, at most four (`CHARTERS_LINT_THREADS` sets it). */
 function maxThreads(env: NodeJS.ProcessEnv = process.env): number {
+  return threadsSet(env) ?? Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** The number of threads `CHARTERS_LINT_THREADS` sets (at most 16), if it sets one. */
+function threadsSet(env: NodeJS.ProcessEnv): number | undefined {
   const set = env.CHARTERS_LINT_THREADS;
-  if (set !== undefined && /^[1-9]\d*$/.test(set)) return Math.min(Number(set), 16);
-  return Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  return set !== undefined && /^[1-9]\d*$/.test(set) ? Math.min(Number(set), 16) : undefined;
 }
 
 /** Lint workers started ahead of their work (see the top of this file). */

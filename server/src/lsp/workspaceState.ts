@@ -288,14 +288,17 @@ export class WorkspaceState {
     const files = await this.workspaces.listDocumentsAsync(workspace);
     let count = 0;
     let slice = performance.now();
+    /** Whether this slice has run 20 ms: then `pause` lets pending messages be answered. */
+    const due = () => performance.now() - slice > 20;
+    const pause = async () => {
+      await nextTurn();
+      slice = performance.now();
+    };
     const texts = this.workspaces.readAhead(files);
     if (!texts) {
       for (const file of files) {
         if (this.workspaces.indexFile(workspace, file)) count++;
-        if (performance.now() - slice > 20) {
-          await nextTurn();
-          slice = performance.now();
-        }
+        if (due()) await pause();
       }
       return count;
     }
@@ -308,10 +311,7 @@ export class WorkspaceState {
           const file = files[at++];
           const stale = (changed.uris.size > 0 && changed.uris.has(uriOf(file))) || (changed.deleted.size > 0 && isAtOrUnder(file, changed.deleted));
           if (stale ? this.workspaces.indexFile(workspace, file) : this.workspaces.indexRead(workspace, file, text)) count++;
-          if (performance.now() - slice > 20) {
-            await nextTurn();
-            slice = performance.now();
-          }
+          if (due()) await pause();
         }
       }
     } finally {
