@@ -75,8 +75,12 @@ interface Empty {
 const SCALAR_TAG = Symbol.for('yaml.scalar');
 /** A plain key: conservative (no spaces, quotes or indicators), so that it never needs the lexer. */
 const KEY = /^[A-Za-z0-9_$][A-Za-z0-9_$./-]*$/;
-/** Characters that cannot start a plain scalar (or start something else) in block context. */
-const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+/**
+ * YAML's indicators: a plain scalar may not start with one (some may, followed by a letter), in
+ * block context. The light scan (lightScan.ts) leaves a value starting with one to the parser.
+ */
+export const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
+const NOT_PLAIN_START = new Set([...INDICATORS]);
 
 export function fastParseYaml(text: string, options: Options): FastParse | undefined {
   if (!text || text.charCodeAt(0) === 0xfeff || /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\t]|\r(?!\n)/.test(text)) return undefined;

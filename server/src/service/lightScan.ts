@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { INDICATORS } from './fastYaml';
 import { isMarkdownDocument, kindDefinition } from './kinds';
 import { splitFrontMatter } from './markdownDocument';
 import { LIMITS, refusal, YAML_OPTIONS } from './parse';
@@ -145,8 +146,6 @@ function resolve(source: string): string | number | boolean | null {
 const UNREADABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\t\ufeff\ufffe\uffff]/;
 /** A carriage return that is not part of a `\r\n` line break. */
 const LONE_CR = /\r(?!\n)/;
-/** A plain scalar may not start with these (some may, followed by a letter: the scan leaves those to the parser). */
-const INDICATORS = '-?:,[]{}#&*!|>\'"%@`';
 const MAX_DEPTH = 50;
 /** What a comment may not hold (the regular expressions' `.` stops there, and the scan read a comment as `#.*`). */
 const LINE_SEPARATOR = /[\u2028\u2029]/;
