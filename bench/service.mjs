@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { oneListRoleDocument, roleDocument } from './lib/generate.mjs';
 import { summarize } from './lib/stats.mjs';
+import { precompiledSchemas } from '../scripts/lib/schemaValidators.mjs';
 import { yamlEsmBuild } from '../scripts/lib/yamlPlugin.mjs';
 
 export async function loadService(tmp) {
@@ -19,7 +20,7 @@ export async function loadService(tmp) {
     format: 'cjs',
     loader: { '.css': 'text' },
     logLevel: 'warning',
-    plugins: [yamlEsmBuild],
+    plugins: [yamlEsmBuild, precompiledSchemas()],
   });
   return createRequire(import.meta.url)(outfile);
 }

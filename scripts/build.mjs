@@ -6,10 +6,13 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { browserModules } from './lib/browserModules.mjs';
+import { precompiledSchemas } from './lib/schemaValidators.mjs';
 import { yamlEsmBuild } from './lib/yamlPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const present = (entries) => entries.filter((entry) => existsSync(entry.in));
+// the schemas' validators, compiled once for every bundle that carries the service
+const validators = precompiledSchemas();
 
 const shared = {
   outdir: 'dist',
@@ -20,7 +23,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   metafile: false,
-  plugins: [yamlEsmBuild],
+  plugins: [yamlEsmBuild, validators],
   write: false,
 };
 
@@ -51,7 +54,7 @@ const results = await Promise.all([
         target: 'es2022',
         format: entry.format,
         external: ['vscode'],
-        plugins: [browserModules()],
+        plugins: [browserModules(), validators],
       }),
     ),
 ]);

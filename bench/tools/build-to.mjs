@@ -14,7 +14,9 @@ if (!outdir) {
 // the tree's own bundling plugins, as its scripts/build.mjs uses them (none in trees older than them)
 const pluginFile = path.join(root, 'scripts/lib/yamlPlugin.mjs');
 const pluginModule = fs.existsSync(pluginFile) ? await import(pathToFileURL(pluginFile).href) : {};
-const plugins = [pluginModule.yamlEsmBuild ?? pluginModule.yamlWithoutDebugEnv].filter(Boolean);
+const validatorsFile = path.join(root, 'scripts/lib/schemaValidators.mjs');
+const validatorsModule = fs.existsSync(validatorsFile) ? await import(pathToFileURL(validatorsFile).href) : {};
+const plugins = [pluginModule.yamlEsmBuild ?? pluginModule.yamlWithoutDebugEnv, validatorsModule.precompiledSchemas?.(root)].filter(Boolean);
 await build({
   entryPoints: [
     { in: path.join(root, 'server/src/cli/index.ts'), out: 'cli' },

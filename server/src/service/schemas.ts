@@ -1,8 +1,10 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import addFormats, { type FormatName } from 'ajv-formats';
 import common from '../../../schemas/common.schema.json';
 import config from '../../../schemas/charters.config.schema.json';
 import { KIND_DEFINITIONS, kindDefinition } from './kinds';
+import { PRECOMPILED } from './precompiledValidators';
+import compiler from './schemaCompiler.json';
 import type { Kind } from './types';
 
 /** The JSON Schema subset we read for messages, completion and hover. */
@@ -31,33 +33,43 @@ export interface FieldSchema {
 const CONFIG_ID = (config as { $id: string }).$id;
 
 /**
- * The schemas, compiled with ajv once per service. Validators are compiled on first use, so a
- * server that only ever sees roles never pays for the strategy schema.
+ * The schemas and their validators. The bundles carry the validators compiled when they were built
+ * (precompiledValidators.ts); without them (the unit tests run the sources) each is compiled with
+ * ajv on first use, so a server that only ever sees roles never pays for the strategy schema.
  */
 export class Schemas {
-  private readonly ajv: Ajv;
+  private ajvInstance: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly referenceKinds = new Map<string, Kind | null>();
   private readonly prefixes = new Map<Kind, Set<string>>();
   /** `common.schema.json#/definitions/text` → that definition, as ajv resolves it (test/unit/schemas.test.ts). */
   private readonly definitions = new Map<string, FieldSchema>();
+  private readonly schemas = [common, ...KIND_DEFINITIONS.map((definition) => definition.schema), config] as {
+    $id: string;
+    definitions?: Record<string, FieldSchema>;
+  }[];
 
-  constructor() {
-    // our own schemas are checked against the meta-schema by the tests, not at every start
-    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, validateSchema: false });
-    addFormats(this.ajv, ['date']);
-    this.ajv.addVocabulary(['x-hint', 'x-placeholder', 'x-reference']);
-    const schemas = [common, ...KIND_DEFINITIONS.map((definition) => definition.schema), config] as {
-      $id: string;
-      definitions?: Record<string, FieldSchema>;
-    }[];
-    this.ajv.addSchema(schemas);
+  /** `precompiled`: validators by schema `$id`, as the bundles carry them; the tests pass none to compile at run time. */
+  constructor(private readonly precompiled: Readonly<Record<string, ValidateFunction>> | undefined = PRECOMPILED) {
     // ajv.getSchema would compile a validator only to hand back the definition: look it up instead
-    for (const schema of schemas) {
+    for (const schema of this.schemas) {
       for (const [name, definition] of Object.entries(schema.definitions ?? {})) {
         if (definition.$ref === undefined) this.definitions.set(`${schema.$id}#/definitions/${name}`, definition);
       }
     }
+  }
+
+  /** ajv with every schema registered, made when a validator must be compiled or a `$ref` resolved through it. */
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      // our own schemas are checked against the meta-schema by the tests, not at every start
+      const ajv = new Ajv(compiler.options);
+      addFormats(ajv, compiler.formats as FormatName[]);
+      ajv.addVocabulary(compiler.vocabulary);
+      ajv.addSchema(this.schemas);
+      this.ajvInstance = ajv;
+    }
+    return this.ajvInstance;
   }
 
   root(kind: Kind): FieldSchema {
@@ -68,7 +80,7 @@ export class Schemas {
     const id = kind === 'config' ? CONFIG_ID : kindDefinition(kind).schema.$id;
     let validator = this.validators.get(id);
     if (!validator) {
-      validator = this.ajv.getSchema(id);
+      validator = this.precompiled?.[id] ?? this.ajv.getSchema(id);
       if (!validator) throw new Error(`schema ${id} is not registered`);
       this.validators.set(id, validator);
     }
