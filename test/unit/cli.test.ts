@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatJson, jsonFiles, jsonReport, type FileResult } from '../../server/src/cli/formatters';
+import { formatJson, jsonFiles, jsonReport, summary, type FileResult } from '../../server/src/cli/formatters';
+import { resultsOf, runLint } from '../../server/src/cli/main';
+import { createLanguageService } from '../../server/src/service';
 import { RULES } from '../../server/src/service/rules';
 import { CLEAN_ROLE, charters, workspace } from './cliHarness';
 import { REPO_ROOT } from './harness';
@@ -148,6 +150,36 @@ describe('charters lint', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('a JSON lint on several threads keeps its findings for whoever asks (the Action), and only the report and counts for the command', async () => {
+    const generator = (await import(pathToFileURL(path.join(REPO_ROOT, 'bench', 'lib', 'generate.mjs')).href)) as {
+      writeWorkspace(dir: string, count: number): { files: string[] };
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charters-kept-'));
+    generator.writeWorkspace(dir, 450);
+    const io = { cwd: dir, color: false, stdout: () => {}, stderr: () => {} };
+    const args = ['.', '--format', 'json', '--today', '2027-02-15'];
+    const service = createLanguageService();
+    const previous = process.env.CHARTERS_LINT_THREADS;
+    process.env.CHARTERS_LINT_THREADS = '2';
+    try {
+      const kept = runLint(args, io, service);
+      const reportOnly = runLint(args, io, service, [], false);
+      assert.equal(kept.results?.length, 450);
+      assert.ok(kept.jsonPieces, 'rendered on the threads');
+      assert.deepEqual(kept.counts, summary(kept.results!));
+      assert.ok(kept.counts.warnings > 0);
+      assert.equal(reportOnly.results, undefined);
+      assert.throws(() => resultsOf(reportOnly), /kept only its JSON report/);
+      assert.deepEqual(reportOnly.counts, kept.counts);
+      assert.deepEqual(reportOnly.jsonPieces, kept.jsonPieces);
+      assert.equal(jsonReport(reportOnly.jsonPieces!, reportOnly.counts), formatJson(kept.results!));
+    } finally {
+      if (previous === undefined) delete process.env.CHARTERS_LINT_THREADS;
+      else process.env.CHARTERS_LINT_THREADS = previous;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the JSON report joined from pieces is JSON.stringify of the report, indented by 2: no files, files without findings, findings with fixes', () => {
     const diagnostic = (line: number, fixes: unknown[]) => ({
       range: { start: { line, character: 2 }, end: { line, character: 9 } },
@@ -173,7 +205,7 @@ describe('charters lint', () => {
       assert.equal((expected as { files: unknown[] }).files.length, some.length);
       // cut anywhere into pieces, some of them empty, the report is the same
       for (let cut = 0; cut <= some.length; cut++) {
-        assert.equal(jsonReport([jsonFiles(some.slice(0, cut)), '', jsonFiles(some.slice(cut))], some), whole, `cut at ${cut}`);
+        assert.equal(jsonReport([jsonFiles(some.slice(0, cut)), '', jsonFiles(some.slice(cut))], summary(some)), whole, `cut at ${cut}`);
       }
     }
   });

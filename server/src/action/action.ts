@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../service';
 import { formatMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../cli/ciFormatters';
-import { summary } from '../cli/formatters';
-import { main, report, runLint, usageMessage } from '../cli/main';
+import { main, report, resultsOf, runLint, usageMessage } from '../cli/main';
 
 export interface ActionIo {
   stdout: (text: string) => void;
@@ -104,15 +103,16 @@ export function runAction(env: NodeJS.ProcessEnv, io: ActionIo): number {
     if (today !== '') args.push('--today', today);
     const cliIo = { ...io, cwd: workspace, color: false };
     const service = createLanguageService();
-    const run = runLint(args, cliIo, service);
+    const run = runLint(args, cliIo, service); // keeps every finding: the job summary lists them
     const exitCode = report(run, cliIo);
-    const { errors, warnings } = summary(run.results);
-    if (jobSummary) appendTo(env, 'GITHUB_STEP_SUMMARY', `${formatMarkdown(run.results, workspace)}\n`);
+    const results = resultsOf(run);
+    const { errors, warnings } = run.counts;
+    if (jobSummary) appendTo(env, 'GITHUB_STEP_SUMMARY', `${formatMarkdown(results, workspace)}\n`);
     if (prDiff) {
       const changes = pullRequestChanges(env, workspace, paths, io);
       if (changes) appendTo(env, 'GITHUB_STEP_SUMMARY', `\n${changes}\n`);
     }
-    appendTo(env, 'GITHUB_OUTPUT', `errors=${errors}\nwarnings=${warnings}\nfiles=${run.results.length}\n`);
+    appendTo(env, 'GITHUB_OUTPUT', `errors=${errors}\nwarnings=${warnings}\nfiles=${results.length}\n`);
     return exitCode;
   } catch (error) {
     const message = error instanceof InputError ? error.message : usageMessage(error);

@@ -7,7 +7,13 @@ export interface FileResult {
   diagnostics: ChartersDiagnostic[];
 }
 
-export function summary(results: FileResult[]): { errors: number; warnings: number } {
+/** How many errors and warnings a lint found. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+}
+
+export function summary(results: FileResult[]): Counts {
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
@@ -21,7 +27,7 @@ export function summary(results: FileResult[]): { errors: number; warnings: numb
 }
 
 export function formatJson(results: FileResult[]): string {
-  return jsonReport([jsonFiles(results)], results);
+  return jsonReport([jsonFiles(results)], summary(results));
 }
 
 /**
@@ -33,10 +39,10 @@ export function jsonFiles(results: FileResult[]): string {
   return results.map((result) => `    ${indent(JSON.stringify(jsonFile(result), null, 2), '    ')}`).join(',\n');
 }
 
-/** The JSON report of `results` from the pieces `jsonFiles` rendered of them, in order: `JSON.stringify(report, null, 2)`. */
-export function jsonReport(pieces: readonly string[], results: FileResult[]): string {
+/** The JSON report from the pieces `jsonFiles` rendered of the results, in order, and their counts: `JSON.stringify(report, null, 2)`. */
+export function jsonReport(pieces: readonly string[], counts: Counts): string {
   const files = pieces.filter((piece) => piece !== '');
-  const summaryText = indent(JSON.stringify(summary(results), null, 2), '  ');
+  const summaryText = indent(JSON.stringify({ errors: counts.errors, warnings: counts.warnings }, null, 2), '  ');
   return `{\n  "files": ${files.length ? `[\n${files.join(',\n')}\n  ]` : '[]'},\n  "summary": ${summaryText}\n}`;
 }
 

@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, KINDS, MemoryIndex, type DocumentSummary, type LanguageService, type LintSettings } from '../service';
-import { jsonFiles, type FileResult } from './formatters';
+import { jsonFiles, summary, type Counts, type FileResult } from './formatters';
 import { UsageError, readText } from './files';
 import type { WorkspaceLocation } from '../workspace/locate';
 import { DISK_SOURCE } from '../workspace/disk';
@@ -47,6 +47,8 @@ interface WorkerInput {
   shared: SharedArrayBuffer;
   /** Render each chunk's part of the JSON report too. */
   json: boolean;
+  /** Send each chunk's findings (else only its counts and, with `json`, its part of the report). */
+  keepResults: boolean;
 }
 
 /** The summaries of some chunks, as JSON text: `{ chunks: number[], summaries: DocumentSummary[][] }`. */
@@ -55,7 +57,7 @@ type SummariesText = string;
 /** Worker → main. */
 type Reply =
   | { summaries: SummariesText }
-  | { chunk: number; results: string; json?: string }
+  | { chunk: number; counts: Counts; results?: string; json?: string }
   | { chunk: number; error: string; usage: boolean }
   | { error: string; usage: boolean };
 
@@ -108,16 +110,18 @@ function startWorker(): LintWorker {
   return { worker: new Worker(__filename, { workerData: start, transferList: [port2] }), port: port1 };
 }
 
-/** A lint's results in the order of its files, and with `json`, each chunk's part of the JSON report (`jsonFiles`), in the same order. */
-export interface ParallelLint {
-  results: FileResult[];
-  jsonPieces?: string[];
-}
+/**
+ * A lint's counts; its results in the order of its files, unless only the JSON report was kept;
+ * with `json`, each chunk's part of the JSON report (`jsonFiles`), in the same order.
+ */
+export type ParallelLint = { counts: Counts } & ({ results: FileResult[]; jsonPieces?: string[] } | { results?: undefined; jsonPieces: string[] });
 
 /**
  * Lint `files[i]` (shown as `shown[i]`, or only indexed when null) on this thread and
  * `threads - 1` workers. `json`: each thread also renders its chunks' part of the JSON report as it
- * lints them, so the report of a large lint is written by the time the last file is checked.
+ * lints them, so the report of a large lint is written by the time the last file is checked; with
+ * `keepResults` false, that text and the counts are all that is kept of the findings (the workers
+ * send no findings, and this thread keeps none of its own).
  */
 export function lintInParallel(
   service: LanguageService,
@@ -127,8 +131,9 @@ export function lintInParallel(
   threads: number,
   today: string,
   started: LintWorker[] = [],
-  json = false,
+  json?: { keepResults: boolean },
 ): ParallelLint {
+  const keepResults = json?.keepResults ?? true;
   const chunkCount = Math.ceil(files.length / CHUNK);
   const shared = new SharedArrayBuffer(4 * (CLAIMS + chunkCount));
   const counters = new Int32Array(shared);
@@ -137,7 +142,7 @@ export function lintInParallel(
   const location: WorkspaceLocation = { root: workspace.root, configPath: workspace.configPath };
   try {
     while (workers.length < threads - 1) workers.push(startWorker());
-    const input: WorkerInput = { location, files, shown, today, shared, json };
+    const input: WorkerInput = { location, files, shown, today, shared, json: json !== undefined, keepResults };
     for (const { port } of workers) port.postMessage(input);
     const thread = new LintThread(service, { ...workspace.settings, today }, files, shown, counters);
     const failure = (reply: { error: string; usage: boolean }) =>
@@ -177,31 +182,46 @@ export function lintInParallel(
     const index = thread.index([own, ...texts.map((text) => JSON.parse(text) as ChunkSummaries)]);
 
     // 2. findings: this thread lints, and takes the workers' results between its chunks
-    const results: (FileResult[] | undefined)[] = new Array(chunkCount);
+    const results: (FileResult[] | undefined)[] | undefined = keepResults ? new Array(chunkCount) : undefined;
     const jsonPieces: string[] | undefined = json ? new Array<string>(chunkCount) : undefined;
+    const counts: Counts = { errors: 0, warnings: 0 };
+    let linted = 0;
     const errors = new Map<number, Error>();
+    const done = (chunk: number, found: Counts, outcome: () => FileResult[] | undefined, piece: () => string | undefined) => {
+      linted++;
+      counts.errors += found.errors;
+      counts.warnings += found.warnings;
+      if (results) results[chunk] = outcome();
+      if (jsonPieces) jsonPieces[chunk] = piece() ?? '';
+    };
     const take = (reply: Reply) => {
       if (!('chunk' in reply)) throw failure(reply as { error: string; usage: boolean });
       if ('error' in reply) errors.set(reply.chunk, failure(reply));
-      else {
-        results[reply.chunk] = JSON.parse(reply.results) as FileResult[];
-        if (jsonPieces) jsonPieces[reply.chunk] = reply.json ?? '';
-      }
+      else
+        done(
+          reply.chunk,
+          reply.counts,
+          () => JSON.parse(reply.results!) as FileResult[],
+          () => reply.json,
+        );
     };
     for (const reply of early) take(reply);
     thread.lint(index, (chunk, outcome) => {
       if (outcome instanceof Error) errors.set(chunk, outcome);
-      else {
-        results[chunk] = outcome;
-        if (jsonPieces) jsonPieces[chunk] = jsonFiles(outcome);
-      }
+      else
+        done(
+          chunk,
+          summary(outcome),
+          () => outcome,
+          () => jsonFiles(outcome),
+        );
       for (let message = receive(false); message; message = receive(false)) take(message.reply);
     });
-    const settled = () => results.filter((chunk) => chunk !== undefined).length + errors.size;
-    while (settled() < chunkCount) take(receive(true)!.reply);
+    while (linted + errors.size < chunkCount) take(receive(true)!.reply);
     // as one thread would: the first file that cannot be read stops the lint
     if (errors.size) throw errors.get(Math.min(...errors.keys()));
-    return { results: results.flatMap((chunk) => chunk!), jsonPieces };
+    if (results) return { counts, results: results.flatMap((chunk) => chunk!), jsonPieces };
+    return { counts, jsonPieces: jsonPieces! };
   } finally {
     stopLintWorkers(workers);
   }
@@ -331,7 +351,12 @@ function lintInWorker(service: LanguageService | undefined, failed: unknown, por
         reply(
           outcome instanceof Error
             ? { chunk, ...failure(outcome) }
-            : { chunk, results: JSON.stringify(outcome), ...(input.json ? { json: jsonFiles(outcome) } : {}) },
+            : {
+                chunk,
+                counts: summary(outcome),
+                ...(input.keepResults ? { results: JSON.stringify(outcome) } : {}),
+                ...(input.json ? { json: jsonFiles(outcome) } : {}),
+              },
         ),
       );
     } catch (error) {
