@@ -162,15 +162,17 @@ export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Ref
   if (!kind) return references;
   // descend only where the schema can hold a reference: most of a document cannot
   const prefixes = schemas.referencePrefixes(kind);
+  // a child's path is copied only when the schema can hold a reference below it (`prefixes`)
   const visit = (node: Node | null | undefined, path: Path, pattern: string): void => {
-    if (pattern !== '' && !prefixes.has(pattern)) return;
-    const below = (segment: string) => (pattern === '' ? segment : `${pattern}/${segment}`);
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isScalar(pair.key) && typeof pair.key.value === 'string') visit(pair.value as Node, [...path, pair.key.value], below(pair.key.value));
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const below = pattern === '' ? pair.key.value : `${pattern}/${pair.key.value}`;
+        if (prefixes.has(below)) visit(pair.value as Node, [...path, pair.key.value], below);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => visit(item as Node, [...path, index], below('*')));
+      const below = pattern === '' ? '*' : `${pattern}/*`;
+      if (prefixes.has(below)) node.items.forEach((item, index) => visit(item as Node, [...path, index], below));
     } else if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
       const target = schemas.referenceAt(kind, path, pattern);
       const range = nodeRange(parsed.textDocument, node);
