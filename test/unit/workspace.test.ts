@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { locateWorkspace, type Probe } from '../../server/src/workspace/locate';
 import { DISK_SOURCE } from '../../server/src/workspace/disk';
-import { Workspaces } from '../../server/src/workspace/workspaces';
+import { Workspaces, isInside, shownPaths } from '../../server/src/workspace/workspaces';
+import fc from 'fast-check';
 import { service } from './harness';
 
 const ROOT = path.resolve('/disk');
@@ -211,4 +212,29 @@ describe('Workspaces over a real tree', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('isInside: the folder itself and what is below it, including a folder named "..x"; not its parent or a sibling', () => {
+  const folder = path.resolve('/work/repo');
+  for (const inside of ['', 'a', 'a/b.role.yaml', '..x/a.role.yaml', '...']) assert.ok(isInside(folder, path.join(folder, inside)), inside);
+  for (const outside of ['..', '../repo2/a', '../../x', '/elsewhere']) assert.ok(!isInside(folder, path.resolve(folder, outside)), outside);
+});
+
+test('shownPaths shows each file as path.join(input, path.relative(folder, file)) does, and null outside the folder', () => {
+  const segment = fc.constantFrom('a', 'b', 'docs', '..x', '...', 'x.role.yaml', 'A');
+  const cwd = path.resolve('/work/repo');
+  fc.assert(
+    fc.property(
+      fc.constantFrom('.', './', 'docs', './docs/', 'docs/roles', '../repo', '..', '/work/repo', '/work/repo/', '/', 'docs//roles/.'),
+      fc.array(fc.array(segment, { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
+      fc.array(fc.array(segment, { minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+      (input, inside, outside) => {
+        const absolute = path.resolve(cwd, input);
+        const files = [...inside.map((parts) => path.join(absolute, ...parts)), ...outside.map((parts) => path.join('/elsewhere', ...parts))];
+        const expected = files.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
+        assert.deepEqual(shownPaths(absolute, input, files), expected);
+      },
+    ),
+    { numRuns: 500, seed: 16 },
+  );
 });

@@ -14,7 +14,7 @@ import { unifiedDiff } from './diff';
 import { lintInParallel, startLintWorkers, stopLintWorkers, threadCount, type LintWorker, type ParallelLint } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { DISK_SOURCE } from '../workspace/disk';
-import { Workspaces, isInside, uriOf, type Workspace } from '../workspace/workspaces';
+import { Workspaces, isInside, shownPaths, uriOf, type Workspace } from '../workspace/workspaces';
 import { version as packageVersion } from '../../../package.json';
 
 const HELP = `charters ${packageVersion}: checks product ${kindNames('and')} documents.
@@ -290,7 +290,7 @@ function lintFolderInParallel(
   const documents = workspaces.listDocuments(workspace);
   const threads = threadCount(documents.length);
   if (threads < 2) return undefined;
-  const shown = documents.map((file) => (isInside(absolute, file) ? path.join(input, path.relative(absolute, file)) : null));
+  const shown = shownPaths(absolute, input, documents);
   return lintInParallel(service, workspace, documents, shown, threads, today, workers, json ? { keepResults } : undefined);
 }
 
