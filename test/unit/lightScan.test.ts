@@ -26,6 +26,9 @@ function agrees(uri: string, text: string): boolean {
   const light = lightSummary(uri, text, service.schemas);
   const full = fullSummary(uri, text);
   assert.deepEqual(service.summarizeText(uri, text), full, `summarizeText differs from the full summary of ${uri}:\n${text}`);
+  // for an index only the rules read (a parallel lint's): the same summary, its references left out
+  const lean = service.summarizeText(uri, text, { references: false });
+  assert.deepEqual(lean, full && { ...full, references: [] }, `summarizeText without references differs from the full summary of ${uri}:\n${text}`);
   if (light === UNSURE) return false;
   if (!isDeepStrictEqual(light, full)) {
     assert.deepEqual(light, full, `the light scan's summary differs from the full parse's for ${uri}:\n${text}`);

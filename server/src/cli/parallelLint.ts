@@ -5,7 +5,7 @@
 // and parsing it costs a fraction of a structured clone of thousands of small objects), and every
 // thread builds the same index, in the order of the files. Each thread then lints the chunks it
 // read (their texts are in memory), then any chunk still free; the workers send their findings as
-// JSON text. `main()` stays synchronous: between its own chunks the main thread takes the workers'
+// JSON text (for a JSON report alone, its part of the report and the counts). The summaries leave out references: only the rules read this index (`RuleIndex`). `main()` stays synchronous: between its own chunks the main thread takes the workers'
 // messages with receiveMessageOnPort, and sleeps on a shared counter when it has nothing left.
 // Workers can be started before the folder is even listed (`startLintWorkers`): loading the bundle
 // and building the language service, a few hundred milliseconds, then overlap the main thread's
@@ -263,7 +263,8 @@ class LintThread {
           continue; // unreadable files are reported when they are linted
         }
         if (this.shown[at] !== null) this.texts.set(at, text);
-        const summary = this.service.summarizeText(uriOf(this.files[at]), text);
+        // only the rules read this index, and never other documents' references (RuleIndex)
+        const summary = this.service.summarizeText(uriOf(this.files[at]), text, { references: false });
         if (summary) summaries.push(summary);
       }
       this.summarised.push(chunk);

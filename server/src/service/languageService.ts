@@ -46,9 +46,11 @@ export interface LanguageService {
   /**
    * The summary of a document not open in the editor, from its text: the light scan
    * (lightScan.ts) where it can read the text with certainty, else a full parse; the same result
-   * as `summarize(uri, parse(…))` either way.
+   * as `summarize(uri, parse(…))` either way. With `references: false`, for an index that only
+   * rules read (they read it as a `RuleIndex`, without references): every summary's `references`
+   * is empty, and the scan skips finding them.
    */
-  summarizeText(uri: string, text: string): DocumentSummary | undefined;
+  summarizeText(uri: string, text: string, options?: { references?: boolean }): DocumentSummary | undefined;
   /**
    * Every finding of one document. With `workspaceReady: false` (its workspace is still being
    * indexed) the rules that read other documents do not run, so nothing cross-document is reported
@@ -118,9 +120,12 @@ export function createLanguageService(): LanguageService {
     parse,
     reparse: (previous, textDocument) => parseIncrementally(previous, textDocument),
     summarize: (uri, parsed) => summarize(uri, parsed, schemas),
-    summarizeText(uri, text) {
-      const light = lightSummary(uri, text, schemas);
-      return light === UNSURE ? summarize(uri, parse(TextDocument.create(uri, 'yaml', 0, text)), schemas) : light;
+    summarizeText(uri, text, options) {
+      const withReferences = options?.references ?? true;
+      const light = lightSummary(uri, text, schemas, withReferences);
+      if (light !== UNSURE) return light;
+      const summary = summarize(uri, parse(TextDocument.create(uri, 'yaml', 0, text)), schemas);
+      return summary && !withReferences ? { ...summary, references: [] } : summary;
     },
     validate: (uri, parsed, index, settings, options) => lint({ uri, parsed, index, settings, schemas, workspaceReady: options?.workspaceReady }),
     addAllMissingSections: (parsed, diagnostics) => addAllMissingSections(parsed, diagnostics, schemas),

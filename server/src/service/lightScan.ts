@@ -26,7 +26,7 @@ import type { Path } from './ast';
 export const UNSURE = Symbol('unsure');
 
 /** The summary of `text` (undefined: not a charter document), or UNSURE when the scan cannot tell. */
-export function lightSummary(uri: string, text: string, schemas: Schemas): DocumentSummary | undefined | typeof UNSURE {
+export function lightSummary(uri: string, text: string, schemas: Schemas, withReferences = true): DocumentSummary | undefined | typeof UNSURE {
   const markdown = isMarkdownDocument(uri);
   let yaml = text;
   if (markdown) {
@@ -65,7 +65,7 @@ export function lightSummary(uri: string, text: string, schemas: Schemas): Docum
     idRange = rangeOf(idNode);
     if (!idRange) return UNSURE;
   }
-  const references = referencesOf(root, kind, schemas);
+  const references = withReferences ? referencesOf(root, kind, schemas) : [];
   if (references === UNSURE) return UNSURE;
   return summaryOf(uri, kind, field, idRange, references);
 }

@@ -50,8 +50,22 @@ export interface DocumentSummary {
   references: Reference[];
 }
 
-/** The cross-document view the rules read. The service is given one; it never reads files itself. */
-export interface WorkspaceIndex {
+/**
+ * What a rule may read of another document: its summary without its references. The rules read
+ * the index through `RuleIndex`, so none can read them, and an index built only for a lint may
+ * leave them out (`summarizeText` with `references: false`: parallelLint.ts).
+ */
+export type IndexedDocument = Omit<DocumentSummary, 'references'>;
+
+/** The cross-document view the rules read (`RuleContext.index`). */
+export interface RuleIndex {
+  get(uri: string): IndexedDocument | undefined;
+  documents(kind?: Kind): Iterable<IndexedDocument>;
+  find(kind: Kind, id: string): readonly IndexedDocument[];
+}
+
+/** The cross-document view of the service: the rules' view, with every summary whole. The service is given one; it never reads files itself. */
+export interface WorkspaceIndex extends RuleIndex {
   get(uri: string): DocumentSummary | undefined;
   documents(kind?: Kind): Iterable<DocumentSummary>;
   find(kind: Kind, id: string): readonly DocumentSummary[];
@@ -184,13 +198,13 @@ export function collectReferences(parsed: ParsedDocument, schemas: Schemas): Ref
 }
 
 /** The role with this id and the roles it inherits from, following `inherits` until it loops. */
-export function inheritedRoles(index: WorkspaceIndex, roleId: string): DocumentSummary[] {
-  const roles: DocumentSummary[] = [];
+export function inheritedRoles(index: RuleIndex, roleId: string): IndexedDocument[] {
+  const roles: IndexedDocument[] = [];
   const seen = new Set<string>();
   let current: string | undefined = roleId;
   while (current !== undefined && !seen.has(current)) {
     seen.add(current);
-    const role: DocumentSummary | undefined = index.find('role', current)[0];
+    const role: IndexedDocument | undefined = index.find('role', current)[0];
     if (role) roles.push(role);
     current = role?.inherits;
   }
@@ -198,7 +212,7 @@ export function inheritedRoles(index: WorkspaceIndex, roleId: string): DocumentS
 }
 
 /** A role's own taxonomy responsibilities plus those it inherits. */
-export function effectiveResponsibilities(index: WorkspaceIndex, roleId: string): Set<string> {
+export function effectiveResponsibilities(index: RuleIndex, roleId: string): Set<string> {
   return new Set(inheritedRoles(index, roleId).flatMap((role) => role.responsibilities));
 }
 

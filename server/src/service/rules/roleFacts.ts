@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../parse';
 import { isRecord } from '../schemas';
 import type { Responsibility, Taxonomy } from '../taxonomy';
 import type { Range } from '../types';
-import { inheritedRoles, type WorkspaceIndex } from '../workspace';
+import { inheritedRoles, type RuleIndex } from '../workspace';
 
 /** A role's track: the one it states, else its level's (associate-pm to senior-pm `ic`, group-pm up `management`). */
 export function roleTrack(role: { level?: unknown; track?: unknown }, taxonomy: Taxonomy): string | undefined {
@@ -40,7 +40,7 @@ export function ownResponsibilities(parsed: ParsedDocument, taxonomy: Taxonomy):
 export function inheritedResponsibilities(
   parsed: ParsedDocument,
   taxonomy: Taxonomy,
-  index: WorkspaceIndex,
+  index: RuleIndex,
 ): { from: string; range: Range; items: Responsibility[] } | undefined {
   if (parsed.kind !== 'role' || !isRecord(parsed.value) || typeof parsed.value.inherits !== 'string') return undefined;
   const node = nodeAt(parsed.yaml, ['inherits']);

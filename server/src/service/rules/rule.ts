@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse';
 import type { Schemas } from '../schemas';
 import type { Taxonomy } from '../taxonomy';
 import type { Fix, Kind, Range, Severity } from '../types';
-import type { WorkspaceIndex } from '../workspace';
+import type { RuleIndex } from '../workspace';
 
 export interface RuleMeta {
   id: string;
@@ -50,7 +50,8 @@ export interface RuleContext {
   readonly externalRoles: ReadonlyMap<string, ExternalRole>;
   readonly schemas: Schemas;
   readonly schemaErrors: readonly SchemaError[];
-  readonly index: WorkspaceIndex;
+  /** Other documents' summaries, without their references (`RuleIndex`). */
+  readonly index: RuleIndex;
   readonly uri: string;
   /** Today's date, `YYYY-MM-DD`, as the caller's settings give it (rules never read a clock). */
   readonly today?: string;

@@ -1,7 +1,7 @@
 import type { Path } from '../ast';
 import { isRecord, type FieldSchema } from '../schemas';
 import { ID_PATTERN, KIND_TITLES, type Kind } from '../types';
-import type { WorkspaceIndex } from '../workspace';
+import type { RuleIndex } from '../workspace';
 
 /** What one entry of a list field is called in messages. */
 const ENTRY_NOUNS: Record<string, string> = {
@@ -115,7 +115,7 @@ export function sentenceCase(text: string): string {
  * What to write in a field, for messages: its `x-hint`; for an id of another document, with an
  * example the workspace has (a made-up id would itself be an unresolved reference).
  */
-export function fieldHint(schema: FieldSchema | undefined, index: WorkspaceIndex, ownUri: string): string | undefined {
+export function fieldHint(schema: FieldSchema | undefined, index: RuleIndex, ownUri: string): string | undefined {
   const hint = schema?.['x-hint'];
   const kind = schema?.['x-reference'];
   if (hint === undefined || kind === undefined) return hint;
@@ -126,7 +126,7 @@ export function fieldHint(schema: FieldSchema | undefined, index: WorkspaceIndex
 const KEBAB_ID = new RegExp(ID_PATTERN);
 
 /** An id of a `kind` document the workspace has, the same one every time: the first in sort order. */
-function exampleId(index: WorkspaceIndex, kind: Kind, ownUri: string): string | undefined {
+function exampleId(index: RuleIndex, kind: Kind, ownUri: string): string | undefined {
   let first: string | undefined;
   for (const summary of index.documents(kind)) {
     if (summary.uri === ownUri || summary.id === undefined || !KEBAB_ID.test(summary.id)) continue;
