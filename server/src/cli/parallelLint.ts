@@ -5,8 +5,10 @@
 // and parsing it costs a fraction of a structured clone of thousands of small objects), and every
 // thread builds the same index, in the order of the files. Each thread then lints the chunks it
 // read (their texts are in memory), then any chunk still free; the workers send their findings as
-// JSON text (for a JSON report alone, its part of the report and the counts). The summaries leave out references: only the rules read this index (`RuleIndex`). `main()` stays synchronous: between its own chunks the main thread takes the workers'
-// messages with receiveMessageOnPort, and sleeps on a shared counter when it has nothing left.
+// JSON text (for a JSON report alone, their part of the report and the counts). The summaries
+// leave out references: only the rules read this index, and they cannot (`RuleIndex`). `main()`
+// stays synchronous: between its own chunks the main thread takes the workers' messages with
+// receiveMessageOnPort, and sleeps on a shared counter when it has nothing left.
 // Workers can be started before the folder is even listed (`startLintWorkers`): loading the bundle
 // and building the language service, a few hundred milliseconds, then overlap the main thread's
 // own start and its listing of the folder; the work itself comes later, as their first message.
