@@ -36,8 +36,15 @@ export function formatJson(results: FileResult[]): string {
  * of files as it is linted, between the chunks it lints (parallelLint.ts), not all at the end.
  */
 export function jsonFiles(results: FileResult[]): string {
-  return results.map((result) => `    ${indent(JSON.stringify(jsonFile(result), null, 2), '    ')}`).join(',\n');
+  if (results.length === 0) return '';
+  // the files as JSON.stringify writes them inside the report's `files`: nested that deep, with
+  // the report's opening and closing cut off (one native call, and no second pass to indent them)
+  const text = JSON.stringify({ files: results.map(jsonFile) }, null, 2);
+  return text.slice(FILES_OPEN.length, text.length - FILES_CLOSE.length);
 }
+
+const FILES_OPEN = '{\n  "files": [\n';
+const FILES_CLOSE = '\n  ]\n}';
 
 /** The JSON report from the pieces `jsonFiles` rendered of the results, in order, and their counts: `JSON.stringify(report, null, 2)`. */
 export function jsonReport(pieces: readonly string[], counts: Counts): string {
