@@ -46,6 +46,7 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
   const findings: Finding[] = [];
   const schemaErrors = parsed.kind && isRecord(parsed.value) ? validate(parsed, schemas) : [];
   const suggestions = new Map<string, string | undefined>();
+  const facts = new Map<(context: RuleContext) => unknown, unknown>();
   const memoNearest = (set: string, word: string, candidates: () => Iterable<string>) => {
     const key = `${set}\u0000${word}`;
     if (!suggestions.has(key)) suggestions.set(key, nearest(word, candidates()));
@@ -68,6 +69,10 @@ export function lint(input: LintInput): ChartersDiagnostic[] {
     uri: input.uri,
     today: settings.today,
     nearest: memoNearest,
+    once: <T>(fact: (context: RuleContext) => T): T => {
+      if (!facts.has(fact)) facts.set(fact, fact(context));
+      return facts.get(fact) as T;
+    },
     report: (report) => {
       if (!last) {
         findings.push({ rule: rule.id, line: report.range.start.line });

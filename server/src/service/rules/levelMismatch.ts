@@ -1,6 +1,6 @@
 import type { Responsibility, Taxonomy } from '../taxonomy';
 import type { Rule } from './rule';
-import { inheritedResponsibilities, levelNames, named, ownResponsibilities, rankedLevel } from './roleFacts';
+import { inheritedResponsibilitiesOf, levelNames, named, ownResponsibilitiesOf, rankedLevel } from './roleFacts';
 import { listOf } from './wording';
 
 /** How far below the lowest level that typically holds a responsibility a role may sit. */
@@ -18,11 +18,11 @@ export const levelMismatch: Rule = {
       'Through "inherits: {from}" this {level} (rank {rank}) holds work for levels at least two ranks up: {responsibilities}. Inherit from a role nearer this level, or list only the duties this role keeps.',
   },
   check(context) {
-    const { parsed, taxonomy, index } = context;
+    const { parsed, taxonomy } = context;
     const level = rankedLevel(parsed, taxonomy);
     if (!level) return;
     const tooSenior = (item: Responsibility) => lowestRank(item, taxonomy) - level.rank > MAX_GAP;
-    for (const { item, range } of ownResponsibilities(parsed, taxonomy)) {
+    for (const { item, range } of context.once(ownResponsibilitiesOf)) {
       if (!tooSenior(item)) continue;
       context.report({
         range,
@@ -30,7 +30,7 @@ export const levelMismatch: Rule = {
         data: { responsibility: named(item), holders: levelNames(taxonomy.holdersOf(item)), level: level.title, rank: level.rank },
       });
     }
-    const inherited = inheritedResponsibilities(parsed, taxonomy, index);
+    const inherited = context.once(inheritedResponsibilitiesOf);
     const found = inherited?.items.filter(tooSenior) ?? [];
     if (!inherited || found.length === 0) return;
     context.report({

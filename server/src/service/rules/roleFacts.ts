@@ -5,6 +5,7 @@ import { isRecord } from '../schemas';
 import type { Responsibility, Taxonomy } from '../taxonomy';
 import type { Range } from '../types';
 import { inheritedRoles, type RuleIndex } from '../workspace';
+import type { RuleContext } from './rule';
 
 /** A role's track: the one it states, else its level's (associate-pm to senior-pm `ic`, group-pm up `management`). */
 export function roleTrack(role: { level?: unknown; track?: unknown }, taxonomy: Taxonomy): string | undefined {
@@ -33,20 +34,29 @@ export function ownResponsibilities(parsed: ParsedDocument, taxonomy: Taxonomy):
   return held;
 }
 
+/** `ownResponsibilities` of the linted document, once per lint (`context.once`). */
+export const ownResponsibilitiesOf = (context: RuleContext) => ownResponsibilities(context.parsed, context.taxonomy);
+
+/** `inheritedResponsibilities` of the linted document, once per lint (`context.once`). */
+export const inheritedResponsibilitiesOf = (context: RuleContext) =>
+  inheritedResponsibilities(context.parsed, context.taxonomy, context.index, context.once(ownResponsibilitiesOf));
+
 /**
- * What a role document holds through `inherits` (transitively) and does not list itself, with the
- * range of its `inherits` value, where findings about inherited duties sit.
+ * What a role document holds through `inherits` (transitively) and does not list itself (`own`:
+ * its `ownResponsibilities`), with the range of its `inherits` value, where findings about
+ * inherited duties sit.
  */
 export function inheritedResponsibilities(
   parsed: ParsedDocument,
   taxonomy: Taxonomy,
   index: RuleIndex,
+  own: readonly { item: Responsibility }[] = ownResponsibilities(parsed, taxonomy),
 ): { from: string; range: Range; items: Responsibility[] } | undefined {
   if (parsed.kind !== 'role' || !isRecord(parsed.value) || typeof parsed.value.inherits !== 'string') return undefined;
   const node = nodeAt(parsed.yaml, ['inherits']);
   const range = isScalar(node) ? nodeRange(parsed.textDocument, node) : undefined;
   if (!range) return undefined;
-  const seen = new Set(ownResponsibilities(parsed, taxonomy).map(({ item }) => item.id));
+  const seen = new Set(own.map(({ item }) => item.id));
   const items: Responsibility[] = [];
   for (const role of inheritedRoles(index, parsed.value.inherits)) {
     if (role.id === parsed.value.id) break; // a cycle back to this role: reporting-cycle says so

@@ -68,6 +68,12 @@ export interface RuleContext {
    * lint of the document (`set` names the set): a list of hundreds of the same unknown id costs one.
    */
   nearest(set: string, word: string, candidates: () => Iterable<string>): string | undefined;
+  /**
+   * `fact(context)`, worked out once per lint of the document and shared by every rule that asks
+   * for the same `fact` (a function of the context alone, such as a role's own responsibilities,
+   * which several rules read: roleFacts.ts).
+   */
+  once<T>(fact: (context: RuleContext) => T): T;
   report(report: Report): void;
 }
 

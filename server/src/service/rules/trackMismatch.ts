@@ -1,6 +1,6 @@
 import { isRecord } from '../schemas';
 import type { Rule } from './rule';
-import { inheritedResponsibilities, named, ownResponsibilities, roleTrack } from './roleFacts';
+import { inheritedResponsibilitiesOf, named, ownResponsibilitiesOf, roleTrack } from './roleFacts';
 import { listOf } from './wording';
 
 export const trackMismatch: Rule = {
@@ -15,12 +15,12 @@ export const trackMismatch: Rule = {
       'Through "inherits: {from}" this individual-contributor role holds line-management work: {responsibilities}. Inherit from a role without reports, or put this role on the management track ("track: management") if it does manage.',
   },
   check(context) {
-    const { parsed, taxonomy, index } = context;
+    const { parsed, taxonomy } = context;
     if (context.kind !== 'role' || !isRecord(parsed.value) || roleTrack(parsed.value, taxonomy) !== 'ic') return;
-    for (const { item, range } of ownResponsibilities(parsed, taxonomy)) {
+    for (const { item, range } of context.once(ownResponsibilitiesOf)) {
       if (item.lineManagement) context.report({ range, messageId: 'own', data: { responsibility: named(item) } });
     }
-    const inherited = inheritedResponsibilities(parsed, taxonomy, index);
+    const inherited = context.once(inheritedResponsibilitiesOf);
     const found = inherited?.items.filter((item) => item.lineManagement) ?? [];
     if (!inherited || found.length === 0) return;
     context.report({ range: inherited.range, messageId: 'inherited', data: { from: inherited.from, responsibilities: listOf(found.map(named), 4) } });
