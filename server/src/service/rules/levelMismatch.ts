@@ -1,4 +1,4 @@
-import type { Responsibility, Taxonomy } from '../taxonomy';
+import type { Level, Responsibility, Taxonomy } from '../taxonomy';
 import type { Rule } from './rule';
 import { inheritedResponsibilitiesOf, levelNames, named, ownResponsibilitiesOf, rankedLevel } from './roleFacts';
 import { listOf } from './wording';
@@ -21,13 +21,13 @@ export const levelMismatch: Rule = {
     const { parsed, taxonomy } = context;
     const level = rankedLevel(parsed, taxonomy);
     if (!level) return;
-    const tooSenior = (item: Responsibility) => lowestRank(item, taxonomy) - level.rank > MAX_GAP;
+    const tooSenior = (item: Responsibility) => holders(item, taxonomy).lowest - level.rank > MAX_GAP;
     for (const { item, range } of context.once(ownResponsibilitiesOf)) {
       if (!tooSenior(item)) continue;
       context.report({
         range,
         messageId: 'own',
-        data: { responsibility: named(item), holders: levelNames(taxonomy.holdersOf(item)), level: level.title, rank: level.rank },
+        data: { responsibility: named(item), holders: holders(item, taxonomy).names, level: level.title, rank: level.rank },
       });
     }
     const inherited = context.once(inheritedResponsibilitiesOf);
@@ -41,8 +41,19 @@ export const levelMismatch: Rule = {
   },
 };
 
-/** The lowest rank that typically holds it; held only by cross-functional roles (or no one), it is not ranked. */
-function lowestRank(item: Responsibility, taxonomy: Taxonomy): number {
-  const holders = taxonomy.holdersOf(item);
-  return holders.length ? Math.min(...holders.map((holder) => holder.rank)) : -Infinity;
+/**
+ * The levels that typically hold a responsibility: the lowest rank among them (held only by
+ * cross-functional roles, or by no one, it is not ranked: -Infinity) and their names for messages.
+ * Worked out once per list: the taxonomy keeps one list of holders per responsibility, never
+ * changed, and a large lint asks about the same few responsibilities thousands of times.
+ */
+const HOLDERS = new WeakMap<readonly Level[], { lowest: number; names: string }>();
+function holders(item: Responsibility, taxonomy: Taxonomy): { lowest: number; names: string } {
+  const levels = taxonomy.holdersOf(item);
+  let known = HOLDERS.get(levels);
+  if (!known) {
+    known = { lowest: levels.length ? Math.min(...levels.map((level) => level.rank)) : -Infinity, names: levelNames(levels) };
+    HOLDERS.set(levels, known);
+  }
+  return known;
 }
