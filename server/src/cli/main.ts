@@ -105,7 +105,7 @@ export function main(argv: string[], io: Io): number {
 }
 
 function lintCommand(args: string[], io: Io, service: LanguageService, workers: LintWorker[]): number {
-  // the report is all the command prints: a large JSON lint need not keep every finding besides it
+  // the report is all the command prints: a large JSON lint need not keep every finding beside it
   return report(runLint(args, io, service, workers, false), io);
 }
 
@@ -159,7 +159,7 @@ function mayLintInParallel(args: string[], cwd: string): boolean {
  * `workers`: lint workers started ahead (`startLintWorkers`); those this lint uses are taken from the array.
  * `keepResults`: false when only the report will be printed. A large folder linted on several
  * threads with `--format json` then keeps the report's text and the counts, not every finding as
- * objects besides them: on 10,000 documents, tens of megabytes less for the garbage collector to move.
+ * objects beside them: on 10,000 documents, tens of megabytes less for the garbage collector to move.
  */
 export function runLint(args: string[], io: Io, service: LanguageService, workers: LintWorker[] = [], keepResults = true): LintRun {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
