@@ -14,7 +14,7 @@ import { unifiedDiff } from './diff';
 import { lintInParallel, startLintWorkers, stopLintWorkers, threadCount, type LintWorker, type ParallelLint } from './parallelLint';
 import { UsageError, assertUsable, isDocumentText, readText, writeAtomically } from './files';
 import { DISK_SOURCE } from '../workspace/disk';
-import { Workspaces, isInside, shownPaths, uriOf, type Workspace } from '../workspace/workspaces';
+import { Workspaces, shownPaths, uriOf, type Workspace } from '../workspace/workspaces';
 import { version as packageVersion } from '../../../package.json';
 
 const HELP = `charters ${packageVersion}: checks product ${kindNames('and')} documents.
@@ -210,13 +210,13 @@ export function runLint(args: string[], io: Io, service: LanguageService, worker
       // the folder's own workspace and those nested in it, reported in path order
       const found = workspaces
         .discover(absolute, absolute)
-        .flatMap((workspace) =>
-          documentsOf(workspace)
-            .filter((file) => isInside(absolute, file))
-            .map((file) => ({ file, workspace })),
-        )
+        .flatMap((workspace) => {
+          const files = documentsOf(workspace);
+          const shown = shownPaths(absolute, input, files);
+          return files.flatMap((file, at) => (shown[at] === null ? [] : [{ file, shown: shown[at], workspace }]));
+        })
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      for (const { file, workspace } of found) check(file, path.join(input, path.relative(absolute, file)), workspace);
+      for (const { file, shown, workspace } of found) check(file, shown, workspace);
     } else {
       const workspace = workspaces.of(absolute, path.dirname(absolute));
       documentsOf(workspace);

@@ -15,7 +15,7 @@
 import * as os from 'node:os';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, KINDS, MemoryIndex, type DocumentSummary, type LanguageService, type LintSettings } from '../service';
+import { createLanguageService, MemoryIndex, type DocumentSummary, type LanguageService, type LintSettings } from '../service';
 import { jsonFiles, summary, type Counts, type FileResult } from './formatters';
 import { UsageError, readText } from './files';
 import type { WorkspaceLocation } from '../workspace/locate';
@@ -321,9 +321,6 @@ function runWorker(start: WorkerStart): void {
   let failed: unknown;
   try {
     service = createLanguageService();
-    // while the main thread still lists the folder: compile each kind's schema, which the first
-    // document of the kind would otherwise wait for (ajv compiles on first use)
-    for (const kind of KINDS) service.schemas.validate(kind, {});
   } catch (error) {
     failed = error; // said once the work comes, where the main thread waits for an answer
   }
